@@ -1,0 +1,2 @@
+# config/local.mk: shipped example and demo configuration.
+EXTRA_DIST += config

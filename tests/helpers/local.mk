@@ -1,0 +1,1 @@
+# tests/helpers/local.mk: (filled as tests are added)

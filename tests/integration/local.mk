@@ -1,0 +1,1 @@
+# tests/integration/local.mk: (filled as tests are added)

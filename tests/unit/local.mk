@@ -1,0 +1,1 @@
+# tests/unit/local.mk: (filled as tests are added)

@@ -1,0 +1,3 @@
+/* extract.c: placeholder. */
+#include "extract.h"
+int mw_extract_placeholder;

@@ -1,0 +1,9 @@
+# workers/local.mk: the agreement extractor library and mouwatch-worker.
+noinst_LIBRARIES += workers/libmwextract.a
+workers_libmwextract_a_SOURCES = workers/extract.c workers/extract.h
+workers_libmwextract_a_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)
+
+sbin_PROGRAMS += workers/mouwatch-worker
+workers_mouwatch_worker_SOURCES = workers/mouwatch-worker.c
+workers_mouwatch_worker_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)
+workers_mouwatch_worker_LDADD = workers/libmwextract.a $(MW_COMMON_LIBS)
