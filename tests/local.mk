@@ -23,7 +23,6 @@ tests_unit_test_strbuf_CFLAGS = $(MW_TEST_CFLAGS)
 tests_unit_test_strbuf_LDADD = $(MW_TEST_LIBS)
 endif
 
-# Folders of tests add themselves here.
 include tests/unit/local.mk
 include tests/helpers/local.mk
 include tests/integration/local.mk

@@ -1,6 +1,6 @@
-# workers/local.mk: the agreement extractor library and mouwatch-worker.
+# workers/local.mk: mouwatch-worker. The extractor library is in extract.mk.
 noinst_LIBRARIES += workers/libmwextract.a
-workers_libmwextract_a_SOURCES = workers/extract.c workers/extract.h
+workers_libmwextract_a_SOURCES =
 workers_libmwextract_a_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)
 
 sbin_PROGRAMS += workers/mouwatch-worker

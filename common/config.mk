@@ -1,0 +1,1 @@
+# common/config.mk: (to be filled)

@@ -1,0 +1,1 @@
+# common/db.mk: (to be filled)

@@ -1,0 +1,1 @@
+# common/feed.mk: (to be filled)

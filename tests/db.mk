@@ -1,0 +1,1 @@
+# tests/db.mk: (to be filled)

@@ -1,0 +1,1 @@
+# tests/extract-eval.mk: (to be filled)

@@ -1,0 +1,1 @@
+# tests/extract.mk: (to be filled)

@@ -1,0 +1,1 @@
+# tests/feed.mk: (to be filled)
