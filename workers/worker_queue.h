@@ -1,0 +1,48 @@
+/* worker_queue.h: a worker's side of the article queue: reads new messages
+ * with XREADGROUP, takes over those of dead workers with XAUTOCLAIM, and
+ * acknowledges what was handled. Blocking by design: a worker does one
+ * thing at a time and waits for Redis in between. */
+#ifndef MW_WORKER_QUEUE_H
+#define MW_WORKER_QUEUE_H
+
+#include "redis_conn.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One message; all strings owned by the message. */
+struct queue_message {
+	char *id;               /* stream entry id */
+	long long article_id;   /* 0 when missing or malformed */
+	char *feed, *url, *title, *published, *lang, *text;
+	long long deliveries;   /* how often it was handed out (from XPENDING) */
+};
+
+enum handle_result {
+	HANDLE_DONE,       /* stored (or deliberately dropped): acknowledge */
+	HANDLE_RETRY,      /* transient failure: leave pending, retried later */
+};
+
+typedef enum handle_result (*queue_handler)(const struct queue_message *m, void *user);
+
+struct worker_queue {
+	struct redis_target target;
+	const char *stream;
+	const char *consumer;   /* this worker's name */
+	redisContext *c;        /* NULL while disconnected */
+	int block_ms;           /* XREADGROUP BLOCK */
+	int claim_idle_ms;
+	bool down_logged;
+};
+
+void worker_queue_init(struct worker_queue *q, const struct redis_target *t,
+		       const char *stream, const char *consumer);
+/* Reads and handles at most one batch (claimed first, then new). Returns the
+ * number handled, or -1 when Redis is unreachable (the caller waits and
+ * calls again; the error is logged once per outage). */
+int worker_queue_run_once(struct worker_queue *q, queue_handler h, void *user);
+/* Creates the consumer group if it does not exist (from the stream's start,
+ * so nothing queued before the first worker is missed). */
+bool queue_ensure_group(redisContext *c, const char *stream, char **err);
+void worker_queue_close(struct worker_queue *q);
+
+#endif
