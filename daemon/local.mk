@@ -3,7 +3,8 @@ sbin_PROGRAMS += daemon/mouwatchd
 bin_PROGRAMS += daemon/mouwatch
 
 daemon_mouwatchd_SOURCES = daemon/mouwatchd.c \
-	daemon/redis_embedded.c daemon/redis_embedded.h
+	daemon/redis_embedded.c daemon/redis_embedded.h \
+	daemon/supervise.c daemon/supervise.h
 daemon_mouwatchd_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)
 daemon_mouwatchd_LDADD = $(MW_COMMON_LIBS)
 
