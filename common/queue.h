@@ -9,9 +9,8 @@
 
 #define QUEUE_DEFAULT_STREAM "mouwatch:articles"
 #define QUEUE_GROUP "mouwatch-workers"
-/* Approximate cap on the stream's length (XADD MAXLEN ~): acknowledged
- * messages are history only; the SQLite outbox is the record. */
-#define QUEUE_MAXLEN 100000
+/* Workers delete what they acknowledge, so the stream's length is the
+ * backlog; there is no length cap that could cut work not yet done. */
 /* A message pending this long on a consumer is taken over (XAUTOCLAIM):
  * its worker has died or hung. */
 #define QUEUE_CLAIM_IDLE_MS 60000

@@ -2,6 +2,7 @@
  * embedded-server start-up check and tests). */
 #include "redis_conn.h"
 #include "xalloc.h"
+#include "mwconfig.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -84,4 +85,28 @@ fail:
 	free(why);
 	redisFree(c);
 	return NULL;
+}
+
+void redis_target_from_config(const struct mw_config *cfg, struct redis_target *t,
+			      char **owned_path)
+{
+	const struct mw_redis_addr *a = &cfg->daemon.redis;
+
+	memset(t, 0, sizeof *t);
+	*owned_path = NULL;
+	switch (a->kind) {
+	case MW_REDIS_EMBEDDED:
+		*owned_path = xasprintf("%s/redis.sock", cfg->daemon.state_dir);
+		t->path = *owned_path;
+		break;
+	case MW_REDIS_UNIX:
+		t->path = a->path;
+		break;
+	case MW_REDIS_TCP:
+		t->host = a->host;
+		t->port = a->port;
+		break;
+	}
+	t->db = a->db;
+	t->password = a->password;
 }

@@ -24,6 +24,13 @@ redisContext *redis_connect(const struct redis_target *t, int timeout_ms, char *
 /* "unix:/run/x.sock db 0" or "127.0.0.1:6379 db 2" for log lines; static buffer. */
 const char *redis_target_describe(const struct redis_target *t);
 
+struct mw_config;
+/* The Redis a configuration names: the configured server, or the embedded
+ * server's socket in state_dir. Strings are borrowed from cfg, except
+ * *owned_path (NULL or a path the caller frees). */
+void redis_target_from_config(const struct mw_config *cfg, struct redis_target *t,
+			      char **owned_path);
+
 /* Runs a command and checks the reply is not an error. On failure sets
  * *err (caller frees) and returns NULL; else the reply (caller frees with
  * freeReplyObject). */

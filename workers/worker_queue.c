@@ -101,14 +101,24 @@ static long long delivery_count(struct worker_queue *q, const char *id)
 	return n;
 }
 
+/* Acknowledged messages are deleted too: the stream then holds only work
+ * not done yet, so it needs no length cap that could cut pending work. */
 static void ack(struct worker_queue *q, const char *id)
 {
-	redisReply *r = redisCommand(q->c, "XACK %s %s %s", q->stream, QUEUE_GROUP, id);
-	if (r == NULL || r->type == REDIS_REPLY_ERROR)
-		log_warn("XACK %s failed (%s); the message will be handled again, harmlessly",
-			 id, r ? r->str : q->c->errstr);
-	if (r)
+	redisReply *r = NULL;
+
+	redisAppendCommand(q->c, "XACK %s %s %s", q->stream, QUEUE_GROUP, id);
+	redisAppendCommand(q->c, "XDEL %s %s", q->stream, id);
+	for (int i = 0; i < 2; i++) {
+		if (redisGetReply(q->c, (void **)&r) != REDIS_OK || r == NULL) {
+			log_warn("XACK %s failed (%s); the message will be handled again, harmlessly",
+				 id, q->c->errstr);
+			return;
+		}
+		if (r->type == REDIS_REPLY_ERROR)
+			log_warn("acknowledging %s failed: %s; it will be handled again, harmlessly", id, r->str);
 		freeReplyObject(r);
+	}
 }
 
 /* Handles every entry of an array of entries; returns how many. */

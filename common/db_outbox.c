@@ -1,0 +1,141 @@
+/* db_outbox.c: owns the outbox queries on the articles table: page state,
+ * enqueue bookkeeping, re-queueing and the counts --once waits on. */
+#include "db_internal.h"
+#include "db_outbox.h"
+
+#include <stddef.h>
+
+static const char *const page_state_names[] = {
+	[DB_PAGE_PENDING] = "pending", [DB_PAGE_FETCHED] = "fetched",
+	[DB_PAGE_FAILED] = "failed", [DB_PAGE_SKIPPED] = "skipped",
+};
+
+const char *db_page_state_name(enum db_page_state s)
+{
+	return (unsigned)s < sizeof page_state_names / sizeof page_state_names[0]
+		? page_state_names[s] : "pending";
+}
+
+int db_article_set_page(struct db *db, int64_t id, enum db_page_state s,
+			const char *text, const char *error)
+{
+	static const char sql[] =
+		"UPDATE articles SET page_state = ?2, text = COALESCE(?3, text),"
+		" page_error = ?4 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, db_page_state_name(s), -1, SQLITE_STATIC);
+	db_bind_text(st, 3, text);
+	db_bind_text(st, 4, error);
+	return db_exec_stmt(db, st, "recording an article page");
+}
+
+static int rows(struct db *db, const char *sql, int limit, json_t **out, const char *what)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : 1000);
+	*out = json_array();
+	int rc = db_rows_to_json(db, st, *out, what);
+	if (rc != DB_OK) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int db_articles_page_pending(struct db *db, int limit, json_t **out)
+{
+	static const char sql[] =
+		"SELECT id, url, feed_name AS feed FROM articles"
+		" WHERE state = 'queued' AND page_state = 'pending' ORDER BY id LIMIT ?1";
+	return rows(db, sql, limit, out, "listing pending article pages");
+}
+
+int db_outbox_pending(struct db *db, int limit, json_t **out)
+{
+	static const char sql[] =
+		"SELECT a.id, a.feed_name AS feed, a.url, a.title, a.published_at,"
+		" a.text, f.language AS lang FROM articles a"
+		" LEFT JOIN feeds f ON f.name = a.feed_name"
+		" WHERE a.state = 'queued' AND a.page_state <> 'pending'"
+		" AND a.enqueued_at IS NULL ORDER BY a.id LIMIT ?1";
+	return rows(db, sql, limit, out, "listing articles to queue");
+}
+
+int db_outbox_mark_enqueued(struct db *db, int64_t id, const char *stream_id, int64_t now)
+{
+	static const char sql[] =
+		"UPDATE articles SET enqueued_at = ?2, stream_id = ?3 WHERE id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	db_bind_text(st, 3, stream_id);
+	return db_exec_stmt(db, st, "marking an article queued in Redis");
+}
+
+int db_outbox_requeue(struct db *db, int64_t before, int *n)
+{
+	static const char sql[] =
+		"UPDATE articles SET enqueued_at = NULL, stream_id = NULL"
+		" WHERE state = 'queued' AND enqueued_at IS NOT NULL"
+		" AND (?1 = 0 OR enqueued_at < ?1)";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, before);
+	int rc = db_exec_stmt(db, st, "re-queueing articles");
+	if (n)
+		*n = rc == DB_OK ? sqlite3_changes(db->sqlite) : 0;
+	return rc;
+}
+
+int db_outbox_counts(struct db *db, struct db_outbox_counts *c)
+{
+	static const char sql[] =
+		"SELECT"
+		" (SELECT count(*) FROM articles WHERE state = 'queued' AND page_state = 'pending'),"
+		" (SELECT count(*) FROM articles WHERE state = 'queued' AND page_state <> 'pending'"
+		"   AND enqueued_at IS NULL),"
+		" (SELECT count(*) FROM articles WHERE state = 'queued'),"
+		" (SELECT count(*) FROM articles WHERE state = 'extracted'),"
+		" (SELECT count(*) FROM articles WHERE state = 'no_agreement'),"
+		" (SELECT count(*) FROM articles WHERE state = 'failed'),"
+		" (SELECT count(*) FROM agreements)";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return db_fail(db, rc, "counting articles");
+	}
+	long long *f[] = { &c->page_pending, &c->to_enqueue, &c->queued, &c->extracted,
+			   &c->no_agreement, &c->failed, &c->agreements };
+	for (int i = 0; i < 7; i++)
+		*f[i] = sqlite3_column_int64(st, i);
+	sqlite3_reset(st);
+	return DB_OK;
+}
+
+int db_feed_set_url(struct db *db, const char *name, const char *url)
+{
+	static const char sql[] = "UPDATE feeds SET url = ?2 WHERE name = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, url);
+	return db_exec_stmt(db, st, "updating a feed's URL");
+}

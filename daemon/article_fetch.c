@@ -1,0 +1,162 @@
+/* article_fetch.c: owns article page requests and turning a page into the
+ * text the extractor reads. */
+#include "article_fetch.h"
+#include "poll_internal.h"
+#include "daemon.h"
+#include "db_outbox.h"
+#include "feed.h"
+#include "html_text.h"
+#include "log.h"
+#include "outbox.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* A page whose main text is shorter than this is not better than the
+ * feed's own text (a paywall, a cookie wall, a video page). */
+#define MIN_PAGE_TEXT 200
+
+struct page_job {
+	struct poller *p;
+	int64_t article_id;
+};
+
+char *article_text_from_entry(const struct feed_entry *e)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *body = NULL;
+
+	if (e->content && *e->content) {
+		struct html_article a;
+		html_main_text(e->content, strlen(e->content), "UTF-8", &a, NULL);
+		if (a.text && strlen(a.text) > (e->summary ? strlen(e->summary) : 0))
+			body = xstrdup(a.text);
+		html_article_free(&a);
+	}
+	if (body == NULL && e->summary)
+		body = xstrdup(e->summary);
+	if (e->title && *e->title) {
+		strbuf_puts(&b, e->title);
+		strbuf_putc(&b, '\n');
+	}
+	if (body)
+		strbuf_puts(&b, body);
+	free(body);
+	return strbuf_steal(&b);
+}
+
+bool article_url_fetchable(const struct daemon *d, const char *url)
+{
+	if (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0)
+		return true;
+	return d->cfg->daemon.allow_file_urls && strncasecmp(url, "file://", 7) == 0;
+}
+
+static void page_text(struct daemon *d, const struct page_job *job, const struct fetch_result *res)
+{
+	char *charset = html_charset_from_content_type(res->content_type);
+	struct html_article a;
+	char *err = NULL;
+	int rc = html_main_text(res->body, res->body_len, charset, &a, &err);
+
+	free(charset);
+	if (rc == 0 && a.text && strlen(a.text) >= MIN_PAGE_TEXT) {
+		char *text = html_article_extractor_input(&a);
+		db_article_set_page(d->db, job->article_id, DB_PAGE_FETCHED, text, NULL);
+		free(text);
+		d->n.article_pages++;
+	} else {
+		char *why = xasprintf("page has no usable main text%s%s", err ? ": " : "", err ? err : "");
+		log_info("article %lld (%s): %s; using the feed's text", (long long)job->article_id,
+			 res->final_url, why);
+		db_article_set_page(d->db, job->article_id, DB_PAGE_FAILED, NULL, why);
+		free(why);
+	}
+	free(err);
+	html_article_free(&a);
+}
+
+static void page_done(const struct fetch_result *res, void *arg)
+{
+	struct page_job *job = arg;
+	struct poller *p = job->p;
+	struct daemon *d = p->d;
+
+	p->pages_in_flight--;
+	if (res->error == FETCH_ERR_CANCELLED) {
+		free(job); /* stays pending: fetched again after the restart */
+		return;
+	}
+	if (res->error == FETCH_OK && res->status >= 200 && res->status < 300) {
+		page_text(d, job, res);
+	} else {
+		char *why = res->error != FETCH_OK
+			? xasprintf("%s: %s", fetch_error_name(res->error), res->error_msg ? res->error_msg : "")
+			: xasprintf("HTTP %ld", res->status);
+		log_warn("article %lld: cannot fetch its page %s (%s); using the feed's text",
+			 (long long)job->article_id, res->url, why);
+		db_article_set_page(d->db, job->article_id, DB_PAGE_FAILED, NULL, why);
+		d->n.article_page_errors++;
+		if ((res->status == 429 || res->status == 503) && res->retry_after_s > 0)
+			article_host_pause(p, res->final_url, res->retry_after_s);
+		free(why);
+	}
+	free(job);
+	outbox_kick(d->outbox);
+}
+
+void article_fetch_start(struct poller *p, int64_t article_id, const char *url)
+{
+	struct daemon *d = p->d;
+
+	if (host_paused_until(&p->paused, url, daemon_now())) {
+		db_article_set_page(d->db, article_id, DB_PAGE_FAILED, NULL,
+				    "the host asked us to wait (429/503); used the feed's text");
+		return;
+	}
+	struct fetch_request req = {
+		.url = url,
+		.max_body = (size_t)d->cfg->daemon.max_article_size,
+		.guard_private = true, /* links come from the feed, not the operator */
+	};
+	struct page_job *job = xcalloc(1, sizeof *job);
+	job->p = p;
+	job->article_id = article_id;
+	if (fetch_submit(d->fetch, &req, page_done, job) != 0) {
+		free(job);
+		return;
+	}
+	p->pages_in_flight++;
+}
+
+void article_fetch_resume(struct poller *p)
+{
+	json_t *rows = NULL;
+	size_t i;
+	json_t *row;
+
+	if (db_articles_page_pending(p->d->db, 10000, &rows) != DB_OK) {
+		log_err("cannot list the article pages left to fetch: %s", db_errmsg(p->d->db));
+		return;
+	}
+	if (json_array_size(rows) > 0)
+		log_info("fetching %zu article page(s) a previous run left pending", json_array_size(rows));
+	json_array_foreach(rows, i, row) {
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+		const char *url = json_string_value(json_object_get(row, "url"));
+		if (url && article_url_fetchable(p->d, url))
+			article_fetch_start(p, id, url);
+		else
+			db_article_set_page(p->d->db, id, DB_PAGE_SKIPPED, NULL, NULL);
+	}
+	json_decref(rows);
+}
+
+void article_host_pause(struct poller *p, const char *url, long seconds)
+{
+	log_notice("host of %s asked us to wait %ld s; no requests to it until then", url, seconds);
+	host_pause_set(&p->paused, url, daemon_now() + seconds);
+}

@@ -1,0 +1,59 @@
+/* daemon.h: the state of one mouwatchd process, shared by its parts:
+ * poll_* (feeds), article_fetch (pages), outbox (Redis), supervise
+ * (workers), once (the --once run). Created and freed by mouwatchd.c.
+ * Everything that must survive a restart or be shared with other
+ * processes is in SQLite or Redis; what is here is a cache of it or
+ * bookkeeping of work in flight. */
+#ifndef MW_DAEMON_H
+#define MW_DAEMON_H
+
+#include "db.h"
+#include "fetch.h"
+#include "mwconfig.h"
+#include "redis_conn.h"
+#include "redis_embedded.h"
+#include "supervise.h"
+
+#include <event2/event.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+struct poller;
+struct outbox;
+
+/* Counters since start, for the --once summary and `mouwatch status`. */
+struct daemon_counters {
+	uint64_t polls, polls_ok, polls_not_modified, polls_failed;
+	uint64_t entries_seen, articles_new, article_pages, article_page_errors;
+	uint64_t enqueued, enqueue_errors;
+};
+
+struct daemon {
+	const char *config_path;       /* as given */
+	struct mw_config *cfg;         /* owned */
+	struct event_base *base;       /* owned */
+	struct db *db;                 /* owned, read-write */
+	struct redis_embedded redis_emb;
+	bool redis_is_embedded;
+	struct redis_target redis;     /* strings borrowed from cfg / redis_path */
+	char *redis_path;              /* owned, embedded socket path or NULL */
+	struct fetch_engine *fetch;    /* owned */
+	struct poller *poller;         /* owned */
+	struct outbox *outbox;         /* owned */
+	struct supervisor sup;
+	struct daemon_counters n;
+	time_t started_at;
+	bool once;                     /* --once: one pass, then exit */
+	int once_timeout_s;
+	bool stopping;
+	int exit_status;
+};
+
+/* Asks the loop to finish (signal, --once done, fatal error). */
+void daemon_stop(struct daemon *d, int exit_status);
+
+/* Seconds since the epoch; one clock for every decision. */
+int64_t daemon_now(void);
+
+#endif

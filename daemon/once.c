@@ -1,0 +1,119 @@
+/* once.c: owns the --once run: the progress line, the completion test and
+ * the summary. */
+#include "once.h"
+#include "daemon.h"
+#include "db_outbox.h"
+#include "log.h"
+#include "outbox.h"
+#include "poll.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+struct once_state {
+	struct daemon *d;
+	struct event *timer;
+	int64_t started;
+	int64_t last_progress;
+	size_t feeds;
+};
+
+static struct once_state once;
+
+static bool finished(struct daemon *d, const struct db_outbox_counts *c)
+{
+	return poller_polls_done(d->poller) >= once.feeds && poller_in_flight(d->poller) == 0 &&
+	       outbox_in_flight(d->outbox) == 0 && c->page_pending == 0 && c->to_enqueue == 0 &&
+	       c->queued == 0;
+}
+
+static void progress(struct daemon *d, const struct db_outbox_counts *c)
+{
+	fprintf(stderr, "mouwatchd --once: feeds %zu/%zu polled, pages pending %lld, "
+		"waiting for Redis %lld, waiting for workers %lld, stored %lld (%lld agreements)\n",
+		poller_polls_done(d->poller) < once.feeds ? poller_polls_done(d->poller) : once.feeds,
+		once.feeds, c->page_pending, c->to_enqueue, c->queued, c->extracted + c->no_agreement,
+		c->agreements);
+}
+
+static void check_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+	struct db_outbox_counts c = { 0 };
+	int64_t now = daemon_now();
+	(void)fd;
+	(void)what;
+
+	if (db_outbox_counts(d->db, &c) != DB_OK) {
+		log_warn("--once: cannot count the articles: %s", db_errmsg(d->db));
+		return;
+	}
+	if (finished(d, &c)) {
+		event_del(once.timer);
+		daemon_stop(d, 0);
+		return;
+	}
+	if (now - once.last_progress >= 5) {
+		progress(d, &c);
+		once.last_progress = now;
+	}
+	if (now - once.started > d->once_timeout_s) {
+		progress(d, &c);
+		log_err("--once: not finished after %d s; %s", d->once_timeout_s,
+			c.queued && d->cfg->daemon.workers == 0 && d->sup.n == 0
+				? "no workers are running: start mouwatch-worker or pass --workers N"
+				: "see the log above for what is stuck; what is not done stays queued for the next run");
+		event_del(once.timer);
+		daemon_stop(d, 1);
+	}
+}
+
+void once_start(struct daemon *d)
+{
+	struct db_feed *v = NULL;
+	size_t n = 0;
+	struct timeval tick = { 0, 200000 };
+
+	once.d = d;
+	once.started = once.last_progress = daemon_now();
+	if (db_feeds_list(d->db, &v, &n) == DB_OK) {
+		for (size_t i = 0; i < n; i++)
+			once.feeds += !v[i].paused && !v[i].disabled_reason && !v[i].removed;
+		db_feeds_free(v, n);
+	}
+	poller_poll_all_now(d->poller);
+	once.timer = event_new(d->base, -1, EV_PERSIST, check_cb, d);
+	event_add(once.timer, &tick);
+}
+
+void once_print_summary(struct daemon *d)
+{
+	struct db_outbox_counts c = { 0 };
+	json_t *list = NULL;
+
+	if (once.timer)
+		event_free(once.timer);
+	once.timer = NULL;
+	db_outbox_counts(d->db, &c);
+	printf("mouwatchd --once: %llu feed(s) polled (%llu ok, %llu not modified, %llu failed), "
+	       "%llu entries seen, %llu new article(s), %llu page(s) fetched\n",
+	       (unsigned long long)d->n.polls, (unsigned long long)d->n.polls_ok,
+	       (unsigned long long)d->n.polls_not_modified, (unsigned long long)d->n.polls_failed,
+	       (unsigned long long)d->n.entries_seen, (unsigned long long)d->n.articles_new,
+	       (unsigned long long)d->n.article_pages);
+	printf("articles: %lld with an agreement, %lld without, %lld failed, %lld still queued; "
+	       "%lld agreement(s) in the database\n",
+	       c.extracted, c.no_agreement, c.failed, c.queued, c.agreements);
+	struct db_agreement_filter f = { .limit = 20 };
+	if (db_query_agreements(d->db, &f, daemon_now(), &list) == DB_OK) {
+		size_t i;
+		json_t *a;
+		json_array_foreach(list, i, a) {
+			char *s = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER);
+			printf("  %s\n", s);
+			free(s);
+		}
+		json_decref(list);
+	}
+}

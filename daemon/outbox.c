@@ -1,0 +1,293 @@
+/* outbox.c: owns the daemon's Redis connection and the enqueueing of
+ * articles (see outbox.h). */
+#include "outbox.h"
+#include "daemon.h"
+#include "db_outbox.h"
+#include "log.h"
+#include "queue.h"
+#include "xalloc.h"
+
+#include <hiredis/async.h>
+#include <hiredis/adapters/libevent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BATCH 256
+#define RECONNECT_MAX_S 30
+
+struct enqueued { int64_t id; char *stream_id; };
+
+struct outbox {
+	struct daemon *d;
+	redisAsyncContext *ac;
+	bool connected;
+	bool group_ready;
+	struct event *timer;        /* once a second: flush, reconnect */
+	struct event *kick;         /* a flush requested from elsewhere */
+	size_t in_flight;
+	struct enqueued *done;      /* replies of the batch in flight */
+	size_t n_done;
+	int64_t next_connect_at;
+	int backoff_s;
+	bool down_logged;
+};
+
+struct xadd_job { struct outbox *o; int64_t id; };
+
+static void flush(struct outbox *o);
+static void connect_redis(struct outbox *o);
+
+static void mark_down(struct outbox *o, const char *why)
+{
+	o->connected = false;
+	o->group_ready = false;
+	o->ac = NULL;
+	if (!o->down_logged)
+		log_err("Redis at %s is unreachable (%s); articles wait in SQLite and are queued when it is back",
+			redis_target_describe(&o->d->redis), why);
+	o->down_logged = true;
+	o->next_connect_at = daemon_now() + o->backoff_s;
+	o->backoff_s = o->backoff_s * 2 > RECONNECT_MAX_S ? RECONNECT_MAX_S : o->backoff_s * 2;
+}
+
+/* Writes the stream ids of a finished batch in one transaction. */
+static void record_batch(struct outbox *o)
+{
+	struct db *db = o->d->db;
+	int64_t now = daemon_now();
+	bool tx = db_begin(db) == DB_OK;
+
+	for (size_t i = 0; i < o->n_done; i++) {
+		if (db_outbox_mark_enqueued(db, o->done[i].id, o->done[i].stream_id, now) != DB_OK)
+			log_warn("article %" PRId64 " is in Redis but its row could not be updated (%s); "
+				 "it may be queued twice, which is harmless", o->done[i].id, db_errmsg(db));
+		free(o->done[i].stream_id);
+	}
+	if (tx && db_commit(db) != DB_OK)
+		log_warn("cannot record queued articles: %s; they may be queued again (harmless)", db_errmsg(db));
+	o->d->n.enqueued += o->n_done;
+	o->n_done = 0;
+}
+
+static void xadd_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct xadd_job *job = privdata;
+	struct outbox *o = job->o;
+	redisReply *reply = r;
+
+	(void)ac;
+	o->in_flight--;
+	if (reply && reply->type == REDIS_REPLY_STRING) {
+		o->done[o->n_done].id = job->id;
+		o->done[o->n_done].stream_id = xstrdup(reply->str);
+		o->n_done++;
+	} else {
+		o->d->n.enqueue_errors++;
+		if (reply && reply->type == REDIS_REPLY_ERROR)
+			log_err("XADD of article %" PRId64 " refused: %s; it stays in SQLite and is retried",
+				job->id, reply->str);
+	}
+	free(job);
+	if (o->in_flight == 0) {
+		record_batch(o);
+		if (o->connected)
+			outbox_kick(o); /* there may be more */
+	}
+}
+
+static void send_article(struct outbox *o, json_t *a)
+{
+	char id[32], published[32] = "";
+	int64_t aid = json_integer_value(json_object_get(a, "id"));
+	json_int_t pub = json_integer_value(json_object_get(a, "published_at"));
+	const char *text = json_string_value(json_object_get(a, "text"));
+	struct xadd_job *job = xmalloc(sizeof *job);
+
+#define S(k) (json_string_value(json_object_get(a, k)) ? json_string_value(json_object_get(a, k)) : "")
+	snprintf(id, sizeof id, "%" PRId64, aid);
+	if (pub > 0) {
+		time_t t = (time_t)pub;
+		struct tm tm;
+		localtime_r(&t, &tm); /* the configured time zone: dates as readers see them */
+		strftime(published, sizeof published, "%Y-%m-%d", &tm);
+	}
+	job->o = o;
+	job->id = aid;
+	text = text ? text : "";
+	if (redisAsyncCommand(o->ac, xadd_cb, job,
+			      "XADD %s * " QF_ARTICLE_ID " %s " QF_FEED " %s " QF_URL " %s " QF_TITLE
+			      " %s " QF_PUBLISHED " %s " QF_LANG " %s " QF_TEXT " %b",
+			      o->d->cfg->daemon.redis_stream, id, S("feed"), S("url"), S("title"),
+			      published, S("lang"), text, strlen(text)) != REDIS_OK) {
+		free(job);
+		return;
+	}
+#undef S
+	o->in_flight++;
+}
+
+static void flush(struct outbox *o)
+{
+	json_t *rows = NULL;
+	size_t i;
+	json_t *a;
+
+	if (!o->connected || !o->group_ready || o->in_flight > 0)
+		return;
+	if (db_outbox_pending(o->d->db, BATCH, &rows) != DB_OK) {
+		log_warn("cannot read the articles to queue: %s; retrying", db_errmsg(o->d->db));
+		return;
+	}
+	o->done = xrealloc(o->done, (json_array_size(rows) + 1) * sizeof *o->done);
+	json_array_foreach(rows, i, a)
+		send_article(o, a);
+	json_decref(rows);
+}
+
+static void group_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct outbox *o = privdata;
+	redisReply *reply = r;
+
+	(void)ac;
+	if (reply == NULL)
+		return;
+	if (reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "BUSYGROUP", 9) != 0) {
+		log_err("cannot create the consumer group on %s: %s", o->d->cfg->daemon.redis_stream, reply->str);
+		return;
+	}
+	if (reply->type != REDIS_REPLY_ERROR) {
+		/* A new group: first start, or Redis came back without its data.
+		 * Whatever SQLite says is waiting for a worker goes in again. */
+		int n = 0;
+		if (db_outbox_requeue(o->d->db, 0, &n) == DB_OK && n > 0)
+			log_warn("Redis has no record of %d queued article(s) (it lost its data?); queueing them again", n);
+	}
+	o->group_ready = true;
+	outbox_kick(o);
+}
+
+static void on_connect(const redisAsyncContext *ac, int status)
+{
+	struct outbox *o = ac->data;
+
+	if (status != REDIS_OK) {
+		mark_down(o, ac->errstr);
+		return;
+	}
+	if (o->down_logged)
+		log_notice("connected to Redis at %s", redis_target_describe(&o->d->redis));
+	o->down_logged = false;
+	o->connected = true;
+	o->backoff_s = 1;
+	redisAsyncCommand(o->ac, group_cb, o, "XGROUP CREATE %s %s 0 MKSTREAM",
+			  o->d->cfg->daemon.redis_stream, QUEUE_GROUP);
+}
+
+static void on_disconnect(const redisAsyncContext *ac, int status)
+{
+	struct outbox *o = ac->data;
+
+	if (o == NULL)
+		return;
+	if (status != REDIS_OK)
+		mark_down(o, ac->errstr);
+	else
+		o->ac = NULL, o->connected = false, o->group_ready = false;
+}
+
+static void auth_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	redisReply *reply = r;
+	(void)privdata;
+	if (reply && reply->type == REDIS_REPLY_ERROR)
+		log_err("Redis refused AUTH/SELECT: %s; check [daemon] redis", reply->str);
+	(void)ac;
+}
+
+static void connect_redis(struct outbox *o)
+{
+	const struct redis_target *t = &o->d->redis;
+	redisAsyncContext *ac = t->path ? redisAsyncConnectUnix(t->path)
+					: redisAsyncConnect(t->host ? t->host : "127.0.0.1", t->port);
+
+	if (ac == NULL) {
+		mark_down(o, "out of memory");
+		return;
+	}
+	if (ac->err) {
+		char why[256];
+		snprintf(why, sizeof why, "%s", ac->errstr);
+		redisAsyncFree(ac);
+		mark_down(o, why);
+		return;
+	}
+	ac->data = o;
+	o->ac = ac;
+	redisLibeventAttach(ac, o->d->base);
+	redisAsyncSetConnectCallback(ac, on_connect);
+	redisAsyncSetDisconnectCallback(ac, on_disconnect);
+	if (t->password && *t->password)
+		redisAsyncCommand(ac, auth_cb, NULL, "AUTH %s", t->password);
+	if (t->db)
+		redisAsyncCommand(ac, auth_cb, NULL, "SELECT %d", t->db);
+}
+
+static void timer_cb(evutil_socket_t fd, short what, void *arg)
+{
+	struct outbox *o = arg;
+	(void)fd;
+	(void)what;
+	if (o->ac == NULL && daemon_now() >= o->next_connect_at)
+		connect_redis(o);
+	flush(o);
+}
+
+static void kick_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	flush(arg);
+}
+
+struct outbox *outbox_new(struct daemon *d)
+{
+	struct outbox *o = xcalloc(1, sizeof *o);
+	struct timeval one_second = { 1, 0 };
+
+	o->d = d;
+	o->backoff_s = 1;
+	o->timer = event_new(d->base, -1, EV_PERSIST, timer_cb, o);
+	o->kick = evtimer_new(d->base, kick_cb, o);
+	event_add(o->timer, &one_second);
+	connect_redis(o);
+	return o;
+}
+
+void outbox_kick(struct outbox *o)
+{
+	struct timeval now = { 0, 0 };
+	if (o && !evtimer_pending(o->kick, NULL))
+		evtimer_add(o->kick, &now);
+}
+
+bool outbox_connected(const struct outbox *o) { return o->connected && o->group_ready; }
+size_t outbox_in_flight(const struct outbox *o) { return o->in_flight; }
+
+void outbox_free(struct outbox *o)
+{
+	if (o == NULL)
+		return;
+	if (o->ac) {
+		o->ac->data = NULL; /* callbacks after this must not touch o */
+		redisAsyncFree(o->ac);
+	}
+	event_free(o->timer);
+	event_free(o->kick);
+	for (size_t i = 0; i < o->n_done; i++)
+		free(o->done[i].stream_id);
+	free(o->done);
+	free(o);
+}

@@ -1,0 +1,25 @@
+/* outbox.h: moves articles from SQLite into the Redis stream, with hiredis'
+ * async API on the daemon's libevent loop. XADDs go out pipelined in
+ * batches; their stream ids are written back in one transaction. When Redis
+ * is down the articles simply wait in SQLite, and a reconnect is tried with
+ * back-off; when Redis comes back without its data (the consumer group had
+ * to be created again), every article still waiting for a worker is queued
+ * again. Rules: docs/outbox.md. */
+#ifndef MW_OUTBOX_H
+#define MW_OUTBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct daemon;
+struct outbox;
+
+struct outbox *outbox_new(struct daemon *d);
+void outbox_free(struct outbox *o);
+/* New work may be waiting: flush soon (from the loop, not now). */
+void outbox_kick(struct outbox *o);
+bool outbox_connected(const struct outbox *o);
+/* XADDs sent and not answered yet. */
+size_t outbox_in_flight(const struct outbox *o);
+
+#endif

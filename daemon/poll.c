@@ -1,0 +1,161 @@
+/* poll.c: owns the poll loop: the once-a-second tick that starts due feeds,
+ * the set of feeds in flight, and the submission of feed requests. What
+ * happens with a response is in poll_result.c. */
+#include "poll.h"
+#include "poll_internal.h"
+#include "daemon.h"
+#include "log.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_in_flight(const struct poller *p, const char *name)
+{
+	for (size_t i = 0; i < p->n_flight; i++)
+		if (strcmp(p->flight[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void flight_add(struct poller *p, const char *name)
+{
+	p->flight = xrealloc(p->flight, (p->n_flight + 1) * sizeof *p->flight);
+	p->flight[p->n_flight++] = xstrdup(name);
+}
+
+void poll_flight_remove(struct poller *p, const char *name)
+{
+	for (size_t i = 0; i < p->n_flight; i++) {
+		if (strcmp(p->flight[i], name) == 0) {
+			free(p->flight[i]);
+			p->flight[i] = p->flight[--p->n_flight];
+			return;
+		}
+	}
+}
+
+/* Starts one feed's request. The feed's state is read again when the
+ * response comes, so a change made meanwhile (pause, remove) is seen. */
+static void submit_feed(struct poller *p, const struct db_feed *f)
+{
+	struct daemon *d = p->d;
+	struct fetch_request req = {
+		.url = f->url,
+		/* Conditional GET: once the server gave validators, every
+		 * request carries them (a polite client never asks again for
+		 * what it has). */
+		.etag = f->etag,
+		.last_modified = f->last_modified,
+		.max_body = (size_t)d->cfg->daemon.max_feed_size,
+		.guard_private = false, /* the operator chose this URL */
+	};
+	struct poll_job *job = xcalloc(1, sizeof *job);
+
+	job->p = p;
+	job->feed_name = xstrdup(f->name);
+	job->started_at = daemon_now();
+	flight_add(p, f->name);
+	if (fetch_submit(d->fetch, &req, poll_feed_done, job) != 0) {
+		poll_flight_remove(p, f->name);
+		free(job->feed_name);
+		free(job);
+		return;
+	}
+	d->n.polls++;
+	log_debug("polling feed %s (%s)%s", f->name, f->url, f->etag || f->last_modified ? " conditionally" : "");
+}
+
+static void poll_feeds(struct poller *p, struct db_feed *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (is_in_flight(p, v[i].name))
+			continue;
+		if (v[i].paused || v[i].disabled_reason)
+			continue;
+		if (host_paused_until(&p->paused, v[i].url, daemon_now()))
+			continue; /* stays due; asked again when the host allows */
+		submit_feed(p, &v[i]);
+	}
+}
+
+static void tick_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	struct poller *p = arg;
+	struct db_feed *v = NULL;
+	size_t n = 0;
+
+	if (p->d->stopping || p->d->once)
+		return;
+	if (db_feeds_due(p->d->db, daemon_now(), &v, &n) != DB_OK) {
+		log_warn("cannot read which feeds are due: %s; trying again in a second",
+			 db_errmsg(p->d->db));
+		return;
+	}
+	poll_feeds(p, v, n);
+	db_feeds_free(v, n);
+}
+
+struct poller *poller_new(struct daemon *d)
+{
+	struct poller *p = xcalloc(1, sizeof *p);
+	struct timeval one_second = { 1, 0 };
+
+	p->d = d;
+	p->tick = event_new(d->base, -1, EV_PERSIST, tick_cb, p);
+	event_add(p->tick, &one_second);
+	return p;
+}
+
+void poller_free(struct poller *p)
+{
+	if (p == NULL)
+		return;
+	event_free(p->tick);
+	host_pauses_free(&p->paused);
+	for (size_t i = 0; i < p->n_flight; i++)
+		free(p->flight[i]);
+	free(p->flight);
+	free(p);
+}
+
+void poller_poll_all_now(struct poller *p)
+{
+	struct db_feed *v = NULL;
+	size_t n = 0;
+
+	p->polls_done = 0;
+	if (db_feeds_list(p->d->db, &v, &n) != DB_OK) {
+		log_err("cannot list the feeds: %s", db_errmsg(p->d->db));
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].paused && !v[i].disabled_reason && !v[i].removed && !is_in_flight(p, v[i].name))
+			submit_feed(p, &v[i]);
+	db_feeds_free(v, n);
+}
+
+bool poller_poll_now(struct poller *p, const char *name)
+{
+	struct db_feed f;
+
+	if (db_feed_get(p->d->db, name, &f) != DB_OK)
+		return false;
+	bool ok = !f.removed && !f.disabled_reason;
+	if (ok && !is_in_flight(p, name))
+		submit_feed(p, &f);
+	db_feed_free(&f);
+	return ok;
+}
+
+size_t poller_in_flight(const struct poller *p)
+{
+	return p->n_flight + p->pages_in_flight;
+}
+
+size_t poller_polls_done(const struct poller *p)
+{
+	return p->polls_done;
+}

@@ -1,0 +1,259 @@
+/* poll_result.c: owns what a feed response does to the feed: 304 costs
+ * nothing, 200 is parsed and its new entries become articles, 301/308 move
+ * the feed, 410 disables it, 429/503 and errors back off; the new schedule
+ * and state are written to SQLite. */
+#include "poll_internal.h"
+#include "poll_schedule.h"
+#include "article_fetch.h"
+#include "daemon.h"
+#include "db_outbox.h"
+#include "feed.h"
+#include "log.h"
+#include "outbox.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What one response did, gathered before the state is written. */
+struct poll_outcome {
+	bool ok;                 /* 200 or 304 */
+	char *error;             /* owned, for last_error and the log */
+	long retry_after_s;
+	int ttl_minutes;
+	size_t new_articles;
+	int64_t newest_entry_at;
+	double observed_gap;     /* mean seconds between the feed's entries */
+};
+
+static void set_error(struct poll_outcome *o, char *msg)
+{
+	free(o->error);
+	o->error = msg;
+	o->ok = false;
+}
+
+/* Mean gap between the entries' publication times: the feed's rhythm. */
+static double mean_entry_gap(const struct feed *f, int64_t *newest)
+{
+	int64_t lo = 0, hi = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n_entries; i++) {
+		int64_t t = f->entries[i].published ? f->entries[i].published : f->entries[i].updated;
+		if (t <= 0)
+			continue;
+		if (n == 0 || t < lo)
+			lo = t;
+		if (n == 0 || t > hi)
+			hi = t;
+		n++;
+	}
+	*newest = hi;
+	return n >= 2 && hi > lo ? (double)(hi - lo) / (double)(n - 1) : 0;
+}
+
+static void store_entries(struct poller *p, const char *feed_name, const struct feed *f,
+			  struct poll_outcome *o)
+{
+	struct daemon *d = p->d;
+	const struct mw_feed_config *fc = config_feed(d->cfg, feed_name);
+	bool fetch_pages = fc ? config_feed_fetches_article(d->cfg, fc) : d->cfg->daemon.article_fetch;
+	size_t n = f->n_entries;
+	struct db_article_new *v = xcalloc(n ? n : 1, sizeof *v);
+	char **texts = xcalloc(n ? n : 1, sizeof *texts);
+	int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
+	bool *is_new = xcalloc(n ? n : 1, sizeof *is_new);
+	size_t m = 0;
+	int64_t now = daemon_now();
+
+	for (size_t i = 0; i < n; i++) {
+		const struct feed_entry *e = &f->entries[i];
+		const char *url = e->link ? e->link : e->id;
+		if (url == NULL || *url == '\0')
+			continue;
+		texts[m] = article_text_from_entry(e);
+		v[m] = (struct db_article_new){
+			.feed_name = feed_name, .entry_id = e->id, .url = url, .title = e->title,
+			.text = texts[m], .published_at = e->published ? e->published : e->updated,
+			.fetched_at = now,
+		};
+		m++;
+	}
+	d->n.entries_seen += m;
+	int rc = m ? db_articles_insert_batch(d->db, v, m, ids, is_new) : DB_OK;
+	if (rc != DB_OK) {
+		set_error(o, xasprintf("cannot store the feed's entries: %s", db_errmsg(d->db)));
+		goto out;
+	}
+	for (size_t i = 0; i < m; i++) {
+		if (!is_new[i])
+			continue;
+		o->new_articles++;
+		d->n.articles_new++;
+		if (fetch_pages && article_url_fetchable(d, v[i].url))
+			article_fetch_start(p, ids[i], v[i].url);
+		else
+			db_article_set_page(d->db, ids[i], DB_PAGE_SKIPPED, NULL, NULL);
+	}
+out:
+	for (size_t i = 0; i < m; i++)
+		free(texts[i]);
+	free(texts);
+	free(v);
+	free(ids);
+	free(is_new);
+}
+
+static void handle_body(struct poller *p, const char *feed_name, const struct fetch_result *res,
+			struct poll_outcome *o)
+{
+	struct feed_limits lim = { (size_t)p->d->cfg->daemon.max_feed_size, FEED_MAX_ENTRIES_DEFAULT };
+	struct feed *f = NULL;
+	char *err = NULL;
+
+	if (feed_parse(res->body, res->body_len, res->final_url, &lim, &f, &err) != 0) {
+		set_error(o, xasprintf("the response is not a feed we can read: %s", err));
+		free(err);
+		return;
+	}
+	if (f->recovered)
+		log_notice("feed %s: malformed XML, used what could be recovered", feed_name);
+	if (f->truncated)
+		log_warn("feed %s: more than %zu entries; only the first were read", feed_name, lim.max_entries);
+	o->ttl_minutes = f->ttl_minutes;
+	o->observed_gap = mean_entry_gap(f, &o->newest_entry_at);
+	store_entries(p, feed_name, f, o);
+	feed_free(f);
+}
+
+static void classify_response(struct poller *p, const char *feed_name, const struct fetch_result *res,
+			      struct db_feed *f, struct poll_outcome *o)
+{
+	struct daemon *d = p->d;
+
+	o->retry_after_s = res->retry_after_s;
+	if (res->error != FETCH_OK) {
+		set_error(o, xasprintf("%s: %s", fetch_error_name(res->error),
+				       res->error_msg ? res->error_msg : "no response"));
+		return;
+	}
+	if (res->status == 304) {
+		o->ok = true;
+		d->n.polls_not_modified++;
+		return;
+	}
+	if (res->status >= 200 && res->status < 300) {
+		o->ok = true;
+		handle_body(p, feed_name, res, o);
+		if (o->ok) {
+			free(f->etag);
+			f->etag = res->etag ? xstrdup(res->etag) : NULL;
+			free(f->last_modified);
+			f->last_modified = res->last_modified ? xstrdup(res->last_modified) : NULL;
+		}
+		return;
+	}
+	if (res->status == 410) {
+		free(f->disabled_reason);
+		f->disabled_reason = xasprintf("410 Gone from %s: the publisher removed the feed", res->final_url);
+		log_warn("feed %s disabled: %s; remove it from the configuration or point it elsewhere",
+			 feed_name, f->disabled_reason);
+		set_error(o, xstrdup("HTTP 410 Gone"));
+		return;
+	}
+	set_error(o, xasprintf("HTTP %ld from %s", res->status, res->final_url));
+	if ((res->status == 429 || res->status == 503) && res->retry_after_s > 0)
+		article_host_pause(p, res->final_url, res->retry_after_s);
+}
+
+static void follow_permanent_redirect(struct daemon *d, struct db_feed *f, const struct fetch_result *res)
+{
+	if (res->permanent_url == NULL || strcmp(res->permanent_url, f->url) == 0)
+		return;
+	log_notice("feed %s moved permanently: %s -> %s (stored; update the configuration too)",
+		   f->name, f->url, res->permanent_url);
+	if (db_feed_set_url(d->db, f->name, res->permanent_url) == DB_OK) {
+		free(f->url);
+		f->url = xstrdup(res->permanent_url);
+	}
+}
+
+static void reschedule(struct daemon *d, struct db_feed *f, const struct fetch_result *res,
+		       const struct poll_outcome *o)
+{
+	const struct mw_feed_config *fc = config_feed(d->cfg, f->name);
+	int64_t now = daemon_now();
+	struct poll_timing t = {
+		.now = now,
+		.interval = fc && fc->interval > 0 ? fc->interval : d->cfg->daemon.default_interval,
+		.interval_auto = fc ? fc->interval_auto : false,
+		.floor = d->cfg->daemon.interval_floor,
+		.ceiling = d->cfg->daemon.interval_ceiling,
+		.retry_after_s = o->retry_after_s,
+		.max_age_s = res->error == FETCH_OK ? res->max_age : -1,
+		.expires_at = res->error == FETCH_OK && res->expires > 0 ? (int64_t)res->expires : 0,
+		.ttl_minutes = o->ttl_minutes,
+		.jitter = poll_jitter_draw(),
+	};
+
+	if (o->new_articles > 0) {
+		f->avg_publish_interval = poll_update_publish_interval(f->avg_publish_interval, o->observed_gap);
+		f->last_new_entry_at = now;
+	}
+	t.avg_publish_interval = f->avg_publish_interval;
+	f->last_polled_at = now;
+	f->last_status = (int)res->status;
+	if (o->ok) {
+		f->consecutive_failures = 0;
+		free(f->last_error);
+		f->last_error = NULL;
+		f->next_poll_at = poll_next_after_success(&t);
+	} else {
+		f->consecutive_failures++;
+		t.consecutive_failures = f->consecutive_failures;
+		free(f->last_error);
+		f->last_error = xstrdup(o->error ? o->error : "failed");
+		f->next_poll_at = poll_next_after_failure(&t);
+	}
+	bool was_stale = f->stale;
+	f->stale = poll_is_stale(now, f->last_new_entry_at, f->avg_publish_interval, d->cfg->daemon.stale_after);
+	if (f->stale && !was_stale)
+		log_warn("feed %s looks stale: nothing new since %lld s ago; check that its URL still publishes",
+			 f->name, (long long)(now - f->last_new_entry_at));
+}
+
+void poll_feed_done(const struct fetch_result *res, void *arg)
+{
+	struct poll_job *job = arg;
+	struct poller *p = job->p;
+	struct daemon *d = p->d;
+	struct poll_outcome o = { .retry_after_s = -1 };
+	struct db_feed f;
+
+	poll_flight_remove(p, job->feed_name);
+	p->polls_done++;
+	if (res->error == FETCH_ERR_CANCELLED || db_feed_get(d->db, job->feed_name, &f) != DB_OK)
+		goto out;
+	follow_permanent_redirect(d, &f, res);
+	classify_response(p, job->feed_name, res, &f, &o);
+	reschedule(d, &f, res, &o);
+	if (o.ok) {
+		d->n.polls_ok++;
+		log_info("feed %s: %ld, %zu new article(s), next poll in %lld s", f.name, res->status,
+			 o.new_articles, (long long)(f.next_poll_at - daemon_now()));
+	} else {
+		d->n.polls_failed++;
+		log_warn("feed %s: %s (failure %d in a row); next try in %lld s", f.name, o.error,
+			 f.consecutive_failures, (long long)(f.next_poll_at - daemon_now()));
+	}
+	if (db_feed_save_state(d->db, &f) != DB_OK)
+		log_err("feed %s: cannot save its poll state: %s", f.name, db_errmsg(d->db));
+	db_feed_free(&f);
+	if (o.new_articles)
+		outbox_kick(d->outbox);
+out:
+	free(o.error);
+	free(job->feed_name);
+	free(job);
+}
