@@ -1,1 +1,9 @@
-# tests/unit/local.mk: (filled as tests are added)
+# tests/unit/local.mk: unit tests of the daemon's and workers' own logic.
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_poll_schedule
+TESTS += tests/unit/test_poll_schedule
+tests_unit_test_poll_schedule_SOURCES = tests/unit/test_poll_schedule.c \
+	daemon/poll_schedule.c daemon/host_pause.c
+tests_unit_test_poll_schedule_CFLAGS = $(MW_TEST_CFLAGS)
+tests_unit_test_poll_schedule_LDADD = $(MW_TEST_LIBS)
+endif
