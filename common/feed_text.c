@@ -1,0 +1,362 @@
+/* feed_text.c: owns the clean-up of feed text (see feed_text.h): UTF-8
+ * validation and repair, character references (named ones from libxml2's
+ * HTML entity table), and the one-pass HTML-to-plain-text conversion. */
+#include "feed_text.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#define REPLACEMENT 0xFFFDu
+
+/* Length of the valid UTF-8 sequence at s (n bytes left); 0 if invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], cp;
+	size_t len;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+		return 0;
+	if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+		return 0;
+	return len;
+}
+
+bool feed_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = utf8_seq(p + i, len - i);
+		if (n == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+size_t feed_utf8_encode(unsigned cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+
+	if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		cp = REPLACEMENT;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xC0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xE0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xF0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static void put_cp(struct strbuf *b, unsigned cp)
+{
+	char u[4];
+	strbuf_append(b, u, feed_utf8_encode(cp, u));
+}
+
+char *feed_utf8_fix(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf b = STRBUF_INIT;
+	size_t i = 0;
+
+	strbuf_reserve(&b, len);
+	while (i < len) {
+		size_t n = utf8_seq(p + i, len - i);
+		if (n == 0) {
+			put_cp(&b, REPLACEMENT);
+			i++;
+		} else {
+			strbuf_append(&b, s + i, n);
+			i += n;
+		}
+	}
+	return strbuf_steal(&b);
+}
+
+/* HTML maps the C1 range of numeric references to windows-1252, which old
+ * feeds rely on ("&#146;" for an apostrophe). 0 = undefined there. */
+static const unsigned short cp1252_c1[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static size_t decode_numeric(const char *s, unsigned *cp)
+{
+	const char *p = s + 2;
+	bool hex = *p == 'x' || *p == 'X';
+	unsigned long v = 0;
+	int digits = 0;
+
+	if (hex)
+		p++;
+	for (;; p++, digits++) {
+		int d;
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (hex && *p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else if (hex && *p >= 'A' && *p <= 'F')
+			d = *p - 'A' + 10;
+		else
+			break;
+		if (v <= 0x10FFFF)
+			v = v * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	if (digits == 0 || *p != ';')
+		return 0;
+	if (v >= 0x80 && v <= 0x9F)
+		v = cp1252_c1[v - 0x80] ? cp1252_c1[v - 0x80] : REPLACEMENT;
+	*cp = v > 0x10FFFF ? REPLACEMENT : (unsigned)v;
+	return (size_t)(p + 1 - s);
+}
+
+size_t feed_decode_entity(const char *s, unsigned *cp)
+{
+	char name[33];
+	size_t n = 0;
+
+	if (s[0] != '&')
+		return 0;
+	if (s[1] == '#')
+		return decode_numeric(s, cp);
+	while (n < sizeof name - 1 && ((s[1 + n] >= 'a' && s[1 + n] <= 'z')
+	       || (s[1 + n] >= 'A' && s[1 + n] <= 'Z') || (s[1 + n] >= '0' && s[1 + n] <= '9')))
+		n++;
+	if (n == 0 || s[1 + n] != ';')
+		return 0;
+	memcpy(name, s + 1, n);
+	name[n] = '\0';
+	if (strcmp(name, "apos") == 0) {
+		*cp = '\'';
+		return n + 2;
+	}
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	if (e == NULL)
+		return 0;
+	*cp = e->value;
+	return n + 2;
+}
+
+/* Tags after which text reads as a new word ("<p>a</p><p>b</p>" is "a b"). */
+static const char *const block_tags[] = {
+	"address", "article", "aside", "blockquote", "br", "dd", "div", "dl",
+	"dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
+	"h6", "header", "hr", "img", "li", "ol", "p", "pre", "section", "table",
+	"td", "th", "tr", "ul",
+};
+
+static bool is_block_tag(const char *name, size_t n)
+{
+	for (size_t i = 0; i < sizeof block_tags / sizeof block_tags[0]; i++)
+		if (strlen(block_tags[i]) == n && strncasecmp(block_tags[i], name, n) == 0)
+			return true;
+	return false;
+}
+
+struct plain {
+	struct strbuf out;
+	bool space;          /* a space is owed before the next character */
+};
+
+static void plain_char(struct plain *pl, const char *s, size_t n)
+{
+	if (pl->space && pl->out.len > 0)
+		strbuf_putc(&pl->out, ' ');
+	pl->space = false;
+	strbuf_append(&pl->out, s, n);
+}
+
+static void plain_cp(struct plain *pl, unsigned cp)
+{
+	char u[4];
+
+	if (cp <= 0x20 || cp == 0xA0 || cp == 0x7F) {
+		pl->space = true;
+		return;
+	}
+	plain_char(pl, u, feed_utf8_encode(cp, u));
+}
+
+/* Skips a tag, comment or script/style element at s (s[0] == '<').
+ * Returns the first byte after it, or NULL when s does not start one. */
+static const char *skip_markup(const char *s, struct plain *pl)
+{
+	const char *p = s + 1, *end;
+	bool closing = *p == '/';
+
+	if (strncmp(s, "<!--", 4) == 0) {
+		end = strstr(s + 4, "-->");
+		return end ? end + 3 : s + strlen(s);
+	}
+	if (closing)
+		p++;
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '!' || *p == '?'))
+		return NULL;
+	const char *name = p;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+		p++;
+	size_t n = (size_t)(p - name);
+	end = strchr(p, '>');
+	if (end == NULL)
+		return NULL;
+	if (is_block_tag(name, n))
+		pl->space = true;
+	if (!closing && ((n == 6 && strncasecmp(name, "script", 6) == 0)
+	    || (n == 5 && strncasecmp(name, "style", 5) == 0))) {
+		char close[10] = "</";
+		memcpy(close + 2, name, n);
+		close[2 + n] = '\0';
+		const char *c = strcasestr(end, close);
+		if (c == NULL)
+			return s + strlen(s);
+		end = strchr(c, '>');
+		return end ? end + 1 : s + strlen(s);
+	}
+	return end + 1;
+}
+
+char *feed_text_plain(const char *html)
+{
+	struct plain pl = { STRBUF_INIT, false };
+	const char *s = html;
+
+	if (html == NULL)
+		return NULL;
+	while (*s) {
+		unsigned char c = (unsigned char)*s;
+		unsigned cp;
+		size_t n;
+		const char *next;
+
+		if (c == '<' && (next = skip_markup(s, &pl)) != NULL) {
+			s = next;
+		} else if (c == '&' && (n = feed_decode_entity(s, &cp)) > 0) {
+			plain_cp(&pl, cp);
+			s += n;
+		} else if (c <= 0x20 || c == 0x7F) {
+			pl.space = true;
+			s++;
+		} else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0xA0) {
+			/* NBSP, and C1 controls that mean windows-1252 characters. */
+			unsigned c1 = (unsigned char)s[1];
+			plain_cp(&pl, c1 == 0xA0 ? 0xA0 : cp1252_c1[c1 - 0x80] ? cp1252_c1[c1 - 0x80] : ' ');
+			s += 2;
+		} else {
+			plain_char(&pl, s, 1);
+			s++;
+		}
+	}
+	if (pl.out.len == 0) {
+		strbuf_free(&pl.out);
+		return NULL;
+	}
+	if (feed_utf8_valid(pl.out.s, pl.out.len))
+		return strbuf_steal(&pl.out);
+	char *fixed = feed_utf8_fix(pl.out.s, pl.out.len);
+	strbuf_free(&pl.out);
+	return fixed;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+char *feed_text_trim(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	while (is_space(*s))
+		s++;
+	size_t len = strlen(s);
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	if (len == 0)
+		return NULL;
+	return feed_utf8_valid(s, len) ? xstrndup(s, len) : feed_utf8_fix(s, len);
+}
+
+static bool forbidden_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+static bool needs_scrub(const char *data, size_t len, bool utf8)
+{
+	const unsigned char *p = (const unsigned char *)data;
+
+	for (size_t i = 0; i < len; i++)
+		if (forbidden_control(p[i]))
+			return true;
+	return utf8 && !feed_utf8_valid(data, len);
+}
+
+char *feed_scrub_input(const char *data, size_t len, bool utf8, size_t *out_len)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	struct strbuf b = STRBUF_INIT;
+	size_t i = 0;
+
+	if (!needs_scrub(data, len, utf8))
+		return NULL;
+	strbuf_reserve(&b, len);
+	while (i < len) {
+		size_t n = utf8 ? utf8_seq(p + i, len - i) : 1;
+		if (n == 0) {
+			put_cp(&b, REPLACEMENT);
+			n = 1;
+		} else if (n == 1 && forbidden_control(p[i])) {
+			strbuf_putc(&b, ' ');
+		} else {
+			strbuf_append(&b, data + i, n);
+		}
+		i += n;
+	}
+	*out_len = b.len;
+	return strbuf_steal(&b);
+}
