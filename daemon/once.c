@@ -87,6 +87,33 @@ void once_start(struct daemon *d)
 	event_add(once.timer, &tick);
 }
 
+static const char *str_or(const json_t *o, const char *key, const char *fallback)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : fallback;
+}
+
+/* One agreement as two lines: dates, then who and what. */
+static void print_agreement(const json_t *a)
+{
+	const json_t *parties = json_object_get(a, "parties");
+	const json_t *programs = json_object_get(a, "programs");
+	const json_t *v;
+	size_t i;
+
+	printf("%-4lld %-9s %-10s %-10s%s ", (long long)json_integer_value(json_object_get(a, "id")),
+	       str_or(a, "type", "?"), str_or(a, "signed_on", "-"), str_or(a, "expires_on", "-"),
+	       json_is_true(json_object_get(a, "expires_estimated")) ? "~" : " ");
+	json_array_foreach(parties, i, v) {
+		const char *c = str_or(v, "country", NULL);
+		printf("%s%s%s%s%s", i ? " + " : "", str_or(v, "name", "?"), c ? " (" : "", c ? c : "", c ? ")" : "");
+	}
+	printf("\n%-36s ", "");
+	json_array_foreach(programs, i, v)
+		printf("%s%s", i ? ", " : "", json_string_value(v));
+	printf("\n");
+}
+
 void once_print_summary(struct daemon *d)
 {
 	struct db_outbox_counts c = { 0 };
@@ -105,15 +132,13 @@ void once_print_summary(struct daemon *d)
 	printf("articles: %lld with an agreement, %lld without, %lld failed, %lld still queued; "
 	       "%lld agreement(s) in the database\n",
 	       c.extracted, c.no_agreement, c.failed, c.queued, c.agreements);
-	struct db_agreement_filter f = { .limit = 20 };
-	if (db_query_agreements(d->db, &f, daemon_now(), &list) == DB_OK) {
+	struct db_agreement_filter f = { .limit = 50 };
+	if (db_query_agreements(d->db, &f, daemon_now(), &list) == DB_OK && json_array_size(list) > 0) {
 		size_t i;
 		json_t *a;
-		json_array_foreach(list, i, a) {
-			char *s = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER);
-			printf("  %s\n", s);
-			free(s);
-		}
-		json_decref(list);
+		printf("\n%-4s %-9s %-10s %-10s %s\n", "ID", "TYPE", "SIGNED", "EXPIRES", "PARTIES / PROGRAMMES");
+		json_array_foreach(list, i, a)
+			print_agreement(a);
 	}
+	json_decref(list);
 }
