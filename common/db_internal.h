@@ -1,0 +1,83 @@
+/* db_internal.h: what the db_*.c files share and callers never see: the
+ * connection struct, the prepared-statement cache, error reporting and
+ * small helpers for binding and reading rows. */
+#ifndef MW_DB_INTERNAL_H
+#define MW_DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+/* A cached statement, keyed by the address of its (static) SQL text. */
+struct db_stmt_slot {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+/* One connection. Owns sqlite, the cached statements, path and errmsg. */
+struct db {
+	sqlite3 *sqlite;
+	char *path;
+	char *errmsg;
+	bool read_only;
+	int busy_timeout_ms;
+	int reminder_time_utc;
+	int tx_depth;                  /* open db_begin levels */
+	struct db_stmt_slot *stmts;
+	size_t nstmts, capstmts;
+};
+
+/* Returns the cached, reset statement for sql (a string literal: the cache
+ * compares addresses), or NULL with the error recorded. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+/* Records an error from SQLite code rc while doing `what`; returns the
+ * matching enum db_status. */
+int db_fail(struct db *db, int rc, const char *what);
+/* Records a caller error (DB_EINVAL, DB_ENOTFOUND...) with a message. */
+int db_failf(struct db *db, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Runs one cached statement that returns no rows; resets it. */
+int db_exec_stmt(struct db *db, sqlite3_stmt *st, const char *what);
+/* Runs literal SQL (possibly several statements), no parameters. */
+int db_exec(struct db *db, const char *sql, const char *what);
+
+/* Bind helpers: NULL strings and zero times bind SQL NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_time(sqlite3_stmt *st, int i, int64_t t);
+/* A column as a new string (NULL for SQL NULL); caller frees. */
+char *db_col_strdup(sqlite3_stmt *st, int i);
+
+/* Steps st to the end, appending each row as a JSON object to arr. Column
+ * names ending in "_json" are parsed as JSON and the suffix dropped.
+ * Resets st. */
+int db_rows_to_json(struct db *db, sqlite3_stmt *st, json_t *arr,
+                    const char *what);
+/* The first row of st as an object, or DB_ENOTFOUND. Resets st. */
+int db_row_to_json(struct db *db, sqlite3_stmt *st, json_t **out,
+                   const char *what);
+
+/* Steps st into a new JSON array in *out (NULL on error). Resets st. */
+int db_query_array(struct db *db, sqlite3_stmt *st, json_t **out,
+                   const char *what);
+
+/* Wraps fn(db, arg) in db_begin/db_commit, rolling back on error. */
+int db_in_tx(struct db *db, int (*fn)(struct db *, void *), void *arg);
+
+/* Schema (db_schema.c): brings the database to the latest version. */
+int db_migrate(struct db *db);
+
+/* Text helpers (db_text.c). */
+/* "Universitas  Negeri-Malang" -> "universitas negeri malang"; caller frees. */
+char *db_name_normalize(const char *name);
+/* Days since 1970-01-01 of "YYYY-MM-DD..." or -1 when malformed. */
+int64_t db_date_days(const char *iso);
+/* Writes "YYYY-MM-DD" for days since the epoch into buf[11]. */
+void db_days_date(int64_t days, char buf[11]);
+
+/* Parties (db_parties.c): the party id of one record party, matched by
+ * normalized name or alias, or inserted. */
+int db_party_resolve(struct db *db, const json_t *party, int64_t *id);
+
+#endif

@@ -1,0 +1,250 @@
+/* db_schema.c: the schema as forward migrations. db_migrations[i] takes
+ * the database from PRAGMA user_version i to i + 1. Rule: never edit a
+ * migration that has shipped; add the next one. All pending migrations run
+ * in one BEGIN IMMEDIATE transaction, so concurrent opens by several
+ * processes serialize and the second finds nothing left to do.
+ * The tables are explained in docs/database.md. */
+#include <stdio.h>
+
+#include "db_internal.h"
+
+static const char db_schema_v1[] =
+	"CREATE TABLE feeds ("
+	" name TEXT PRIMARY KEY,"
+	" url TEXT NOT NULL,"
+	" interval_seconds INTEGER,"          /* NULL: automatic */
+	" language TEXT,"
+	" etag TEXT, last_modified TEXT,"
+	" last_status INTEGER, last_error TEXT,"
+	" consecutive_failures INTEGER NOT NULL DEFAULT 0,"
+	" last_polled_at INTEGER, next_poll_at INTEGER,"
+	" last_new_entry_at INTEGER, avg_publish_interval REAL,"
+	" disabled_reason TEXT,"
+	" paused INTEGER NOT NULL DEFAULT 0,"
+	" stale INTEGER NOT NULL DEFAULT 0,"
+	" removed_at INTEGER,"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+
+	"CREATE TABLE articles ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_name TEXT REFERENCES feeds(name) ON UPDATE CASCADE,"
+	" entry_id TEXT,"
+	" url TEXT NOT NULL,"
+	" url_norm TEXT NOT NULL UNIQUE,"
+	" title TEXT, published_at INTEGER, fetched_at INTEGER NOT NULL,"
+	" text TEXT, content_hash TEXT,"
+	" state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN"
+	"  ('queued','extracted','no_agreement','failed')),"
+	" attempts INTEGER NOT NULL DEFAULT 0, error TEXT,"
+	" agreement_id INTEGER REFERENCES agreements(id) ON DELETE SET NULL,"
+	" updated_at INTEGER NOT NULL);"
+	"CREATE UNIQUE INDEX articles_entry ON articles(feed_name, entry_id)"
+	" WHERE entry_id IS NOT NULL;"
+	"CREATE INDEX articles_state ON articles(state);"
+	"CREATE INDEX articles_hash ON articles(content_hash);"
+	"CREATE INDEX articles_agreement ON articles(agreement_id);"
+
+	"CREATE TABLE agreements ("
+	" id INTEGER PRIMARY KEY,"
+	" type TEXT NOT NULL CHECK (type IN"
+	"  ('mou','moa','pks','loi','agreement','renewal')),"
+	" signed_on TEXT, signed_precision TEXT,"
+	" anchor_on TEXT NOT NULL,"           /* merge rule: docs/database.md */
+	" valid_for TEXT, expires_on TEXT,"
+	" expires_estimated INTEGER NOT NULL DEFAULT 0,"
+	" location TEXT, language TEXT, confidence REAL,"
+	" party_key TEXT NOT NULL,"
+	" record TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE INDEX agreements_merge ON agreements(party_key, anchor_on);"
+	"CREATE INDEX agreements_expires ON agreements(expires_on);"
+	"CREATE INDEX agreements_signed ON agreements(signed_on);"
+
+	"CREATE TABLE parties ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL,"
+	" country TEXT,"
+	" aliases TEXT NOT NULL DEFAULT '[]');"
+	"CREATE TABLE party_names ("
+	" norm TEXT PRIMARY KEY,"
+	" party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
+	" is_alias INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE INDEX party_names_party ON party_names(party_id);"
+	"CREATE TABLE agreement_parties ("
+	" agreement_id INTEGER NOT NULL REFERENCES agreements(id)"
+	"  ON DELETE CASCADE,"
+	" party_id INTEGER NOT NULL REFERENCES parties(id),"
+	" position INTEGER NOT NULL,"
+	" PRIMARY KEY (agreement_id, party_id)) WITHOUT ROWID;"
+	"CREATE INDEX agreement_parties_party ON agreement_parties(party_id);"
+	"CREATE TABLE signatories ("
+	" id INTEGER PRIMARY KEY,"
+	" agreement_id INTEGER NOT NULL REFERENCES agreements(id)"
+	"  ON DELETE CASCADE,"
+	" party_id INTEGER REFERENCES parties(id),"
+	" name TEXT NOT NULL, role TEXT,"
+	" UNIQUE (agreement_id, name));"
+	"CREATE TABLE agreement_programs ("
+	" agreement_id INTEGER NOT NULL REFERENCES agreements(id)"
+	"  ON DELETE CASCADE,"
+	" program TEXT NOT NULL,"
+	" PRIMARY KEY (agreement_id, program)) WITHOUT ROWID;"
+	"CREATE INDEX agreement_programs_program ON agreement_programs(program);"
+	"CREATE TABLE events ("
+	" id INTEGER PRIMARY KEY,"
+	" agreement_id INTEGER NOT NULL REFERENCES agreements(id)"
+	"  ON DELETE CASCADE,"
+	" type TEXT NOT NULL, starts_on TEXT, ends_on TEXT,"
+	" precision TEXT, duration TEXT);"
+	"CREATE UNIQUE INDEX events_key ON events(agreement_id, type,"
+	" coalesce(starts_on, ''), coalesce(ends_on, ''));"
+	"CREATE INDEX events_starts ON events(starts_on);"
+	"CREATE TABLE agreement_sources ("
+	" article_id INTEGER PRIMARY KEY REFERENCES articles(id)"
+	"  ON DELETE CASCADE,"
+	" agreement_id INTEGER NOT NULL REFERENCES agreements(id)"
+	"  ON DELETE CASCADE,"
+	" record TEXT NOT NULL,"
+	" added_at INTEGER NOT NULL);"
+	"CREATE INDEX agreement_sources_agreement"
+	" ON agreement_sources(agreement_id);"
+
+	"CREATE TABLE reminders ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK (kind IN"
+	"  ('agreement.new','agreement.expiring','event.upcoming')),"
+	" agreement_id INTEGER NOT NULL REFERENCES agreements(id)"
+	"  ON DELETE CASCADE,"
+	" event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,"
+	" lead_days INTEGER NOT NULL,"
+	" target_date TEXT NOT NULL,"
+	" due_at INTEGER NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+	"  ('pending','sent','failed','skipped','superseded')),"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE UNIQUE INDEX reminders_key ON reminders(kind, agreement_id,"
+	" coalesce(event_id, 0), lead_days);"
+	"CREATE INDEX reminders_due ON reminders(state, due_at);"
+	"CREATE TABLE deliveries ("
+	" id INTEGER PRIMARY KEY,"
+	" reminder_id INTEGER NOT NULL REFERENCES reminders(id)"
+	"  ON DELETE CASCADE,"
+	" channel TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+	"  ('pending','sending','delivered','failed')),"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_attempt_at INTEGER NOT NULL,"
+	" last_status INTEGER, last_error TEXT,"
+	" webhook_id TEXT NOT NULL UNIQUE,"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	" UNIQUE (reminder_id, channel));"
+	"CREATE INDEX deliveries_due ON deliveries(state, next_attempt_at);"
+	"CREATE TABLE delivery_attempts ("
+	" id INTEGER PRIMARY KEY,"
+	" delivery_id INTEGER NOT NULL REFERENCES deliveries(id)"
+	"  ON DELETE CASCADE,"
+	" attempted_at INTEGER NOT NULL,"
+	" status_code INTEGER, reply TEXT, error TEXT, duration_ms INTEGER);"
+	"CREATE INDEX delivery_attempts_delivery"
+	" ON delivery_attempts(delivery_id);"
+
+	/* Full-text search: articles through an external-content index kept
+	 * in step by triggers; agreements by their parties' names and
+	 * aliases, rowid = agreement id, rewritten by db_agreements.c. */
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+	" content='articles', content_rowid='id',"
+	" tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+	" INSERT INTO articles_fts(rowid, title, text)"
+	"  VALUES (new.id, new.title, new.text); END;"
+	"CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+	" INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	"  VALUES ('delete', old.id, old.title, old.text); END;"
+	"CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles"
+	" BEGIN"
+	" INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+	"  VALUES ('delete', old.id, old.title, old.text);"
+	" INSERT INTO articles_fts(rowid, title, text)"
+	"  VALUES (new.id, new.title, new.text); END;"
+	"CREATE VIRTUAL TABLE agreements_fts USING fts5(parties,"
+	" tokenize='unicode61 remove_diacritics 2');";
+
+/* v2: the daemon's outbox bookkeeping (common/db_outbox.c): whether the
+ * article's page was fetched, and when it went into the Redis stream. */
+static const char db_schema_v2[] =
+	"ALTER TABLE articles ADD COLUMN page_state TEXT NOT NULL"
+	" DEFAULT 'pending' CHECK (page_state IN"
+	"  ('pending','fetched','failed','skipped'));"
+	"ALTER TABLE articles ADD COLUMN page_error TEXT;"
+	"ALTER TABLE articles ADD COLUMN enqueued_at INTEGER;"
+	"ALTER TABLE articles ADD COLUMN stream_id TEXT;"
+	"CREATE INDEX articles_outbox ON articles(state, page_state, enqueued_at);";
+
+static const char *const db_migrations[] = {
+	db_schema_v1,
+	db_schema_v2,
+};
+
+#define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))
+
+int db_schema_latest(void)
+{
+	return DB_NMIGRATIONS;
+}
+
+int db_schema_version(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA user_version");
+	int rc, v;
+
+	if (!st)
+		return DB_ERR;
+	rc = sqlite3_step(st);
+	v = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? v : db_fail(db, rc, "reading user_version");
+}
+
+static int db_apply_migrations(struct db *db, int from)
+{
+	char sql[48];
+	int rc = DB_OK;
+
+	for (int v = from; v < DB_NMIGRATIONS && rc == DB_OK; v++) {
+		char what[48];
+
+		snprintf(what, sizeof what, "migrating the schema to version %d",
+		         v + 1);
+		rc = db_exec(db, db_migrations[v], what);
+	}
+	if (rc != DB_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d", DB_NMIGRATIONS);
+	return db_exec(db, sql, "setting user_version");
+}
+
+int db_migrate(struct db *db)
+{
+	int v = db_schema_version(db), rc;
+
+	if (v < 0)
+		return v;
+	if (v == DB_NMIGRATIONS)
+		return DB_OK;
+	if (v > DB_NMIGRATIONS)
+		return db_failf(db, DB_ESCHEMA,
+			"database %s has schema version %d, newer than this "
+			"program's %d: upgrade mouwatch", db->path, v,
+			DB_NMIGRATIONS);
+	rc = db_begin(db);
+	if (rc != DB_OK)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	v = db_schema_version(db);
+	rc = v < 0 ? v : db_apply_migrations(db, v);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}

@@ -1,0 +1,243 @@
+/* test_db_open.c: opening the store on real files: pragmas, migrations
+ * from version 0 and idempotent re-open, concurrent opens from several
+ * processes, and the errors for busy, read-only, full and corrupt files. */
+#include <sys/wait.h>
+
+#include "test_db_util.h"
+
+static long long pragma_int(struct db *db, const char *name)
+{
+	char *sql = xasprintf("PRAGMA %s", name);
+	long long v = tdb_int(db, sql);
+	free(sql);
+	return v;
+}
+
+static void test_pragmas(void **state)
+{
+	struct tdb *t = *state;
+	sqlite3_stmt *st;
+
+	assert_int_equal(db_schema_version(t->db), db_schema_latest());
+	assert_true(db_schema_latest() >= 1);
+	assert_int_equal(pragma_int(t->db, "foreign_keys"), 1);
+	assert_int_equal(pragma_int(t->db, "synchronous"), 1);  /* NORMAL */
+	assert_int_equal(pragma_int(t->db, "busy_timeout"), 5000);
+	assert_int_equal(sqlite3_prepare_v2(t->db->sqlite, "PRAGMA journal_mode",
+	                                    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+}
+
+/* A file made by plain SQLite (user_version 0, one unrelated table) is
+ * migrated; opening again runs nothing and keeps the data. */
+static void test_migrate_from_zero_and_reopen(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/zero.db", t->dir);
+	sqlite3 *raw;
+	struct db *db;
+
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "CREATE TABLE keep(x);"
+		"INSERT INTO keep VALUES (42)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+
+	db = tdb_open_opts(path, NULL);
+	assert_non_null(db);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(db_feed_upsert(db, &(struct db_feed_config){
+		.name = "f", .url = "https://example.org/rss" }, 1), DB_OK);
+	long long tables = tdb_int(db,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+	db_close(db);
+
+	db = tdb_open_opts(path, NULL);
+	assert_non_null(db);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM sqlite_master"
+		" WHERE type = 'table'"), tables);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM feeds"), 1);
+	assert_int_equal(tdb_int(db, "SELECT x FROM keep"), 42);
+	db_close(db);
+	free(path);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/future.db", t->dir), *err = NULL;
+	sqlite3 *raw;
+
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "PRAGMA user_version = 999", NULL,
+	                              NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_null(db_open(path, NULL, &err));
+	assert_non_null(strstr(err, "upgrade mouwatch"));
+	free(err);
+	free(path);
+}
+
+static void test_two_connections(void **state)
+{
+	struct tdb *t = *state;
+	struct db *db2 = tdb_open_opts(t->path, NULL);
+	struct db_feed f;
+
+	assert_non_null(db2);
+	assert_int_equal(db_feed_upsert(t->db, &(struct db_feed_config){
+		.name = "a", .url = "https://a.example/rss" }, 10), DB_OK);
+	assert_int_equal(db_feed_get(db2, "a", &f), DB_OK);
+	assert_string_equal(f.url, "https://a.example/rss");
+	db_feed_free(&f);
+	db_close(db2);
+}
+
+/* Several processes open (and so migrate) a new file at the same time. */
+static void test_concurrent_first_open(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/race.db", t->dir);
+	pid_t pids[6];
+	int ok = 0;
+
+	for (int i = 0; i < 6; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			struct db *db = db_open(path, NULL, NULL);
+			int rc = db && db_schema_version(db) == db_schema_latest();
+			db_close(db);
+			_exit(rc ? 0 : 1);
+		}
+	}
+	for (int i = 0; i < 6; i++) {
+		int status;
+		waitpid(pids[i], &status, 0);
+		ok += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	assert_int_equal(ok, 6);
+	free(path);
+}
+
+/* A second connection holds the write lock: our write waits busy_timeout,
+ * then returns DB_EBUSY with a message that says what to do. */
+static void test_locked_returns_busy(void **state)
+{
+	struct tdb *t = *state;
+	struct db_options o = { .busy_timeout_ms = 200 };
+	struct db *db = tdb_open_opts(t->path, &o);
+	sqlite3 *holder;
+	int rc;
+
+	assert_non_null(db);
+	assert_int_equal(sqlite3_open(t->path, &holder), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(holder, "BEGIN EXCLUSIVE", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	rc = db_feed_upsert(db, &(struct db_feed_config){
+		.name = "b", .url = "https://b.example/rss" }, 10);
+	assert_int_equal(rc, DB_EBUSY);
+	assert_non_null(strstr(db_errmsg(db), "locked"));
+	assert_non_null(strstr(db_errmsg(db), "retry"));
+	assert_int_equal(db_begin(db), DB_EBUSY);
+	sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(holder);
+	assert_int_equal(db_feed_upsert(db, &(struct db_feed_config){
+		.name = "b", .url = "https://b.example/rss" }, 10), DB_OK);
+	db_close(db);
+}
+
+static void test_read_only_refuses_writes(void **state)
+{
+	struct tdb *t = *state;
+	struct db_options o = { .read_only = true };
+	struct db *ro;
+	json_t *feeds = NULL;
+
+	assert_int_equal(db_feed_upsert(t->db, &(struct db_feed_config){
+		.name = "c", .url = "https://c.example/rss" }, 10), DB_OK);
+	ro = tdb_open_opts(t->path, &o);
+	assert_non_null(ro);
+	assert_int_equal(db_query_feeds(ro, &feeds), DB_OK);
+	assert_int_equal(json_array_size(feeds), 1);
+	json_decref(feeds);
+	assert_int_equal(db_feed_upsert(ro, &(struct db_feed_config){
+		.name = "d", .url = "https://d.example/rss" }, 10), DB_EREADONLY);
+	assert_non_null(strstr(db_errmsg(ro), "read-only"));
+	db_close(ro);
+}
+
+static void test_read_only_missing_file(void **state)
+{
+	struct tdb *t = *state;
+	struct db_options o = { .read_only = true };
+	char *path = xasprintf("%s/none.db", t->dir), *err = NULL;
+
+	assert_null(db_open(path, &o, &err));
+	assert_non_null(strstr(err, "none.db"));
+	assert_int_equal(access(path, F_OK), -1);   /* not created */
+	free(err);
+	free(path);
+}
+
+static void test_corrupt_file(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/garbage.db", t->dir), *err = NULL;
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	for (int i = 0; i < 512; i++)
+		fputs("this is not a database ", f);
+	fclose(f);
+	assert_null(db_open(path, NULL, &err));
+	assert_non_null(strstr(err, "not"));
+	assert_non_null(strstr(err, "database"));
+	free(err);
+	free(path);
+}
+
+/* SQLITE_FULL, simulated with a page limit on the file. */
+static void test_full_database(void **state)
+{
+	struct tdb *t = *state;
+	size_t n = 64 * 1024;
+	char *text = xmalloc(n + 1);
+	struct db_article_new a = { .url = "https://big.example/1",
+		.text = text, .fetched_at = 1 };
+
+	memset(text, 'x', n);
+	text[n] = '\0';
+	/* SQLite raises the limit to the current size: no room left. */
+	sqlite3_exec(t->db->sqlite, "PRAGMA max_page_count = 1", NULL, NULL, NULL);
+	assert_int_equal(db_article_insert_new(t->db, &a, NULL, NULL), DB_EFULL);
+	assert_non_null(strstr(db_errmsg(t->db), "disk is full"));
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_pragmas, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_from_zero_and_reopen,
+		                                tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_two_connections, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_first_open, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_locked_returns_busy, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_read_only_refuses_writes,
+		                                tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_read_only_missing_file,
+		                                tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt_file, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_full_database, tdb_setup,
+		                                tdb_teardown),
+	};
+	return cmocka_run_group_tests_name("db_open", tests, NULL, NULL);
+}

@@ -1,0 +1,141 @@
+/* test_db_query.c: the operator's read-only views over a small store built
+ * from the fixtures: agreement filters, upcoming dates, full-text search
+ * (including text that is not valid FTS5 syntax), status counts. */
+#include "test_db_util.h"
+
+static int load_setup(void **state)
+{
+	struct tdb *t;
+	static const char *const fx[] = { "mou_smk_poltek.json",
+		"moa_ukm_pemkot.json", "renewal_smk_poltek_2027.json" };
+	static const char *const published[] = { "2025-03-10", "2024-11-06",
+		"2027-02-02" };
+
+	if (tdb_setup(state) != 0)
+		return -1;
+	t = *state;
+	for (int i = 0; i < 3; i++) {
+		json_t *rec = tdb_fixture(fx[i]);
+		int64_t art = tdb_article(t->db, i, published[i]);
+		int rc = db_agreement_store(t->db, art, rec, 1, NULL);
+		json_decref(rec);
+		if (rc != DB_OK)
+			return -1;
+	}
+	return 0;
+}
+
+static size_t n_agreements(struct db *db, struct db_agreement_filter f,
+                           const char *today)
+{
+	json_t *out = NULL;
+	size_t n;
+
+	assert_int_equal(db_query_agreements(db, &f, tdb_time(today, 0), &out),
+	                 DB_OK);
+	n = json_array_size(out);
+	json_decref(out);
+	return n;
+}
+
+static void test_filters(void **state)
+{
+	struct tdb *t = *state;
+	const char *d = "2026-09-01";
+
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){ 0 }, d), 3);
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.party = "polnes" }, d), 2);                 /* alias, any case */
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.party = "100%" }, d), 0);                   /* wildcard escaped */
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.country = "my" }, d), 1);
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.program = "internship" }, d), 2);
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.type = "renewal" }, d), 1);
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.signed_since = "2025-01-01" }, d), 2);
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.expiring_days = 90 }, d), 1);               /* 2026-11-05 */
+	assert_int_equal(n_agreements(t->db, (struct db_agreement_filter){
+		.limit = 1 }, d), 1);
+}
+
+static void test_upcoming(void **state)
+{
+	struct tdb *t = *state;
+	json_t *out = NULL, *first;
+
+	assert_int_equal(db_query_upcoming(t->db, tdb_time("2025-06-15", 0), 90,
+	                                   &out), DB_OK);
+	assert_int_equal(json_array_size(out), 2);  /* internship 07-01, exchange 09-01 */
+	first = json_array_get(out, 0);
+	assert_string_equal(json_string_value(json_object_get(first, "date")),
+	                    "2025-07-01");
+	assert_non_null(strstr(json_string_value(json_object_get(first, "parties")),
+	                       "Sukamaju"));
+	json_decref(out);
+}
+
+static void test_search(void **state)
+{
+	struct tdb *t = *state;
+	json_t *out = NULL;
+	static const char *const odd[] = { "R-Tech \"Bangkok", "AND OR NOT",
+		"Jum'at (31)", "*", "ünïcode: tést" };
+
+	assert_int_equal(db_query_search(t->db, "Universiti Contoh", 10, &out),
+	                 DB_OK);
+	assert_int_equal(json_array_size(out), 1);
+	assert_string_equal(json_string_value(json_object_get(
+		json_array_get(out, 0), "kind")), "agreement");
+	json_decref(out);
+	assert_int_equal(db_query_search(t->db, "kesepahaman", 10, &out), DB_OK);
+	assert_int_equal(json_array_size(out), 3);       /* every article text */
+	json_decref(out);
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+		assert_int_equal(db_query_search(t->db, odd[i], 10, &out), DB_OK);
+		json_decref(out);
+	}
+	assert_int_equal(db_query_search(t->db, "   ", 10, &out), DB_EINVAL);
+}
+
+static void test_status(void **state)
+{
+	struct tdb *t = *state;
+	json_t *s = NULL;
+
+	assert_int_equal(db_query_status(t->db, 1, &s), DB_OK);
+	assert_int_equal(json_integer_value(json_object_get(s, "agreements")), 3);
+	assert_int_equal(json_integer_value(json_object_get(s, "parties")), 4);
+	assert_int_equal(json_integer_value(json_object_get(s, "articles")), 3);
+	assert_int_equal(json_integer_value(json_object_get(
+		json_object_get(s, "articles_by_state"), "extracted")), 3);
+	assert_int_equal(json_integer_value(json_object_get(s, "schema_version")),
+	                 db_schema_latest());
+	json_decref(s);
+}
+
+static void test_one_missing(void **state)
+{
+	struct tdb *t = *state;
+	json_t *out = NULL;
+
+	assert_int_equal(db_query_agreement(t->db, 12345, &out), DB_ENOTFOUND);
+	assert_null(out);
+	assert_non_null(strstr(db_errmsg(t->db), "12345"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_filters, load_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_upcoming, load_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_search, load_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_status, load_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_one_missing, load_setup,
+		                                tdb_teardown),
+	};
+	return cmocka_run_group_tests_name("db_query", tests, NULL, NULL);
+}
