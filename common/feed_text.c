@@ -215,6 +215,8 @@ static void plain_cp(struct plain *pl, unsigned cp)
 {
 	char u[4];
 
+	if (cp == 0)
+		cp = REPLACEMENT;
 	if (cp <= 0x20 || cp == 0xA0 || cp == 0x7F) {
 		pl->space = true;
 		return;
