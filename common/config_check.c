@@ -176,7 +176,7 @@ static void finish_channel(struct load_ctx *ctx, size_t i)
 
 	if (!key_set(l, SEC_CHANNEL, "type")) {
 		config_error(ctx, l->header, "%s has no 'type'; add 'type = webhook' or 'type = email'", label);
-	} else {
+	} else if (!key_failed(l, SEC_CHANNEL, "type")) {  /* else: reported */
 		apply_defaults(ctx, SEC_CHANNEL, c, l);
 		check_channel_keys(ctx, c, l);
 		check_required(ctx, SEC_CHANNEL, label, l,

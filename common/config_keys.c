@@ -74,7 +74,7 @@ const struct key_def config_keys[] = {
 	{ SEC_CHANNEL, "url", V_URL, C(url), NULL, 0, 0, KEY_REQUIRED | KEY_WEBHOOK, WEB },
 	{ SEC_CHANNEL, "secret", V_SECRET, C(secret), NULL, 0, 0, KEY_WEBHOOK, NULL },
 	{ SEC_CHANNEL, "smtp", V_URL, C(smtp), NULL, 0, 0, KEY_REQUIRED | KEY_EMAIL, "smtp smtps" },
-	{ SEC_CHANNEL, "username", V_STRING, C(username), NULL, 0, 0, KEY_EMAIL, NULL },
+	{ SEC_CHANNEL, "username", V_STRING, C(username), NULL, 0, 0, KEY_EMPTY_OK | KEY_EMAIL, NULL },
 	{ SEC_CHANNEL, "password_file", V_PATH, C(password_file), NULL, 0, 0, KEY_EMAIL, NULL },
 	{ SEC_CHANNEL, "from", V_EMAIL, C(from), NULL, 0, 0, KEY_REQUIRED | KEY_EMAIL, NULL },
 	{ SEC_CHANNEL, "to", V_EMAIL_LIST, CL(to, n_to), NULL, 0, 0, KEY_REQUIRED | KEY_EMAIL, NULL },

@@ -128,6 +128,8 @@ static bool inspect_line(struct load_ctx *ctx, const char *raw, int max)
 		config_error(ctx, ctx->line, "line is longer than %d characters; shorten it", max - 3);
 		if (*s == '[')
 			ctx->cur_type = CUR_INVALID;  /* its keys must not land elsewhere */
+		else
+			config_key_dropped(ctx, s);
 		return false;
 	}
 	if (comment)

@@ -266,6 +266,23 @@ static bool set_value(struct load_ctx *ctx, const struct key_def *k, const char 
 	return ok;
 }
 
+void config_key_dropped(struct load_ctx *ctx, const char *line)
+{
+	char *name = xstrndup(line, strcspn(line, "=:"));
+	size_t n = strlen(name);
+	while (n > 0 && isspace((unsigned char)name[n - 1]))
+		name[--n] = '\0';
+	if (ctx->cur_type >= 0) {
+		const struct key_def *k = find_key((enum section_type)ctx->cur_type, name);
+		struct section_lines *l = lines_of(ctx, ctx->cur_type, ctx->cur_index);
+		if (k != NULL && l->key[k - config_keys] == 0) {
+			l->key[k - config_keys] = ctx->line;
+			l->failed[k - config_keys] = true;
+		}
+	}
+	free(name);
+}
+
 void config_key(struct load_ctx *ctx, const char *name, const char *value)
 {
 	if (ctx->line_indented && ctx->key_in_section) {

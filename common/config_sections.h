@@ -11,4 +11,8 @@ void config_section_header(struct load_ctx *ctx, const char *s);
 /* One 'name = value' of the current section, on line ctx->line. */
 void config_key(struct load_ctx *ctx, const char *name, const char *value);
 
+/* A key line that was refused before parsing (too long): marks the key
+ * as set and failed, so that it is not also reported missing. */
+void config_key_dropped(struct load_ctx *ctx, const char *line);
+
 #endif

@@ -171,7 +171,7 @@ static bool p_interval(const struct value_arg *a)
 		return true;
 	}
 	if (!p_duration(a)) {
-		strbuf_puts(a->why, " (or 'auto': adapt to how often the feed publishes)");
+		strbuf_puts(a->why, "; or write 'auto' to follow the feed's pace");
 		return false;
 	}
 	return true;

@@ -36,7 +36,7 @@ static bool read_number(const char **p, long long *n, const char **why)
 	long long v = 0;
 
 	if (!isdigit((unsigned char)*s)) {
-		*why = "expected a number followed by a unit s, m, h or d (e.g. 15m, 1h30m)";
+		*why = "is not a duration; write numbers with units s, m, h or d (e.g. 15m, 1h30m)";
 		return false;
 	}
 	for (; isdigit((unsigned char)*s); s++) {
