@@ -64,7 +64,8 @@ static int cmp_msg(const void *a, const void *b)
 /* Writes the messages, sorted, to ctx->errors and frees them. */
 static void flush_errors(struct load_ctx *ctx)
 {
-	qsort(ctx->msgs, (size_t)ctx->n_errors, sizeof *ctx->msgs, cmp_msg);
+	if (ctx->n_errors > 0)
+		qsort(ctx->msgs, (size_t)ctx->n_errors, sizeof *ctx->msgs, cmp_msg);
 	for (int i = 0; i < ctx->n_errors; i++) {
 		if (ctx->msgs[i].line > 0)
 			strbuf_printf(ctx->errors, "%s:%d: %s\n", ctx->name, ctx->msgs[i].line, ctx->msgs[i].text);
