@@ -59,10 +59,17 @@ static int db_check_version_ro(struct db *db)
 struct db *db_open(const char *path, const struct db_options *opts,
                    char **errmsg)
 {
-	struct db *db = xcalloc(1, sizeof *db);
+	struct db *db;
 	int flags, rc;
 
-	db->path = xstrdup(path ? path : "");
+	if (!path || !*path) {
+		if (errmsg)
+			*errmsg = xstrdup("no database path given: set 'database' "
+			                  "in [daemon] of the configuration");
+		return NULL;
+	}
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
 	db_take_options(db, opts);
 	flags = db->read_only ? SQLITE_OPEN_READONLY
 	                      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

@@ -179,6 +179,9 @@ static void test_read_only_missing_file(void **state)
 	assert_int_equal(access(path, F_OK), -1);   /* not created */
 	free(err);
 	free(path);
+	assert_null(db_open("", NULL, &err));
+	assert_non_null(strstr(err, "database"));
+	free(err);
 }
 
 static void test_corrupt_file(void **state)
