@@ -171,7 +171,9 @@ static char *clean_author(char *a)
 
 	if (a == NULL || !strchr(a, '@') || !(open = strchr(a, '(')) || !(close = strrchr(a, ')')) || close < open)
 		return a;
-	char *name = feed_text_trim(xstrndup(open + 1, (size_t)(close - open - 1)));
+	char *inner = xstrndup(open + 1, (size_t)(close - open - 1));
+	char *name = feed_text_trim(inner);
+	free(inner);
 	if (name == NULL)
 		return a;
 	free(a);
