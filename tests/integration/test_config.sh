@@ -33,7 +33,7 @@ for f in "${bad[@]}"; do check_bad "$f"; done
 # good files: status 0 and the summary line, nothing else
 for f in "${good[@]}"; do
     out=$("$MOUWATCH" -c "$f" check-config 2>&1) && st=0 || st=$?
-    tap_match "$f: accepted" "^0:$f: ok \([0-9]+ feeds?, [0-9]+ channels?\)\$" "$st:$out"
+    tap_match "$f: accepted" "^0:$f: ok \([0-9]+ feeds, [0-9]+ channels\)\$" "$st:$out"
 done
 
 example="$top_srcdir/config/mouwatch.conf.example"
@@ -43,7 +43,7 @@ tap_is "the shipped example passes" "$example: ok (2 feeds, 2 channels)" \
 tap_is "MOUWATCH_CONFIG names the file when -c is absent" "good-empty.conf: ok (0 feeds, 0 channels)" \
     "$(MOUWATCH_CONFIG=good-empty.conf "$MOUWATCH" check-config 2>&1)"
 
-tap_is "-c wins over MOUWATCH_CONFIG" "good-booleans.conf: ok (1 feed, 0 channels)" \
+tap_is "-c wins over MOUWATCH_CONFIG" "good-booleans.conf: ok (1 feeds, 0 channels)" \
     "$(MOUWATCH_CONFIG=good-empty.conf "$MOUWATCH" -c good-booleans.conf check-config 2>&1)"
 
 tap_fails "a missing file exits 2" 2 "$MOUWATCH" -c "$TEST_TMP/none.conf" check-config
