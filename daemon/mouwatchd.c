@@ -358,14 +358,11 @@ int main(int argc, char **argv)
 		return rc;
 	log_init("mouwatchd", LOG_LEVEL_INFO);
 	d.config_path = config_default_path(o.config_path);
+	if (o.check_config)
+		return config_check_report(d.config_path, stdout, stderr);
 	d.cfg = load_config(d.config_path);
 	if (d.cfg == NULL)
 		return 2;
-	if (o.check_config) {
-		printf("%s: ok (%zu feeds, %zu channels)\n", d.config_path, d.cfg->n_feeds, d.cfg->n_channels);
-		config_free(d.cfg);
-		return 0;
-	}
 	if (!getenv("MOUWATCH_LOG_LEVEL"))
 		log_set_level((enum log_level)d.cfg->daemon.log_level);
 	if (d.cfg->reminders.timezone && *d.cfg->reminders.timezone) {
