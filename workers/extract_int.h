@@ -1,0 +1,252 @@
+/* extract_int.h: what the extractor's stages share: the cleaned document
+ * (tokens and sentences), the word tables, and each stage's entry point.
+ * Everything here is internal to workers/libmwextract.a. */
+#ifndef MW_EXTRACT_INT_H
+#define MW_EXTRACT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "extract.h"
+
+/* ---- document ---------------------------------------------------------- */
+
+/* One token of the folded text. s/low point into doc.fold/doc.low (same
+ * offsets); not NUL-terminated. */
+struct tok {
+	const char *s;    /* as folded (curly quotes and dashes made ASCII) */
+	const char *low;  /* ASCII-lowercased */
+	int len;
+	int off;          /* byte offset in doc.fold */
+	bool word;        /* letters/digits; else one punctuation byte */
+	bool cap;         /* starts with an upper-case ASCII letter */
+	bool num;         /* all digits */
+	bool nl;          /* a line break precedes it */
+};
+
+/* A sentence: tokens [first, end) of the document. */
+struct sent {
+	int first, end;
+	char *text;       /* as written (owned by the doc) */
+	bool title;       /* from the title line */
+	bool signing;     /* reports a signing (set by the signing stage) */
+};
+
+/* The cleaned document; doc_free() releases everything. */
+struct doc {
+	char *orig;       /* cleaned text, valid UTF-8 */
+	char *fold, *low; /* matching copies; map[i] = offset in orig */
+	int *map;
+	size_t fold_len;
+	struct tok *toks;
+	int ntok;
+	struct sent *sents;
+	int nsent;
+	struct mw_ymd pub;
+	const char *lang; /* "id", "ms", "en" */
+};
+
+struct doc *doc_build(const char *text, size_t len, struct mw_ymd pub);
+void doc_free(struct doc *d);
+/* Text of tokens [a, b) as folded; a new string the caller frees. */
+char *doc_span(const struct doc *d, int a, int b);
+bool tok_is(const struct tok *t, const char *lowword);
+bool tok_punct(const struct tok *t, char c);
+
+/* ---- word tables (lexicon_*.c) ------------------------------------------ */
+
+enum lex_kind {
+	LEX_SIGN,      /* a reported signing */
+	LEX_PLAN,      /* intention, plan, schedule: not (yet) signed */
+	LEX_CANCEL,    /* cancellation */
+	LEX_PAST,      /* an earlier agreement mentioned in passing */
+	LEX_WITNESS,   /* what follows only witnessed */
+	LEX_TYPE,      /* agreement nouns; val = enum agr_type */
+	LEX_RENEW,     /* renewal */
+	LEX_MONTH,     /* val 1..12 */
+	LEX_WEEKDAY,   /* val 0 = Monday .. 6 = Sunday */
+	LEX_RELDAY,    /* val = days back from publication; tag "month" for months */
+	LEX_NUMBER,    /* number words; val */
+	LEX_UNIT,      /* duration units; val 'Y' 'M' 'W' 'D' */
+	LEX_SEUNIT,    /* one-word "one unit" (sebulan); val unit */
+	LEX_VALID,     /* validity cues of the agreement's duration */
+	LEX_END,       /* "until" */
+	LEX_START,     /* "since", "from" */
+	LEX_PROGRAM,   /* tag = programme of SPEC's vocabulary */
+	LEX_EVENT,     /* tag = event type */
+	LEX_FUNC,      /* function words for language detection; val = weight */
+	LEX_ROLE,      /* job titles; tag = government level ("Kota") or NULL */
+	LEX_TITLE,     /* honorifics and academic titles before a name */
+	LEX_DEGREE,    /* degrees after a name, dots removed */
+	LEX_INST,      /* institution head words; tag = country hint, val 1 = government */
+	LEX_ABBREV,    /* long form -> tag = short form (alias generation) */
+	LEX_PLACE,     /* places; tag = ISO country */
+	LEX_VENUE,     /* venue nouns ("kampus", "aula") */
+	LEX_CLUTTER,   /* line prefixes of scraped-page clutter */
+	LEX_STOP,      /* words that end a name even when capitalised */
+	LEX_QUALIFIER, /* place words that end a school's name */
+	LEX_COOP,      /* words for cooperation or an agreement document */
+	LEX_EXCHANGEE, /* who is exchanged; tag = programme */
+	LEX_N
+};
+
+enum agr_type { AGR_MOU = 1, AGR_MOA, AGR_PKS, AGR_LOI, AGR_AGREEMENT, AGR_RENEWAL };
+
+/* A phrase: lower-case words separated by single spaces; a word ending in
+ * '*' matches any word it begins. */
+struct lex_entry {
+	const char *phrase;
+	int val;
+	const char *tag;
+};
+
+struct lexicon {
+	const char *lang;
+	const struct lex_entry *lists[LEX_N];  /* each ends with {NULL} */
+};
+
+extern const struct lexicon lexicon_id, lexicon_ms, lexicon_en, lexicon_common;
+
+/* Longest entry of kind k (any language) matching at token i of [i, end):
+ * returns the number of tokens matched (0: none) and the entry in *e. */
+int lex_match(const struct doc *d, int i, int end, enum lex_kind k,
+	      const struct lex_entry **e);
+/* Same, restricted to one lexicon. */
+int lex_match_in(const struct lexicon *lx, const struct doc *d, int i, int end,
+		 enum lex_kind k, const struct lex_entry **e);
+/* First token index in [a, b) where kind k matches, or -1. */
+int lex_find(const struct doc *d, int a, int b, enum lex_kind k,
+	     const struct lex_entry **e);
+/* Does the NUL-terminated lower-case string s start with an entry of k? */
+const struct lex_entry *lex_prefix_str(const char *s, enum lex_kind k);
+
+/* ---- dates (extract_date.c) --------------------------------------------- */
+
+enum prec { PREC_NONE, PREC_DAY, PREC_MONTH, PREC_YEAR };
+enum date_role { DATE_PLAIN, DATE_END, DATE_START };
+
+struct dateref {
+	struct mw_ymd date;
+	enum prec prec;
+	enum date_role role;
+	bool relative;    /* from a weekday or "kemarin": needs publication */
+	int first, end;   /* tokens */
+};
+
+/* Finds the date expressions of tokens [a, b); returns how many (<= max). */
+int date_scan(const struct doc *d, int a, int b, struct dateref *out, int max);
+long ymd_days(struct mw_ymd v);         /* days since 1970-01-01 */
+struct mw_ymd days_ymd(long days);
+int ymd_weekday(struct mw_ymd v);       /* 0 = Monday */
+bool ymd_valid(struct mw_ymd v);
+void ymd_format(struct mw_ymd v, char out[11]);
+int ymd_cmp(struct mw_ymd a, struct mw_ymd b);
+/* Latest day with that weekday on or before pub. */
+struct mw_ymd date_weekday_before(struct mw_ymd pub, int weekday);
+
+/* ---- durations (extract_duration.c) ------------------------------------- */
+
+struct duration {
+	int n;
+	char unit;        /* 'Y' 'M' 'W' 'D'; 0: none */
+	int first, end;
+};
+
+int dur_scan(const struct doc *d, int a, int b, struct duration *out, int max);
+void dur_format(const struct duration *du, char out[16]);
+struct mw_ymd dur_add(struct mw_ymd v, const struct duration *du);
+/* Number word or digits at token i: value and tokens used, or 0. */
+int number_at(const struct doc *d, int i, int end, int *value);
+
+/* ---- the record under construction -------------------------------------- */
+
+#define MAX_PARTIES 8
+#define MAX_ALIASES 12
+#define MAX_PEOPLE 16
+#define MAX_EVENTS 6
+
+struct party {
+	char *name;
+	char *aliases[MAX_ALIASES];
+	int naliases;
+	char *key;            /* canonical matching key of name */
+	char *akeys[MAX_ALIASES];
+	const char *country;  /* static string or NULL */
+	int first_tok;
+	bool signer;
+};
+
+struct person {
+	char *name;
+	char *role;           /* NULL when unknown */
+	int party;            /* index into rec.parties or -1 */
+	int first_tok;
+	bool signer;
+};
+
+struct event {
+	const char *type;
+	struct mw_ymd start, end;
+	enum prec prec;
+	struct duration dur;
+	int sent;
+};
+
+struct record {
+	bool agreement;
+	int type;                 /* enum agr_type */
+	int sign_sent;            /* main signing sentence or -1 */
+	int type_sent, agr_sent;
+	struct party parties[MAX_PARTIES * 4];
+	int nparties;             /* mentions become parties, then filtered */
+	struct person people[MAX_PEOPLE];
+	int npeople;
+	struct mw_ymd signed_on;
+	enum prec signed_prec;
+	int signed_sent;
+	struct duration valid;
+	int valid_sent;
+	struct mw_ymd expires;
+	bool expires_estimated;
+	int expires_sent;
+	const char *programs[32];
+	int nprograms;
+	int program_sent;
+	struct event events[MAX_EVENTS];
+	int nevents;
+	char *location;
+	int location_sent;
+	double confidence;
+};
+
+void record_free(struct record *r);
+
+/* ---- stages, in pipeline order ------------------------------------------ */
+
+const char *lang_detect(const struct doc *d);
+void stage_signing(struct doc *d, struct record *r);
+void stage_parties(struct doc *d, struct record *r);
+void stage_people(struct doc *d, struct record *r);
+void stage_select_parties(struct doc *d, struct record *r);
+void stage_dates(struct doc *d, struct record *r);
+void stage_duration(struct doc *d, struct record *r);
+void stage_programs(struct doc *d, struct record *r);
+void stage_events(struct doc *d, struct record *r);
+void stage_location(struct doc *d, struct record *r);
+json_t *record_json(const struct doc *d, const struct record *r);
+
+/* Party helpers shared with the people stage (extract_party.c). */
+char *party_key(const char *name);
+int party_find_key(const struct record *r, const char *key);
+int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer);
+int party_add_name(struct record *r, int tok, const char *name, bool signer);
+int name_run_end(const struct doc *d, int i, int end);
+char *tokens_join(const struct doc *d, int a, int b);
+int party_lookup_prefix(const struct doc *d, const struct record *r, int a, int b,
+			int *used);
+/* Person helpers (extract_person.c). */
+char *person_strip_titles(const char *name);
+/* Alias generation (extract_alias.c): adds generated short forms. */
+void alias_generate(struct party *p);
+void party_add_alias(struct party *p, const char *alias);
+
+#endif

@@ -1,0 +1,87 @@
+/* extract_select.c: which mentioned institutions are parties: those named
+ * in a signing sentence (not as witnesses) and those of the signatories,
+ * in the order first named. When no signing sentence names one, the
+ * institutions of the first sentence that names two are taken. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+static void fallback_signers(const struct doc *d, struct record *r)
+{
+	int lead = -1, count = 0;
+	for (int i = 0; i < r->nparties; i++)
+		if (r->parties[i].signer)
+			count++;
+	if (count >= 2 || r->nparties < 2)
+		return;
+	/* The earliest sentence naming two institutions. */
+	for (int si = 0; si < d->nsent && lead < 0; si++) {
+		int n = 0;
+		for (int i = 0; i < r->nparties; i++) {
+			int t = r->parties[i].first_tok;
+			n += t >= d->sents[si].first && t < d->sents[si].end;
+		}
+		if (n >= 2)
+			lead = si;
+	}
+	if (lead < 0)
+		return;
+	for (int i = 0; i < r->nparties; i++) {
+		int t = r->parties[i].first_tok;
+		if (t >= d->sents[lead].first && t < d->sents[lead].end)
+			r->parties[i].signer = true;
+	}
+}
+
+static void free_party(struct party *p)
+{
+	free(p->name);
+	free(p->key);
+	for (int i = 0; i < p->naliases; i++) {
+		free(p->aliases[i]);
+		free(p->akeys[i]);
+	}
+}
+
+static int by_first_tok(const void *a, const void *b)
+{
+	const struct party *x = a, *y = b;
+	return x->first_tok - y->first_tok;
+}
+
+void stage_select_parties(struct doc *d, struct record *r)
+{
+	int remap[MAX_PARTIES * 4];
+	for (int k = 0; k < r->npeople; k++)
+		if (r->people[k].signer && r->people[k].party >= 0)
+			r->parties[r->people[k].party].signer = true;
+	fallback_signers(d, r);
+	/* Parties keep their order of first mention; sort by it with the old
+	 * index remembered (first_tok is unique per party). */
+	int n = 0;
+	for (int i = 0; i < r->nparties; i++) {
+		if (r->parties[i].signer && n < MAX_PARTIES) {
+			r->parties[n] = r->parties[i];
+			remap[i] = n++;
+		} else {
+			free_party(&r->parties[i]);
+			remap[i] = -1;
+		}
+	}
+	for (int k = 0; k < r->npeople; k++)
+		r->people[k].party = r->people[k].party >= 0 ? remap[r->people[k].party] : -1;
+	int tok_of[MAX_PARTIES];
+	for (int i = 0; i < n; i++)
+		tok_of[i] = r->parties[i].first_tok;
+	qsort(r->parties, (size_t)n, sizeof r->parties[0], by_first_tok);
+	for (int k = 0; k < r->npeople; k++) {
+		int p = r->people[k].party;
+		if (p < 0)
+			continue;
+		for (int i = 0; i < n; i++)
+			if (r->parties[i].first_tok == tok_of[p])
+				r->people[k].party = i;
+	}
+	r->nparties = n;
+}

@@ -1,0 +1,102 @@
+/* extract_signing.c: the signing stage: is a signing reported, in which
+ * sentences, and what kind of agreement. A sentence reports a signing when
+ * it has a signing word (LEX_SIGN) and a word for the agreement or the
+ * cooperation (LEX_COOP), no plan word just before the verb ("akan
+ * menandatangani"), no cancellation, no "earlier/pernah", and no date over
+ * a year before publication (an old agreement mentioned in passing). */
+#include "extract_int.h"
+
+#define PLAN_WINDOW 4   /* tokens before the verb searched for a plan word */
+#define OLD_DAYS 365
+
+static bool planned(const struct doc *d, const struct sent *s, int verb)
+{
+	int from = verb - PLAN_WINDOW > s->first ? verb - PLAN_WINDOW : s->first;
+	return lex_find(d, from, verb, LEX_PLAN, NULL) >= 0;
+}
+
+static bool old_date(const struct doc *d, const struct sent *s)
+{
+	struct dateref dr[8];
+	if (d->pub.y == 0)
+		return false;
+	int n = date_scan(d, s->first, s->end, dr, 8);
+	for (int i = 0; i < n; i++)
+		if (dr[i].role != DATE_END && ymd_days(d->pub) - ymd_days(dr[i].date) > OLD_DAYS &&
+		    !(dr[i].prec == PREC_YEAR && dr[i].date.y == d->pub.y - 1))
+			return true;
+	return false;
+}
+
+/* Does sentence s report a signing? *plan is set when it reports a plan. */
+static bool reports_signing(const struct doc *d, const struct sent *s, bool *plan)
+{
+	bool any = false;
+	for (int i = s->first; i < s->end; i++) {
+		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
+		if (n == 0)
+			continue;
+		if (planned(d, s, i)) {
+			*plan = true;
+		} else {
+			any = true;
+			break;
+		}
+		i += n - 1;
+	}
+	return any && lex_find(d, s->first, s->end, LEX_COOP, NULL) >= 0 &&
+	       lex_find(d, s->first, s->end, LEX_CANCEL, NULL) < 0 &&
+	       lex_find(d, s->first, s->end, LEX_PAST, NULL) < 0 && !old_date(d, s);
+}
+
+/* The first agreement noun with a type in [a, b), or 0. */
+static int type_in(const struct doc *d, int a, int b)
+{
+	for (int i = a; i < b; i++) {
+		const struct lex_entry *e = NULL;
+		int n = lex_match(d, i, b, LEX_TYPE, &e);
+		if (n > 0 && e->val > 0)
+			return e->val;
+		i += n > 0 ? n - 1 : 0;
+	}
+	return 0;
+}
+
+static void find_type(const struct doc *d, struct record *r)
+{
+	for (int i = 0; i < d->nsent && r->type == 0; i++) {
+		const struct sent *s = &d->sents[i];
+		if (!s->signing)
+			continue;
+		if (lex_find(d, s->first, s->end, LEX_RENEW, NULL) >= 0)
+			r->type = AGR_RENEWAL;
+		else
+			r->type = type_in(d, s->first, s->end);
+		if (r->type != 0)
+			r->type_sent = i;
+	}
+	for (int i = 0; i < d->nsent && r->type == 0; i++) {
+		r->type = type_in(d, d->sents[i].first, d->sents[i].end);
+		r->type_sent = i;
+	}
+	if (r->type == 0) {
+		r->type = AGR_AGREEMENT;
+		r->type_sent = r->sign_sent;
+	}
+}
+
+void stage_signing(struct doc *d, struct record *r)
+{
+	bool plan = false;
+	r->sign_sent = -1;
+	for (int i = 0; i < d->nsent; i++) {
+		struct sent *s = &d->sents[i];
+		s->signing = reports_signing(d, s, &plan);
+		if (s->signing && (r->sign_sent < 0 || d->sents[r->sign_sent].title))
+			r->sign_sent = i;
+	}
+	r->agreement = r->sign_sent >= 0;
+	r->agr_sent = r->agreement ? r->sign_sent : (d->nsent > 1 && d->sents[0].title ? 1 : 0);
+	if (r->agreement)
+		find_type(d, r);
+}

@@ -1,0 +1,122 @@
+/* extract_when.c: the date stages. signed_on comes only from a sentence
+ * that reports the signing (never from quotes about other things); the
+ * agreement's duration from a sentence with a validity cue ("berlaku
+ * selama tiga tahun"); expires_on is signed_on + duration, else a stated
+ * end ("berlaku hingga 2027": an end year means 31 December of it, an end
+ * month its last day), else publication + duration, marked estimated. */
+#include "extract_int.h"
+
+#define MAX_DATES 16
+
+static bool year_cue(const struct doc *d, int i)
+{
+	if (i <= 0)
+		return false;
+	const struct tok *t = &d->toks[i - 1];
+	return tok_is(t, "pada") || tok_is(t, "tahun") || tok_is(t, "in");
+}
+
+/* The signing date in sentence s, if any. */
+static bool date_in(const struct doc *d, const struct sent *s, struct dateref *out)
+{
+	struct dateref dr[MAX_DATES];
+	int n = date_scan(d, s->first, s->end, dr, MAX_DATES);
+	for (int i = 0; i < n; i++) {
+		if (dr[i].role == DATE_END)
+			continue;
+		if (d->pub.y != 0 && ymd_days(dr[i].date) > ymd_days(d->pub) + 1)
+			continue;  /* a signing reported is not in the future */
+		if (dr[i].prec == PREC_YEAR && !year_cue(d, dr[i].first))
+			continue;
+		*out = dr[i];
+		return true;
+	}
+	return false;
+}
+
+void stage_dates(struct doc *d, struct record *r)
+{
+	r->signed_sent = -1;
+	for (int pass = 0; pass < 2 && r->signed_sent < 0; pass++) {
+		for (int i = 0; i < d->nsent; i++) {
+			const struct sent *s = &d->sents[i];
+			struct dateref dr;
+			if (!s->signing || s->title != (pass == 1) || !date_in(d, s, &dr))
+				continue;
+			r->signed_on = dr.date;
+			r->signed_prec = dr.prec;
+			r->signed_sent = i;
+			break;
+		}
+	}
+}
+
+/* ---- validity ------------------------------------------------------------ */
+
+static struct mw_ymd end_of(const struct dateref *dr)
+{
+	struct mw_ymd v = dr->date;
+	if (dr->prec == PREC_YEAR) {
+		v.m = 12;
+		v.d = 31;
+	} else if (dr->prec == PREC_MONTH) {
+		struct duration one = { 1, 'M', 0, 0 };
+		v = days_ymd(ymd_days(dur_add(v, &one)) - 1);
+	}
+	return v;
+}
+
+/* Is the duration at [first, ...) introduced as the agreement's term? */
+static bool term_cue(const struct doc *d, const struct sent *s, int at)
+{
+	int cue = lex_find(d, s->first, at, LEX_VALID, NULL);
+	if (cue >= 0 && lex_find(d, cue, at, LEX_EVENT, NULL) < 0)
+		return true;
+	if (!s->signing || at == s->first)
+		return false;
+	const struct tok *t = &d->toks[at - 1];
+	return tok_is(t, "for") || tok_is(t, "selama") || tok_is(t, "tempoh");
+}
+
+static void sentence_validity(struct doc *d, struct record *r, int si)
+{
+	const struct sent *s = &d->sents[si];
+	struct duration du[4];
+	int n = dur_scan(d, s->first, s->end, du, 4);
+	for (int i = 0; i < n && r->valid.unit == 0; i++) {
+		if (term_cue(d, s, du[i].first)) {
+			r->valid = du[i];
+			r->valid_sent = si;
+		}
+	}
+	if (r->expires.y != 0 || lex_find(d, s->first, s->end, LEX_VALID, NULL) < 0)
+		return;
+	struct dateref dr[MAX_DATES];
+	int m = date_scan(d, s->first, s->end, dr, MAX_DATES);
+	for (int i = 0; i < m; i++) {
+		if (dr[i].role == DATE_END && !dr[i].relative) {
+			r->expires = end_of(&dr[i]);
+			r->expires_sent = si;
+			break;
+		}
+	}
+}
+
+void stage_duration(struct doc *d, struct record *r)
+{
+	r->valid_sent = r->expires_sent = -1;
+	for (int i = 0; i < d->nsent; i++)
+		if (lex_find(d, d->sents[i].first, d->sents[i].end, LEX_COOP, NULL) >= 0 ||
+		    lex_find(d, d->sents[i].first, d->sents[i].end, LEX_VALID, NULL) >= 0)
+			sentence_validity(d, r, i);
+	if (r->expires.y != 0 || r->valid.unit == 0)
+		return;
+	if (r->signed_on.y != 0 && r->signed_prec == PREC_DAY) {
+		r->expires = dur_add(r->signed_on, &r->valid);
+		r->expires_sent = r->valid_sent;
+	} else if (d->pub.y != 0) {
+		r->expires = dur_add(d->pub, &r->valid);
+		r->expires_estimated = true;
+		r->expires_sent = r->valid_sent;
+	}
+}

@@ -1,0 +1,181 @@
+/* lexicon_en.c: English word tables of the extractor. */
+#include "extract_int.h"
+
+static const struct lex_entry sign[] = {
+	{"signed"}, {"signing"}, {"signs"}, {"inked"}, {"inks"}, {"sealed"},
+	{"entered into"}, {"formalised"}, {"formalized"}, {"sign"}, {NULL}
+};
+
+static const struct lex_entry plan[] = {
+	{"will"}, {"plans"}, {"plan"}, {"planned"}, {"planning"}, {"intends"},
+	{"scheduled"}, {"to sign"}, {"is set to"}, {"are set to"}, {"expected to"},
+	{"would"}, {"proposed"}, {"upcoming"}, {"exploring"}, {NULL}
+};
+
+static const struct lex_entry cancel[] = {
+	{"cancelled"}, {"canceled"}, {"cancels"}, {"terminated"}, {"terminates"},
+	{"revoked"}, {"scrapped"}, {"withdrew"}, {"called off"}, {NULL}
+};
+
+static const struct lex_entry past[] = {
+	{"previously"}, {"had signed"}, {"earlier signed"}, {"years ago"},
+	{"last year"}, {"in the past"}, {NULL}
+};
+
+static const struct lex_entry witness[] = {
+	{"witnessed"}, {"in the presence of"}, {"attended by"}, {NULL}
+};
+
+static const struct lex_entry type[] = {
+	{"memorandum of understanding", AGR_MOU}, {"mou", AGR_MOU},
+	{"memorandum of agreement", AGR_MOA}, {"moa", AGR_MOA},
+	{"letter of intent", AGR_LOI}, {"loi", AGR_LOI},
+	{"cooperation agreement", AGR_AGREEMENT}, {"agreement", AGR_AGREEMENT},
+	{"partnership agreement", AGR_AGREEMENT}, {NULL}
+};
+
+static const struct lex_entry renew[] = {
+	{"renew"}, {"renewed"}, {"renewal"}, {"renews"}, {"extended"},
+	{"extends"}, {"extension"}, {NULL}
+};
+
+static const struct lex_entry month[] = {
+	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5},
+	{"june", 6}, {"july", 7}, {"august", 8}, {"september", 9},
+	{"october", 10}, {"november", 11}, {"december", 12}, {"aug", 8},
+	{"oct", 10}, {"dec", 12}, {NULL}
+};
+
+static const struct lex_entry weekday[] = {
+	{"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3},
+	{"friday", 4}, {"saturday", 5}, {"sunday", 6}, {NULL}
+};
+
+static const struct lex_entry relday[] = {
+	{"yesterday", 1}, {"today", 0}, {"last week", 7},
+	{"last month", 30, "month"}, {NULL}
+};
+
+static const struct lex_entry number[] = {
+	{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+	{"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},
+	{"eleven", 11}, {"twelve", 12}, {"fifteen", 15}, {"twenty", 20}, {NULL}
+};
+
+static const struct lex_entry unit[] = {
+	{"year", 'Y'}, {"years", 'Y'}, {"month", 'M'}, {"months", 'M'},
+	{"week", 'W'}, {"weeks", 'W'}, {"day", 'D'}, {"days", 'D'},
+	{"year-long", 'Y'}, {NULL}
+};
+
+static const struct lex_entry valid[] = {
+	{"valid"}, {"effective"}, {"runs"}, {"run for"}, {"period of"},
+	{"term of"}, {"duration"}, {"in force"}, {"lasts"}, {NULL}
+};
+
+static const struct lex_entry end_cue[] = {
+	{"until"}, {"till"}, {"through"}, {"expires"}, {"expiring"}, {"ends"},
+	{NULL}
+};
+
+static const struct lex_entry start_cue[] = {
+	{"from"}, {"starting"}, {"beginning"}, {"since"}, {"starts"}, {NULL}
+};
+
+static const struct lex_entry program[] = {
+	{"student exchange", 0, "student_exchange"},
+	{"students exchange", 0, "student_exchange"},
+	{"exchange of students", 0, "student_exchange"},
+	{"teacher exchange", 0, "teacher_exchange"},
+	{"faculty exchange", 0, "teacher_exchange"},
+	{"lecturer exchange", 0, "teacher_exchange"},
+	{"staff exchange", 0, "staff_exchange"},
+	{"internship", 0, "internship"}, {"internships", 0, "internship"},
+	{"applied research", 0, "applied_research"},
+	{"research", 0, "research"}, {"curriculum", 0, "curriculum"},
+	{"training", 0, "training"}, {"e-learning", 0, "e_learning"},
+	{"online learning", 0, "e_learning"}, {"elearning", 0, "e_learning"},
+	{"language", 0, "language"}, {"english proficiency", 0, "language"},
+	{"culture", 0, "culture"}, {"cultural", 0, "culture"},
+	{"scholarship", 0, "scholarship"}, {"scholarships", 0, "scholarship"},
+	{"benchmarking", 0, "benchmarking"}, {"immersion", 0, "immersion"},
+	{"joint degree", 0, "joint_degree"}, {"double degree", 0, "joint_degree"},
+	{"dual degree", 0, "joint_degree"},
+	{"community service", 0, "community_service"},
+	{"job placement", 0, "job_placement"}, {"recruitment", 0, "job_placement"},
+	{"mentoring", 0, "mentoring"}, {"mentorship", 0, "mentoring"},
+	{"quality assurance", 0, "quality_assurance"},
+	{"accreditation", 0, "quality_assurance"},
+	{"facilities", 0, "facilities"}, {"publication", 0, "publication"},
+	{"publications", 0, "publication"}, {"joint publication", 0, "publication"},
+	{NULL}
+};
+
+static const struct lex_entry event[] = {
+	{"exchange", 0, "exchange"}, {"internship", 0, "internship"},
+	{"training", 0, "training"}, {"workshop", 0, "training"},
+	{"visit", 0, "visit"}, {"review", 0, "review"}, {NULL}
+};
+
+static const struct lex_entry func[] = {
+	{"the", 3}, {"and", 2}, {"of", 2}, {"to", 1}, {"with", 2}, {"is", 2},
+	{"was", 2}, {"will", 2}, {"for", 2}, {"said", 2}, {"signed", 2},
+	{"university", 2}, {"between", 2}, {"has", 2}, {"have", 2}, {"on", 1},
+	{"a", 1}, {"an", 2}, {"this", 2}, {"its", 2}, {NULL}
+};
+
+static const struct lex_entry role[] = {
+	{"vice-chancellor"}, {"vice chancellor"}, {"president"}, {"rector"},
+	{"principal"}, {"headmaster"}, {"headmistress"}, {"director"},
+	{"director general"}, {"dean"}, {"chairman"}, {"chairperson"},
+	{"chief executive officer"}, {"ceo"}, {"head"}, {"mayor", 0, "Kota"},
+	{"regent", 0, "Kabupaten"}, {"governor", 0, "Provinsi"}, {"minister"},
+	{"managing director"}, {"secretary"}, {"chancellor"}, {"provost"},
+	{NULL}
+};
+
+static const struct lex_entry title[] = {
+	{"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"sir"}, {"assoc"}, {"professor"},
+	{NULL}
+};
+
+static const struct lex_entry venue[] = {
+	{"campus"}, {"hall"}, {"building"}, {"office"}, {"room"}, {NULL}
+};
+
+static const struct lex_entry clutter[] = {
+	{"read also"}, {"read more"}, {"also read"}, {"share this"}, {"share:"},
+	{"copyright"}, {"all rights reserved"}, {"follow us"}, {"advertisement"},
+	{"related:"}, {"related articles"}, {"comments"}, {"leave a comment"},
+	{"leave a reply"}, {"empty comments"}, {"scroll to continue"},
+	{"sign up"}, {"subscribe"}, {"\xc2\xa9"}, {NULL}
+};
+
+static const struct lex_entry stop[] = {
+	{"and"}, {"with"}, {"between"}, {"signed"}, {"signs"}, {"inked"},
+	{"on"}, {"in"}, {"at"}, {"to"}, {"mou"}, {"monday"}, {"tuesday"},
+	{"wednesday"}, {"thursday"}, {"friday"}, {"saturday"}, {"sunday"},
+	{NULL}
+};
+
+static const struct lex_entry exchangee[] = {
+	{"student", 0, "student_exchange"}, {"students", 0, "student_exchange"},
+	{"teacher", 0, "teacher_exchange"}, {"teachers", 0, "teacher_exchange"},
+	{"lecturer", 0, "teacher_exchange"}, {"lecturers", 0, "teacher_exchange"},
+	{"faculty", 0, "teacher_exchange"}, {"staff", 0, "staff_exchange"},
+	{NULL}
+};
+
+const struct lexicon lexicon_en = {
+	"en",
+	{
+		[LEX_SIGN] = sign, [LEX_PLAN] = plan, [LEX_CANCEL] = cancel,
+		[LEX_PAST] = past, [LEX_WITNESS] = witness, [LEX_TYPE] = type,
+		[LEX_RENEW] = renew, [LEX_MONTH] = month, [LEX_WEEKDAY] = weekday,
+		[LEX_RELDAY] = relday, [LEX_NUMBER] = number, [LEX_UNIT] = unit,
+		[LEX_VALID] = valid, [LEX_END] = end_cue, [LEX_START] = start_cue,
+		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
+		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
+		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
+	},
+};

@@ -1,0 +1,264 @@
+/* lexicon_id.c: Indonesian word tables of the extractor (see enum lex_kind).
+ * Lower-case; "word*" matches words beginning so (affixed forms). */
+#include "extract_int.h"
+
+static const struct lex_entry sign[] = {
+	{"menandatangani"}, {"menandatanganinya"}, {"ditandatangani"},
+	{"penandatanganan"}, {"tandatangani"}, {"teken"}, {"meneken"},
+	{"diteken"}, {"penekenan"}, {"tanda tangani"}, {"menanda tangani"},
+	{"ditanda tangani"}, {"penanda tanganan"}, {"resmi menjalin kerja sama"},
+	{"resmi menjalin kerjasama"}, {"resmi bekerja sama"}, {"resmi bekerjasama"},
+	{"resmi menjalin kemitraan"}, {"resmi jalin kerja sama"},
+	{"resmi jalin kerjasama"}, {"menyepakati nota*"}, {"meneken nota*"},
+	{NULL}
+};
+
+static const struct lex_entry plan[] = {
+	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
+	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
+	{"penjajakan"}, {"belum"}, {"ingin"}, {"mengajak"}, {"diharapkan dapat menandatangani"},
+	{"tengah menyiapkan"}, {"mempersiapkan"}, {NULL}
+};
+
+static const struct lex_entry cancel[] = {
+	{"membatalkan"}, {"dibatalkan"}, {"batal"}, {"pembatalan"},
+	{"memutus"}, {"diputus"}, {"pemutusan"}, {"mencabut"}, {"dicabut"},
+	{"tidak jadi"}, {NULL}
+};
+
+static const struct lex_entry past[] = {
+	{"pernah"}, {"sebelumnya"}, {"sejak lama"}, {"beberapa tahun lalu"},
+	{"tahun lalu"}, {"silam"}, {NULL}
+};
+
+static const struct lex_entry witness[] = {
+	{"disaksikan"}, {"menyaksikan"}, {"turut hadir"}, {"dihadiri"},
+	{"hadir pula"}, {"hadir juga"}, {NULL}
+};
+
+static const struct lex_entry type[] = {
+	{"nota kesepahaman", AGR_MOU}, {"nota kesepakatan", AGR_MOU},
+	{"memorandum saling pengertian", AGR_MOU}, {"mou", AGR_MOU},
+	{"memorandum kesepahaman", AGR_MOU},
+	{"perjanjian kerja sama", AGR_PKS}, {"perjanjian kerjasama", AGR_PKS},
+	{"perjanjian kerja-sama", AGR_PKS}, {"pks", AGR_PKS},
+	{"surat pernyataan kehendak", AGR_LOI}, {"surat minat", AGR_LOI},
+	{"kesepakatan kerja sama", AGR_AGREEMENT},
+	{"kesepakatan kerjasama", AGR_AGREEMENT},
+	{"kesepakatan bersama", AGR_AGREEMENT}, {"perjanjian", AGR_AGREEMENT},
+	{"kesepakatan", AGR_AGREEMENT}, {NULL}
+};
+
+static const struct lex_entry renew[] = {
+	{"memperpanjang"}, {"diperpanjang"}, {"perpanjangan"}, {"pembaharuan"},
+	{"pembaruan"}, {"memperbarui"}, {"memperbaharui"}, {"diperbarui"},
+	{"diperbaharui"}, {NULL}
+};
+
+static const struct lex_entry month[] = {
+	{"januari", 1}, {"februari", 2}, {"pebruari", 2}, {"maret", 3},
+	{"april", 4}, {"mei", 5}, {"juni", 6}, {"juli", 7}, {"agustus", 8},
+	{"september", 9}, {"oktober", 10}, {"november", 11}, {"nopember", 11},
+	{"desember", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4},
+	{"jun", 6}, {"jul", 7}, {"agu", 8}, {"agt", 8}, {"agst", 8}, {"sep", 9},
+	{"sept", 9}, {"okt", 10}, {"nov", 11}, {"des", 12}, {NULL}
+};
+
+static const struct lex_entry weekday[] = {
+	{"senin", 0}, {"selasa", 1}, {"rabu", 2}, {"kamis", 3}, {"jumat", 4},
+	{"jum'at", 4}, {"sabtu", 5}, {"minggu", 6}, {NULL}
+};
+
+static const struct lex_entry relday[] = {
+	{"kemarin", 1}, {"kemarin lalu", 1}, {"hari ini", 0}, {"tadi pagi", 0},
+	{"tadi siang", 0}, {"tadi malam", 1}, {"pekan lalu", 7},
+	{"minggu lalu", 7}, {"bulan lalu", 30, "month"}, {NULL}
+};
+
+static const struct lex_entry number[] = {
+	{"satu", 1}, {"dua", 2}, {"tiga", 3}, {"empat", 4}, {"lima", 5},
+	{"enam", 6}, {"tujuh", 7}, {"delapan", 8}, {"sembilan", 9},
+	{"sepuluh", 10}, {"sebelas", 11}, {"dua belas", 12}, {"lima belas", 15},
+	{"dua puluh", 20}, {"tiga puluh", 30}, {NULL}
+};
+
+static const struct lex_entry unit[] = {
+	{"tahun", 'Y'}, {"bulan", 'M'}, {"minggu", 'W'}, {"pekan", 'W'},
+	{"hari", 'D'}, {NULL}
+};
+
+static const struct lex_entry seunit[] = {
+	{"setahun", 'Y'}, {"sebulan", 'M'}, {"seminggu", 'W'}, {"sepekan", 'W'},
+	{"sehari", 'D'}, {NULL}
+};
+
+static const struct lex_entry valid[] = {
+	{"berlaku"}, {"masa berlaku"}, {"jangka waktu"}, {"berjangka"},
+	{"berlaku selama"}, {"masa kerja sama"}, {"masa kerjasama"},
+	{"berdurasi"}, {NULL}
+};
+
+static const struct lex_entry end_cue[] = {
+	{"hingga"}, {"sampai"}, {"sampai dengan"}, {"berakhir"}, {"s/d"}, {NULL}
+};
+
+static const struct lex_entry start_cue[] = {
+	{"sejak"}, {"mulai"}, {"dimulai"}, {"terhitung"}, {NULL}
+};
+
+static const struct lex_entry program[] = {
+	{"pertukaran pelajar", 0, "student_exchange"},
+	{"pertukaran siswa", 0, "student_exchange"},
+	{"pertukaran mahasiswa", 0, "student_exchange"},
+	{"siswa bertukar", 0, "student_exchange"},
+	{"mahasiswa bertukar", 0, "student_exchange"},
+	{"pertukaran guru", 0, "teacher_exchange"},
+	{"pertukaran dosen", 0, "teacher_exchange"},
+	{"pertukaran tenaga pendidik", 0, "teacher_exchange"},
+	{"guru bertukar", 0, "teacher_exchange"},
+	{"dosen bertukar", 0, "teacher_exchange"},
+	{"pertukaran staf", 0, "staff_exchange"},
+	{"pertukaran pegawai", 0, "staff_exchange"},
+	{"pertukaran tenaga kependidikan", 0, "staff_exchange"},
+	{"magang", 0, "internship"}, {"pemagangan", 0, "internship"},
+	{"praktik kerja lapangan", 0, "internship"},
+	{"praktek kerja lapangan", 0, "internship"},
+	{"praktik kerja industri", 0, "internship"},
+	{"praktek kerja industri", 0, "internship"},
+	{"prakerin", 0, "internship"}, {"pkl", 0, "internship"},
+	{"penelitian terapan", 0, "applied_research"},
+	{"riset terapan", 0, "applied_research"},
+	{"penelitian", 0, "research"}, {"riset", 0, "research"},
+	{"kurikulum", 0, "curriculum"},
+	{"pelatihan", 0, "training"}, {"diklat", 0, "training"},
+	{"peningkatan kompetensi", 0, "training"},
+	{"pengembangan profesional", 0, "training"},
+	{"bimbingan teknis", 0, "training"}, {"bimtek", 0, "training"},
+	{"pembelajaran daring", 0, "e_learning"},
+	{"pembelajaran jarak jauh", 0, "e_learning"},
+	{"kelas daring", 0, "e_learning"}, {"kuliah daring", 0, "e_learning"},
+	{"bahasa inggris", 0, "language"}, {"berbahasa inggris", 0, "language"},
+	{"bahasa asing", 0, "language"}, {"kemampuan berbahasa", 0, "language"},
+	{"bahasa indonesia", 0, "language"}, {"bahasa jepang", 0, "language"},
+	{"bahasa mandarin", 0, "language"}, {"bahasa arab", 0, "language"},
+	{"budaya", 0, "culture"}, {"kebudayaan", 0, "culture"},
+	{"kultur", 0, "culture"}, {"pertukaran budaya", 0, "culture"},
+	{"beasiswa", 0, "scholarship"},
+	{"studi banding", 0, "benchmarking"}, {"penandaarasan", 0, "benchmarking"},
+	{"imersi", 0, "immersion"}, {"immersi", 0, "immersion"},
+	{"gelar ganda", 0, "joint_degree"}, {"gelar bersama", 0, "joint_degree"},
+	{"program ganda", 0, "joint_degree"},
+	{"pengabdian masyarakat", 0, "community_service"},
+	{"pengabdian kepada masyarakat", 0, "community_service"},
+	{"pengabdian pada masyarakat", 0, "community_service"},
+	{"penyaluran lulusan", 0, "job_placement"},
+	{"penempatan kerja", 0, "job_placement"},
+	{"penyerapan lulusan", 0, "job_placement"},
+	{"rekrutmen lulusan", 0, "job_placement"},
+	{"bursa kerja", 0, "job_placement"},
+	{"pendampingan", 0, "mentoring"}, {"pembinaan", 0, "mentoring"},
+	{"bimbingan", 0, "mentoring"},
+	{"penjaminan mutu", 0, "quality_assurance"},
+	{"akreditasi", 0, "quality_assurance"},
+	{"sarana dan prasarana", 0, "facilities"}, {"sarana prasarana", 0, "facilities"},
+	{"penggunaan fasilitas", 0, "facilities"}, {"pemanfaatan fasilitas", 0, "facilities"},
+	{"laboratorium bersama", 0, "facilities"},
+	{"publikasi", 0, "publication"}, {"jurnal ilmiah", 0, "publication"},
+	{NULL}
+};
+
+static const struct lex_entry event[] = {
+	{"pertukaran", 0, "exchange"}, {"bertukar", 0, "exchange"},
+	{"magang", 0, "internship"}, {"pkl", 0, "internship"},
+	{"praktik kerja", 0, "internship"}, {"prakerin", 0, "internship"},
+	{"pelatihan", 0, "training"}, {"diklat", 0, "training"},
+	{"lokakarya", 0, "training"}, {"kunjungan", 0, "visit"},
+	{"berkunjung", 0, "visit"}, {"mengunjungi", 0, "visit"},
+	{"evaluasi", 0, "review"}, {"peninjauan", 0, "review"},
+	{NULL}
+};
+
+/* Weight 2: rarely used by the other two languages. */
+static const struct lex_entry func[] = {
+	{"yang", 1}, {"dan", 1}, {"dengan", 1}, {"tersebut", 1}, {"adalah", 2},
+	{"bahwa", 2}, {"tidak", 1}, {"karena", 2}, {"bisa", 2}, {"sudah", 2},
+	{"kemarin", 2}, {"senin", 2}, {"kamis", 2}, {"jumat", 2}, {"jum'at", 2},
+	{"sabtu", 2}, {"universitas", 2}, {"kesepahaman", 2}, {"saat", 1},
+	{"mengatakan", 1}, {"ujarnya", 2}, {"katanya", 1}, {"melalui", 1},
+	{"pihak", 1}, {"serta", 1}, {"kerja sama", 1}, {"sekolah", 1},
+	{"siswa", 2}, {"pemerintah", 1}, {"kota", 1}, {"juga", 1}, {"ini", 1},
+	{"agar", 2}, {"namun", 1}, {"pekan", 2}, {"para", 1}, {"bagi", 1},
+	{NULL}
+};
+
+static const struct lex_entry role[] = {
+	{"kepala sekolah"}, {"kepala dinas"}, {"kepala balai"}, {"kepala"},
+	{"wakil kepala sekolah"}, {"wakil kepala"}, {"rektor"}, {"wakil rektor"},
+	{"direktur utama"}, {"direktur"}, {"wakil direktur"}, {"dekan"},
+	{"wakil dekan"}, {"ketua"}, {"ketua umum"}, {"wakil ketua"},
+	{"wali kota", 0, "Kota"}, {"walikota", 0, "Kota"},
+	{"wakil wali kota", 0, "Kota"}, {"wakil walikota", 0, "Kota"},
+	{"bupati", 0, "Kabupaten"}, {"wakil bupati", 0, "Kabupaten"},
+	{"gubernur", 0, "Provinsi"}, {"wakil gubernur", 0, "Provinsi"},
+	{"sekretaris daerah"}, {"sekda"}, {"sekretaris"}, {"menteri"},
+	{"pimpinan"}, {"pemimpin"}, {"kadis"}, {"kadisdik"}, {"camat"},
+	{"presiden direktur"}, {"manajer"}, {"general manager"}, {"kepala kantor"},
+	{"koordinator"}, {"plt kepala"}, {"pj wali kota", 0, "Kota"},
+	{"pj bupati", 0, "Kabupaten"}, {"pj gubernur", 0, "Provinsi"},
+	{NULL}
+};
+
+static const struct lex_entry title[] = {
+	{"bapak"}, {"ibu"}, {"pak"}, {"bu"}, {"sdr"}, {"saudara"}, {"drs"},
+	{"dra"}, {"drg"}, {"kh"}, {"ustadz"}, {"ustaz"}, {"apt"}, {NULL}
+};
+
+static const struct lex_entry venue[] = {
+	{"kampus"}, {"gedung"}, {"aula"}, {"ruang"}, {"ruangan"}, {"kantor"},
+	{"balai kota", 1}, {"balaikota", 1}, {"pendopo", 1}, {"rumah dinas", 1},
+	{"hotel"}, {"auditorium"}, {"gedung negara", 1}, {NULL}
+};
+
+static const struct lex_entry clutter[] = {
+	{"baca juga"}, {"baca:"}, {"simak juga"}, {"lihat juga"}, {"editor:"},
+	{"editor :"}, {"pewarta:"}, {"pewarta :"}, {"penulis:"}, {"penulis :"},
+	{"reporter:"}, {"reporter :"}, {"sumber:"}, {"sumber :"}, {"beri komentar"},
+	{"komentar"}, {"tanggapan"}, {"balasan"}, {"bagikan"}, {"diterbitkan :"},
+	{"diterbitkan:"}, {"kategori :"}, {"kategori:"}, {"ikuti kami"},
+	{"ikuti berita"}, {"dapatkan update"}, {"tag:"}, {"tags:"}, {"iklan"},
+	{"gulir ke bawah"}, {"artikel terkait"}, {"berita terkait"}, {"foto:"},
+	{NULL}
+};
+
+static const struct lex_entry stop[] = {
+	{"dan"}, {"dengan"}, {"bersama"}, {"serta"}, {"antara"}, {"melalui"},
+	{"untuk"}, {"di"}, {"ke"}, {"dari"}, {"pada"}, {"dalam"}, {"yang"},
+	{"menandatangani"}, {"tandatangani"}, {"teken"}, {"jalin"}, {"gandeng"},
+	{"menggandeng"}, {"jalin kerja sama"}, {"sepakat"}, {"kerja sama"},
+	{"kerjasama"}, {"mou"}, {"pks"}, {"resmi"}, {"senin"}, {"selasa"},
+	{"rabu"}, {"kamis"}, {"jumat"}, {"jum'at"}, {"sabtu"}, {NULL}
+};
+
+static const struct lex_entry exchangee[] = {
+	{"siswa", 0, "student_exchange"}, {"pelajar", 0, "student_exchange"},
+	{"mahasiswa", 0, "student_exchange"}, {"peserta didik", 0, "student_exchange"},
+	{"guru", 0, "teacher_exchange"}, {"dosen", 0, "teacher_exchange"},
+	{"pengajar", 0, "teacher_exchange"}, {"tenaga pendidik", 0, "teacher_exchange"},
+	{"staf", 0, "staff_exchange"}, {"pegawai", 0, "staff_exchange"},
+	{"karyawan", 0, "staff_exchange"}, {"tenaga kependidikan", 0, "staff_exchange"},
+	{NULL}
+};
+
+const struct lexicon lexicon_id = {
+	"id",
+	{
+		[LEX_SIGN] = sign, [LEX_PLAN] = plan, [LEX_CANCEL] = cancel,
+		[LEX_PAST] = past, [LEX_WITNESS] = witness, [LEX_TYPE] = type,
+		[LEX_RENEW] = renew, [LEX_MONTH] = month, [LEX_WEEKDAY] = weekday,
+		[LEX_RELDAY] = relday, [LEX_NUMBER] = number, [LEX_UNIT] = unit,
+		[LEX_SEUNIT] = seunit, [LEX_VALID] = valid, [LEX_END] = end_cue,
+		[LEX_START] = start_cue, [LEX_PROGRAM] = program, [LEX_EVENT] = event,
+		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
+		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
+	},
+};

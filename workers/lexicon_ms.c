@@ -1,0 +1,126 @@
+/* lexicon_ms.c: Malay word tables of the extractor (only what differs from
+ * Indonesian; the matcher consults every language's tables). */
+#include "extract_int.h"
+
+static const struct lex_entry sign[] = {
+	{"memeterai"}, {"dimeterai"}, {"pemeteraian"}, {"menandatangani"},
+	{"menandatangan"}, {"ditandatangan"}, {"menandatanganinya"},
+	{"termeterai"}, {"menandatangani memorandum"}, {NULL}
+};
+
+static const struct lex_entry plan[] = {
+	{"bakal"}, {"dijangka"}, {"dijadual"}, {"dirancang"}, {"merancang"},
+	{"bercadang"}, {"hendak"}, {NULL}
+};
+
+static const struct lex_entry cancel[] = {
+	{"membatalkan"}, {"dibatalkan"}, {"menamatkan"}, {NULL}
+};
+
+static const struct lex_entry type[] = {
+	{"memorandum persefahaman", AGR_MOU}, {"memorandum perjanjian", AGR_MOA},
+	{"perjanjian persefahaman", AGR_MOU}, {"surat niat", AGR_LOI},
+	{"perjanjian kerjasama", AGR_PKS}, {NULL}
+};
+
+static const struct lex_entry renew[] = {
+	{"melanjutkan"}, {"pembaharuan"}, {"memperbaharui"}, {NULL}
+};
+
+static const struct lex_entry month[] = {
+	{"mac", 3}, {"ogos", 8}, {"disember", 12}, {NULL}
+};
+
+static const struct lex_entry weekday[] = {
+	{"isnin", 0}, {"khamis", 3}, {"jumaat", 4}, {"ahad", 6}, {NULL}
+};
+
+static const struct lex_entry relday[] = {
+	{"semalam", 1}, {"kelmarin", 1}, {"hari ini", 0}, {"minggu lepas", 7},
+	{"minggu lalu", 7}, {"bulan lepas", 30, "month"}, {NULL}
+};
+
+static const struct lex_entry number[] = {
+	{"lapan", 8}, {NULL}
+};
+
+static const struct lex_entry valid[] = {
+	{"tempoh"}, {"sah"}, {"berkuat kuasa"}, {"bagi tempoh"}, {NULL}
+};
+
+static const struct lex_entry end_cue[] = {
+	{"sehingga"}, {"hingga"}, {NULL}
+};
+
+static const struct lex_entry start_cue[] = {
+	{"bermula"}, {"berkuat kuasa"}, {NULL}
+};
+
+static const struct lex_entry program[] = {
+	{"pertukaran pelajar", 0, "student_exchange"},
+	{"pertukaran pensyarah", 0, "teacher_exchange"},
+	{"pertukaran kakitangan", 0, "staff_exchange"},
+	{"latihan industri", 0, "internship"}, {"latihan", 0, "training"},
+	{"penyelidikan", 0, "research"}, {"biasiswa", 0, "scholarship"},
+	{"pembelajaran dalam talian", 0, "e_learning"},
+	{"ijazah bersama", 0, "joint_degree"}, {"dwi ijazah", 0, "joint_degree"},
+	{"khidmat masyarakat", 0, "community_service"},
+	{"penerbitan", 0, "publication"}, {"kemudahan", 0, "facilities"},
+	{"bimbingan", 0, "mentoring"}, {"penanda aras", 0, "benchmarking"},
+	{"penandaarasan", 0, "benchmarking"}, {NULL}
+};
+
+static const struct lex_entry event[] = {
+	{"latihan industri", 0, "internship"}, {"lawatan", 0, "visit"},
+	{"latihan", 0, "training"}, {NULL}
+};
+
+static const struct lex_entry func[] = {
+	{"ialah", 3}, {"iaitu", 3}, {"kerana", 3}, {"persefahaman", 3},
+	{"universiti", 3}, {"isnin", 3}, {"khamis", 3}, {"jumaat", 3},
+	{"semalam", 2}, {"beliau", 1}, {"kerajaan", 2}, {"boleh", 2},
+	{"pelajar", 1}, {"dengan", 1}, {"yang", 1}, {"dan", 1}, {"telah", 1},
+	{"kerjasama", 1}, {"sebanyak", 1}, {"bagi", 1}, {"turut", 1},
+	{"memeterai", 3}, {"majlis", 3}, {"kolej", 3}, {"encik", 3},
+	{"negeri", 1}, {"lepas", 2}, {"sahaja", 3}, {"kepada", 1}, {NULL}
+};
+
+static const struct lex_entry role[] = {
+	{"naib canselor"}, {"timbalan naib canselor"}, {"pengetua"},
+	{"guru besar"}, {"pengarah"}, {"ketua pegawai eksekutif"},
+	{"pengerusi"}, {"presiden"}, {"timbalan menteri"}, {"menteri besar"},
+	{"ketua menteri"}, {NULL}
+};
+
+static const struct lex_entry title[] = {
+	{"tan sri"}, {"puan sri"}, {"dato' sri"}, {"datuk seri"}, {"datuk"},
+	{"dato'"}, {"dato"}, {"datin"}, {"tun"}, {"tn"}, {"encik"}, {"en"},
+	{"puan"}, {"cik"}, {"haji"}, {"hajah"}, {"ts"}, {NULL}
+};
+
+static const struct lex_entry venue[] = {
+	{"dewan"}, {"bilik"}, {"pejabat"}, {"wisma"}, {"menara"}, {NULL}
+};
+
+static const struct lex_entry stop[] = {
+	{"memeterai"}, {"bersama"}, {"dengan"}, {"isnin"}, {"khamis"},
+	{"jumaat"}, {"ahad"}, {NULL}
+};
+
+static const struct lex_entry exchangee[] = {
+	{"pensyarah", 0, "teacher_exchange"}, {"kakitangan", 0, "staff_exchange"},
+	{NULL}
+};
+
+const struct lexicon lexicon_ms = {
+	"ms",
+	{
+		[LEX_SIGN] = sign, [LEX_PLAN] = plan, [LEX_CANCEL] = cancel,
+		[LEX_TYPE] = type, [LEX_RENEW] = renew, [LEX_MONTH] = month,
+		[LEX_WEEKDAY] = weekday, [LEX_RELDAY] = relday, [LEX_NUMBER] = number,
+		[LEX_VALID] = valid, [LEX_END] = end_cue, [LEX_START] = start_cue,
+		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
+		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
+		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
+	},
+};
