@@ -65,8 +65,10 @@ int db_query_array(struct db *db, sqlite3_stmt *st, json_t **out,
 /* Wraps fn(db, arg) in db_begin/db_commit, rolling back on error. */
 int db_in_tx(struct db *db, int (*fn)(struct db *, void *), void *arg);
 
-/* Schema (db_schema.c): brings the database to the latest version. */
+/* Schema (db_schema.c): brings the database to the latest version;
+ * db_migrate_to stops at an older one (tests of the migrations). */
 int db_migrate(struct db *db);
+int db_migrate_to(struct db *db, int target);
 
 /* Text helpers (db_text.c). */
 /* "Universitas  Negeri-Malang" -> "universitas negeri malang"; caller frees. */

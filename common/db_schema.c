@@ -205,12 +205,12 @@ int db_schema_version(struct db *db)
 	return rc == SQLITE_ROW ? v : db_fail(db, rc, "reading user_version");
 }
 
-static int db_apply_migrations(struct db *db, int from)
+static int db_apply_migrations(struct db *db, int from, int to)
 {
 	char sql[48];
 	int rc = DB_OK;
 
-	for (int v = from; v < DB_NMIGRATIONS && rc == DB_OK; v++) {
+	for (int v = from; v < to && rc == DB_OK; v++) {
 		char what[48];
 
 		snprintf(what, sizeof what, "migrating the schema to version %d",
@@ -219,17 +219,24 @@ static int db_apply_migrations(struct db *db, int from)
 	}
 	if (rc != DB_OK)
 		return rc;
-	snprintf(sql, sizeof sql, "PRAGMA user_version=%d", DB_NMIGRATIONS);
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d", to);
 	return db_exec(db, sql, "setting user_version");
 }
 
 int db_migrate(struct db *db)
 {
+	return db_migrate_to(db, DB_NMIGRATIONS);
+}
+
+int db_migrate_to(struct db *db, int target)
+{
 	int v = db_schema_version(db), rc;
 
+	if (target < 0 || target > DB_NMIGRATIONS)
+		return db_failf(db, DB_EINVAL, "no schema version %d (bug)", target);
 	if (v < 0)
 		return v;
-	if (v == DB_NMIGRATIONS)
+	if (v >= target && v <= DB_NMIGRATIONS)
 		return DB_OK;
 	if (v > DB_NMIGRATIONS)
 		return db_failf(db, DB_ESCHEMA,
@@ -241,7 +248,7 @@ int db_migrate(struct db *db)
 		return rc;
 	/* Another process may have migrated while we waited for the lock. */
 	v = db_schema_version(db);
-	rc = v < 0 ? v : db_apply_migrations(db, v);
+	rc = v < 0 ? v : v >= target ? DB_OK : db_apply_migrations(db, v, target);
 	if (rc != DB_OK) {
 		db_rollback(db);
 		return rc;

@@ -63,6 +63,32 @@ static void test_migrate_from_zero_and_reopen(void **state)
 	free(path);
 }
 
+/* A file at schema 1 holding data is brought forward at open, the data
+ * kept and the new columns given their defaults. */
+static void test_migrate_from_v1_keeps_data(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/v1.db", t->dir);
+	struct db *old = xcalloc(1, sizeof *old), *db;
+
+	old->path = xstrdup(path);
+	assert_int_equal(sqlite3_open(path, &old->sqlite), SQLITE_OK);
+	assert_int_equal(db_migrate_to(old, 1), DB_OK);
+	assert_int_equal(db_schema_version(old), 1);
+	assert_int_equal(db_exec(old, "INSERT INTO articles (url, url_norm,"
+		" fetched_at, updated_at) VALUES ('https://x.id/a', 'https://x.id/a',"
+		" 1, 1)", "seeding"), DB_OK);
+	db_close(old);
+
+	db = tdb_open_opts(path, NULL);
+	assert_non_null(db);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM articles"
+		" WHERE page_state = 'pending' AND enqueued_at IS NULL"), 1);
+	db_close(db);
+	free(path);
+}
+
 static void test_newer_schema_refused(void **state)
 {
 	struct tdb *t = *state;
@@ -224,6 +250,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_pragmas, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_zero_and_reopen,
+		                                tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_from_v1_keeps_data,
 		                                tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, tdb_setup,
 		                                tdb_teardown),
