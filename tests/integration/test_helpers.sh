@@ -4,7 +4,7 @@
 # helpers (start, SET/GET, kill, restart, persistence with --aof).
 . "$top_srcdir/tests/lib.sh"
 
-tap_plan 56
+tap_plan 59
 
 ROOT="$TEST_TMP/root"
 mkdir -p "$ROOT/sub"
@@ -113,6 +113,21 @@ tap_is "the log has both hooks with their bodies" 2 \
 pid=$HTTPD_PID
 httpd_stop
 tap_ok "SIGTERM stops mw-httpd" eval "! _proc_alive $pid"
+
+# --- the demo site, served as the tests will serve it -----------------------
+SITE="$top_srcdir/config/demo/site"
+httpd_start "$SITE"
+links=$(sed -n -e 's|.*<link>\(berita/[^<]*\)</link>.*|\1|p' \
+    -e 's|.*<link rel="alternate" type="text/html" href="\(berita/[^"]*\)"/>.*|\1|p' \
+    "$SITE/rss.xml" "$SITE/atom.xml" | sort -u)
+tap_is "the two demo feeds link to the eight articles" 8 "$(printf '%s\n' "$links" | wc -l)"
+bad=""
+for l in $links; do
+    [ "$(code "$HTTPD_URL/$l")" = 200 ] || bad="$bad $l"
+done
+tap_is "every relative link resolves against the served feed" "" "$bad"
+tap_is "each article has its plain-text version" "" \
+    "$(for l in $links; do n=${l#berita/}; [ -f "$top_srcdir/config/demo/articles/${n%.html}.txt" ] || echo "$n"; done)"
 
 # --- redis.sh --------------------------------------------------------------
 redis_down() { ! _redis_ping; }
