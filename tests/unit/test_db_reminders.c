@@ -2,6 +2,8 @@
  * "now": future reminders pending, overdue ones collapse to the most
  * urgent, past targets skipped, re-scheduling inserts nothing; due
  * reminders; deliveries and their attempts. */
+#include <dirent.h>
+
 #include "test_db_util.h"
 
 static const int leads[] = { 90, 30, 7 };
@@ -153,6 +155,79 @@ static void test_deliveries(void **state)
 	                 DB_EINVAL);
 }
 
+/* Runs one tests/fixtures/db/reminders case: an agreement with the case's
+ * expiry and events, scheduled at the case's "today", must give exactly
+ * the expected reminders; a second run adds none. */
+static void run_case(const char *name)
+{
+	char *fx = xasprintf("reminders/%s", name);
+	json_t *c = tdb_fixture(fx), *rec, *exp, *e;
+	struct tdb *t = NULL;
+	int leads_v[8], created;
+	size_t n = 0, i;
+	int64_t id, now;
+
+	assert_int_equal(tdb_setup((void **)&t), 0);
+	json_array_foreach(json_object_get(c, "lead_days"), i, e)
+		if (n < 8)
+			leads_v[n++] = (int)json_integer_value(e);
+	now = tdb_time(json_string_value(json_object_get(c, "today")),
+	               (int)json_integer_value(json_object_get(c, "hour")));
+	rec = json_pack("{s:b, s:s, s:[{s:s}, {s:s}], s:O, s:O}", "agreement", 1,
+		"type", "mou", "parties", "name", "Pihak Satu", "name", "Pihak Dua",
+		"expires_on", json_object_get(c, "expires_on"),
+		"events", json_object_get(c, "events"));
+	assert_int_equal(db_agreement_store(t->db, tdb_article(t->db, 1,
+		json_string_value(json_object_get(c, "today"))), rec, now, &id), DB_OK);
+	assert_int_equal(db_reminders_schedule(t->db, id, leads_v, n, now, NULL),
+	                 DB_OK);
+	exp = json_object_get(c, "expect");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM reminders"),
+	                 json_array_size(exp));
+	json_array_foreach(exp, i, e) {
+		const char *td = json_string_value(json_object_get(e, "target_date"));
+		char *sql = xasprintf("SELECT count(*) FROM reminders WHERE kind = '%s'"
+			" AND lead_days = %lld AND state = '%s'%s%s%s",
+			json_string_value(json_object_get(e, "kind")),
+			(long long)json_integer_value(json_object_get(e, "lead_days")),
+			json_string_value(json_object_get(e, "state")),
+			td ? " AND target_date = '" : "", td ? td : "", td ? "'" : "");
+		if (tdb_int(t->db, sql) != 1)
+			fail_msg("%s: expected reminder %zu not found (%s)", name, i, sql);
+		free(sql);
+	}
+	assert_int_equal(db_reminders_schedule(t->db, id, leads_v, n, now,
+	                                       &created), DB_OK);
+	assert_int_equal(created, 0);
+	json_decref(rec);
+	json_decref(c);
+	free(fx);
+	tdb_teardown((void **)&t);
+}
+
+static void test_fixture_cases(void **state)
+{
+	const char *top = getenv("top_srcdir");
+	char *dir = xasprintf("%s/tests/fixtures/db/reminders",
+	                      top && *top ? top : MW_SRCDIR);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int cases = 0;
+
+	(void)state;
+	assert_non_null(d);
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0) {
+			run_case(e->d_name);
+			cases++;
+		}
+	}
+	closedir(d);
+	free(dir);
+	assert_true(cases >= 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +237,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_due, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_deliveries, tdb_setup,
 		                                tdb_teardown),
+		cmocka_unit_test(test_fixture_cases),
 	};
 	return cmocka_run_group_tests_name("db_reminders", tests, NULL, NULL);
 }
