@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const struct cli_command commands[] = {
-	{ "parse-feed", "FILE|-", "parse one feed document and print it as JSON", true, cli_parse_feed },
+	{ "parse-feed", "[--base URL] FILE|-", "parse one feed document and print it as JSON", true, cli_parse_feed },
 	{ "extract", "FILE|- [--published YYYY-MM-DD]", "extract the agreement record of one article", true, cli_extract },
 	{ "check-config", "", "validate the configuration file and exit", true, cli_check_config },
 };
