@@ -9,9 +9,13 @@
  *   --connect-timeout S --timeout S --max-redirects N --max-body BYTES
  *   --user-agent UA --contact URL --proxy P --allow-file --allow-private
  *   --body (print bodies) --stats
+ *   --cancel-after N (free the engine once N requests completed: the rest
+ *   complete as cancelled)
  * Request options apply to the next URL only: --etag E --last-modified D
  *   --guard --no-follow --method M --data BODY --header "N: V" (repeatable)
  *   --req-timeout S --req-max-body BYTES --repeat K (submit K copies)
+ *   --then (submit the URLs after this one from its done callback, as the
+ *   poller submits article links when a feed arrives)
  *
  * Exit status: 0 when every request completed (whatever its outcome),
  * 1 on a failure of the engine itself, 2 on a usage error. */
@@ -28,8 +32,13 @@
 
 enum { MAX_HEADERS = 16 };
 
+struct run;
+
 struct pending {                /* request options collected for one URL */
 	struct fetch_request req;
+	struct run *run;
+	size_t index;               /* in run->reqs */
+	bool then;                  /* submit the next ones when this is done */
 	const char *headers[MAX_HEADERS + 1];
 	size_t n_headers;
 	long repeat;
@@ -43,8 +52,12 @@ struct run {
 	struct pending *reqs;       /* the requests, in order: copies of next */
 	size_t n_reqs;
 	size_t done;
+	size_t cancel_after;        /* 0: never */
 	struct event_base *base;
+	struct fetch_engine *eng;
 };
+
+static void submit_from(struct run *run, size_t i);
 
 static void json_set_str(json_t *o, const char *k, const char *v)
 {
@@ -75,7 +88,8 @@ static void add_body(json_t *o, const struct fetch_result *r)
 
 static void on_done(const struct fetch_result *r, void *user)
 {
-	struct run *run = user;
+	struct pending *p = user;
+	struct run *run = p->run;
 	json_t *o = json_object();
 
 	json_set_str(o, "url", r->url);
@@ -101,8 +115,10 @@ static void on_done(const struct fetch_result *r, void *user)
 	fputc('\n', stdout);
 	fflush(stdout);
 	json_decref(o);
-	if (++run->done == run->n_reqs)
+	if (++run->done == run->n_reqs || run->done == run->cancel_after)
 		event_base_loopexit(run->base, NULL);
+	if (p->then && r->error != FETCH_ERR_CANCELLED)
+		submit_from(run, p->index + 1);
 }
 
 static void print_stats(const struct fetch_engine *eng)
@@ -157,8 +173,10 @@ static void add_url(struct run *run, const char *url)
 	long k = p->repeat ? p->repeat : 1;
 
 	p->req.url = url;
+	p->run = run;
 	for (long i = 0; i < k; i++) {
 		run->reqs = xrealloc(run->reqs, (run->n_reqs + 1) * sizeof *run->reqs);
+		p->index = run->n_reqs;
 		run->reqs[run->n_reqs++] = *p;
 	}
 	memset(p, 0, sizeof *p);
@@ -168,6 +186,7 @@ enum {
 	O_MAXC = 256, O_MAXH, O_RATE, O_CTO, O_TO, O_REDIRS, O_MAXBODY, O_UA,
 	O_CONTACT, O_PROXY, O_FILE, O_PRIV, O_BODY, O_STATS, O_ETAG, O_LM,
 	O_GUARD, O_NOFOLLOW, O_METHOD, O_DATA, O_HEADER, O_RTO, O_RMAX, O_REPEAT,
+	O_CANCEL, O_THEN,
 };
 
 static const struct option options[] = {
@@ -183,6 +202,7 @@ static const struct option options[] = {
 	{ "method", 1, NULL, O_METHOD }, { "data", 1, NULL, O_DATA },
 	{ "header", 1, NULL, O_HEADER }, { "req-timeout", 1, NULL, O_RTO },
 	{ "req-max-body", 1, NULL, O_RMAX }, { "repeat", 1, NULL, O_REPEAT },
+	{ "cancel-after", 1, NULL, O_CANCEL }, { "then", 0, NULL, O_THEN },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -209,6 +229,7 @@ static void engine_option(struct run *run, int c, const char *v)
 	case O_PRIV: s->allow_private_addresses = true; break;
 	case O_BODY: run->print_body = true; break;
 	case O_STATS: run->print_stats = true; break;
+	case O_CANCEL: run->cancel_after = (size_t)number("--cancel-after", v); break;
 	default: usage();
 	}
 }
@@ -232,6 +253,7 @@ static void request_option(struct run *run, int c, const char *v)
 	case O_RTO: p->req.timeout_s = number("--req-timeout", v); break;
 	case O_RMAX: p->req.max_body = (size_t)number("--req-max-body", v); break;
 	case O_REPEAT: p->repeat = number("--repeat", v); break;
+	case O_THEN: p->then = true; break;
 	default: engine_option(run, c, v);
 	}
 }
@@ -253,18 +275,18 @@ static void parse_args(struct run *run, int argc, char **argv)
 		usage();
 }
 
-static int submit_all(struct run *run, struct fetch_engine *eng)
+/* Submits requests i, i+1, ... up to the first one marked --then. */
+static void submit_from(struct run *run, size_t i)
 {
-	for (size_t i = 0; i < run->n_reqs; i++) {
+	for (; i < run->n_reqs; i++) {
 		struct pending *p = &run->reqs[i];
 		p->req.headers = p->n_headers ? p->headers : NULL;
-		if (fetch_submit(eng, &p->req, on_done, run) != 0) {
+		if (fetch_submit(run->eng, &p->req, on_done, p) != 0)
 			fprintf(stderr, "fetch-run: the engine refused %s\n",
 				p->req.url);
-			return -1;
-		}
+		if (p->then)
+			return;
 	}
-	return 0;
 }
 
 int main(int argc, char **argv)
@@ -277,13 +299,17 @@ int main(int argc, char **argv)
 	struct event_base *base = event_base_new();
 	run.base = base;
 	struct fetch_engine *eng = base ? fetch_engine_new(base, &run.s) : NULL;
-	if (eng && submit_all(&run, eng) == 0) {
+	run.eng = eng;
+	if (eng) {
+		submit_from(&run, 0);
 		event_base_dispatch(base);
-		rc = run.done == run.n_reqs && fetch_in_flight(eng) == 0 ? 0 : 1;
 		if (run.print_stats)
 			print_stats(eng);
 	}
 	fetch_engine_free(eng);
+	/* Every request submitted must have had its callback by now. */
+	if (eng && run.done == run.n_reqs)
+		rc = 0;
 	if (base)
 		event_base_free(base);
 	free(run.reqs);

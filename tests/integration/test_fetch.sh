@@ -6,7 +6,7 @@
 # address guard, file:// and POST.
 . "$top_srcdir/tests/lib.sh"
 
-tap_plan 58
+tap_plan 61
 
 FETCH_RUN="$top_builddir/tests/fetch/fetch-run"
 ROOT="$TEST_TMP/root"
@@ -15,9 +15,16 @@ printf 'Nota kesepahaman ditandatangani hari ini.\n' >"$ROOT/a.txt"
 head -c 5000 /dev/zero | tr '\0' 'x' >"$ROOT/big.txt"
 touch -d '2026-01-02 03:04:05 UTC' "$ROOT/a.txt"
 
-# fr ARGS...: runs fetch-run; its stdout in $OUT, exit status in $RC.
+# fr ARGS...: runs fetch-run; its stdout in $OUT, exit status in $RC. A
+# run that fails or complains (sanitizers, $FETCH_RUN_WRAPPER such as
+# "valgrind -q --error-exitcode=99 --leak-check=full") is noted in $BAD.
+BAD=""
 fr() {
     OUT=$(${FETCH_RUN_WRAPPER:-} "$FETCH_RUN" "$@" 2>"$TEST_TMP/fr.err") && RC=0 || RC=$?
+    if [ "$RC" -ne 0 ] || grep -qE 'Sanitizer|runtime error|==[0-9]+==' "$TEST_TMP/fr.err"; then
+        BAD="$BAD
+fetch-run $* (exit $RC): $(head -c 600 "$TEST_TMP/fr.err")"
+    fi
 }
 # j FILTER [LINE]: a field of result LINE (default 1) of the last run.
 j() { printf '%s\n' "$OUT" | sed -n "${2:-1}p" | jq -r "$1"; }
@@ -143,6 +150,9 @@ tap_is "per request: the feed URL is fetched, the guarded link refused" \
     "200 refused" "$(j .status 1) $(j .error 2)"
 tap_is "the guarded request never reached the server (even on a reused connection)" \
     2 "$(logged '^GET')"
+fr --then "$U/a.txt" --guard "$U/a.txt"
+tap_is "a guarded request submitted from the done callback of an unguarded one" \
+    "200 refused" "$(j .status 1) $(j .error 2)"
 fr --allow-private --guard "$U/a.txt"
 tap_is "allow_private_addresses: the guard lets it pass" "200 ok" "$(j .status) $(j .error)"
 
@@ -163,5 +173,13 @@ tap_is "POST: the hook's status comes back" 202 "$(j .status)"
 tap_is "POST: the body arrived" '{"type":"agreement.new"}' "$(cat "$HTTPD_HOOKS/1.body")"
 tap_match "POST: the custom header arrived" '^webhook-id: msg_1' \
     "$(grep -i '^webhook-id' "$HTTPD_HOOKS/1.headers" | tr -d '\r')"
+
+# --- shutdown ------------------------------------------------------------------
+fr --max-per-host 1 --cancel-after 1 "$U/a.txt" --repeat 2 "$U/slow?ms=3000&path=/a.txt"
+tap_is "freeing the engine completes the running and the queued as cancelled" \
+    "ok cancelled cancelled 3" \
+    "$(j .error 1) $(j .error 2) $(j .error 3) $(printf '%s\n' "$OUT" | wc -l)"
+
+tap_is "every fetch-run exited 0 with nothing on stderr from a checker" "" "$BAD"
 
 tap_done
