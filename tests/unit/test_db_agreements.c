@@ -4,6 +4,7 @@
  * records, and malformed records rejected without a trace (every
  * tests/fixtures/db/bad_*.json). */
 #include <dirent.h>
+#include <sys/wait.h>
 
 #include "test_db_util.h"
 
@@ -151,6 +152,43 @@ static void test_bad_records(void **state)
 	assert_true(store(t->db, art, "mou_smk_poltek.json") > 0);
 }
 
+/* Six worker processes store reports of the same agreement at once, each
+ * on its own connection: the IMMEDIATE transactions serialize them, so
+ * there is one agreement, two parties and six sources. */
+static void test_concurrent_workers(void **state)
+{
+	struct tdb *t = *state;
+	enum { N = 6 };
+	int64_t arts[N];
+	pid_t pids[N];
+	int ok = 0;
+
+	for (int i = 0; i < N; i++)
+		arts[i] = tdb_article(t->db, i, "2025-03-10");
+	for (int i = 0; i < N; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			struct db *db = db_open(t->path, NULL, NULL);
+			json_t *rec = tdb_fixture(i % 2 ? "mou_smk_poltek.json"
+			                         : "mou_smk_poltek_second_report.json");
+			int rc = db ? db_agreement_store(db, arts[i], rec, 1, NULL) : -1;
+			json_decref(rec);
+			db_close(db);
+			_exit(rc == DB_OK ? 0 : 1);
+		}
+	}
+	for (int i = 0; i < N; i++) {
+		int status;
+		waitpid(pids[i], &status, 0);
+		ok += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	assert_int_equal(ok, N);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM agreements"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM parties"), 2);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM agreement_sources"), N);
+}
+
 static void test_unknown_article(void **state)
 {
 	struct tdb *t = *state;
@@ -172,6 +210,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_no_agreement, tdb_setup,
 		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_records, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_workers, tdb_setup,
 		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_article, tdb_setup,
 		                                tdb_teardown),

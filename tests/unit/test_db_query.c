@@ -83,7 +83,7 @@ static void test_search(void **state)
 	struct tdb *t = *state;
 	json_t *out = NULL;
 	static const char *const odd[] = { "R-Tech \"Bangkok", "AND OR NOT",
-		"Jum'at (31)", "*", "ünïcode: tést" };
+		"Jum'at (31)", "*", "ünïcode: tést", "\"", "a \" b", "NEAR(x y)" };
 
 	assert_int_equal(db_query_search(t->db, "Universiti Contoh", 10, &out),
 	                 DB_OK);
