@@ -9,6 +9,8 @@
 #include "extract_int.h"
 #include "xalloc.h"
 
+#define DATELINE_LINES 6
+
 /* "LUBUKLINGGAU-Puluhan": an upper-case place glued to the first word. */
 static char *glued_dateline(const struct tok *t)
 {
@@ -36,7 +38,9 @@ static char *dateline(const struct doc *d, const struct sent *s)
 	int j = s->first;
 	while (j < s->end && j - s->first < 3 && d->toks[j].cap)
 		j++;
-	if (j == s->first || j >= s->end)
+	if (j == s->first || j >= s->end ||
+	    lex_find(d, s->first, j, LEX_WEEKDAY, NULL) >= 0 ||
+	    lex_find(d, s->first, j, LEX_MONTH, NULL) >= 0)
 		return NULL;
 	int k = j;
 	if (tok_punct(&d->toks[k], '(')) {  /* "Jakarta (ANTARA) -" */
@@ -47,8 +51,11 @@ static char *dateline(const struct doc *d, const struct sent *s)
 	if (k < s->end && ((tok_punct(&d->toks[k], ',') && datelike(d, k + 1, s->end)) ||
 			   tok_punct(&d->toks[k], '-'))) {
 		char *loc = tokens_join(d, s->first, j);
-		for (char *c = loc + 1; *c; c++)  /* "JAKARTA" -> "Jakarta" */
-			if (*c >= 'A' && *c <= 'Z' && c[-1] >= 'A' && c[-1] <= 'Z')
+		bool upper = true;  /* "JAKARTA" -> "Jakarta" */
+		for (const char *c = loc; *c; c++)
+			upper &= !(*c >= 'a' && *c <= 'z');
+		for (char *c = loc + 1; upper && *c; c++)
+			if (*c >= 'A' && *c <= 'Z' && c[-1] != ' ')
 				*c = (char)(*c + 32);
 		return loc;
 	}
@@ -111,9 +118,14 @@ static char *di_in(const struct doc *d, const struct record *r, const struct sen
 void stage_location(struct doc *d, struct record *r)
 {
 	r->location_sent = -1;
-	for (int i = 0; i < d->nsent && i < 3 && r->location == NULL; i++)
+	/* The dateline opens one of the first lines. */
+	for (int i = 0, lines = 0; i < d->nsent && lines < DATELINE_LINES && r->location == NULL; i++) {
+		if (!d->toks[d->sents[i].first].nl)
+			continue;
+		lines++;
 		if (!d->sents[i].title && (r->location = dateline(d, &d->sents[i])) != NULL)
 			r->location_sent = i;
+	}
 	for (int pass = 0; pass < 2 && r->location == NULL; pass++)
 		for (int i = 0; i < d->nsent && r->location == NULL; i++) {
 			const struct sent *s = &d->sents[i];

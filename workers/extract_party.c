@@ -146,7 +146,8 @@ static bool key_names(const struct party *p, const char *k)
 		size_t n = strlen(f);
 		if (strcmp(f, k) == 0)
 			return true;
-		if (n > 0 && strncmp(f, k, n) == 0 && k[n] == ' ' && place_exact(k + n + 1))
+		if (n > 0 && strncmp(f, k, n) == 0 && k[n] == ' ' &&
+		    (place_exact(k + n + 1) || (strncmp(k + n + 1, "of ", 3) == 0 && place_exact(k + n + 4))))
 			return true;
 	}
 	return false;
@@ -185,6 +186,14 @@ static int mention_add(struct record *r, int tok, const char *name,
 		p->first_tok = tok;
 		key = NULL;
 		alias_generate(p);
+	} else if (strcmp(r->parties[idx].key, key) == 0 &&
+		   strlen(name) > strlen(r->parties[idx].name)) {
+		/* The same institution written out in full: that is its name. */
+		struct party *p = &r->parties[idx];
+		char *old = p->name;
+		p->name = xstrdup(name);
+		party_add_alias(p, old);
+		free(old);
 	} else {
 		party_add_alias(&r->parties[idx], name);
 	}
@@ -329,8 +338,10 @@ static int name_end(const struct doc *d, int h, int b, const struct lex_entry *h
 {
 	if (head->val == 1)
 		return b;
-	for (int i = h + 1; i < b; i++)
-		if (lex_match(d, i, b, LEX_QUALIFIER, NULL) > 0)
+	/* "SMKN 2 Kandangan Kabupaten HSS" ends at "Kabupaten"; in
+	 * "SMA Negeri 9 Kota Lama" the number is followed by the town's name. */
+	for (int i = h + 2; i < b; i++)
+		if (lex_match(d, i, b, LEX_QUALIFIER, NULL) > 0 && !d->toks[i - 1].num)
 			return i;
 	return b;
 }
@@ -338,7 +349,11 @@ static int name_end(const struct doc *d, int h, int b, const struct lex_entry *h
 /* Forms: the name without its trailing place ("... College Bangkok"). */
 static int place_trimmed(const struct doc *d, int a, int b, char **forms, int n, int max)
 {
-	for (int i = a + 2; i < b && n < max; i++) {
+	int words = 0;
+	for (int i = a; i < b && n < max; i++) {
+		words += d->toks[i].word;
+		if (words < 2)
+			continue;
 		const struct lex_entry *e = NULL;
 		if (lex_match(d, i, b, LEX_PLACE, &e) == b - i && e->tag && strcmp(e->tag, "ID") != 0)
 			forms[n++] = join(d, a, i, false);
@@ -355,6 +370,9 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	if (h < 0)
 		return -1;
 	int start = (head->tag != NULL || head->val == 1) ? h : a;
+	/* "(R-Tech) College Bangkok": the bracket is part of the name. */
+	if (paren_len(d, start, b) > 0)
+		return -1;
 	int end = name_end(d, h, b, head);
 	while (end > start && !d->toks[end - 1].word && !tok_punct(&d->toks[end - 1], ')'))
 		end--;
@@ -418,7 +436,7 @@ static void sentence_mentions(struct doc *d, struct record *r, const struct sent
 			i++;
 			continue;
 		}
-		party_from_run(d, r, i, j, s->signing && i < witness);
+		party_from_run(d, r, i, j, s->signing && !s->title && i < witness);
 		i = j;
 	}
 }

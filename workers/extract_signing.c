@@ -34,6 +34,8 @@ static bool reports_signing(const struct doc *d, const struct sent *s, bool *pla
 	bool any = false;
 	for (int i = s->first; i < s->end; i++) {
 		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
+		if (n == 0)  /* "memperpanjang nota kesepahaman" renews by signing */
+			n = lex_match(d, i, s->end, LEX_RENEW, NULL);
 		if (n == 0)
 			continue;
 		if (planned(d, s, i)) {
