@@ -7,12 +7,16 @@
  *  - density, in the spirit of Readability: every block with at least
  *    MIN_BLOCK characters of its own text scores 1 + commas/periods +
  *    length/100 (at most 3) and gives it to its parent, half to its
- *    grandparent and a sixth to the next; an element's total is scaled by
- *    the share of its text that is not link text. The best element and
- *    those siblings that score close to it (or are long paragraphs) are
- *    the article.
- * A hint wins unless the densest element holds twice its text: a hinted
- * <article> can be a teaser card while the body sits in a plain <div>.
+ *    grandparent and a sixth to the next (blocks that are mostly link text
+ *    give nothing); an element's total is scaled by the square of the
+ *    share of its text that is not link text, so that lists of teasers
+ *    (headline links with a summary each) lose to the article. The best
+ *    element and those siblings that score close to it (or are long
+ *    paragraphs) are the article.
+ * A named body (class/id, itemprop) with some text wins: the densest
+ * element may be a long list of teasers. A bare <article> wins unless the
+ * densest element holds twice its text: it can be a teaser card while
+ * the body sits in a plain <div>.
  *
  * Per-element figures live in one array; each element's _private points at
  * its entry while this file runs and is reset before returning. */
@@ -28,12 +32,14 @@
 #define SIBLING_PARA_LEN 80   /* a plain paragraph sibling this long joins */
 #define HINT_KEEP_SHARE 0.8   /* narrower hints holding this much win */
 #define HINT_BONUS 25.0
+#define HINT_MIN_TEXT 140     /* characters a named body must hold */
 
 struct node_info {
 	xmlNode *node;
 	size_t text;        /* characters, white space runs counted as one */
 	size_t link;        /* of which inside <a> */
 	size_t own;         /* in text nodes and inline elements, not blocks */
+	size_t own_link;    /* of own, inside <a> */
 	unsigned commas, own_commas;  /* ',' and '.' */
 	double score;
 	int depth;
@@ -95,11 +101,14 @@ static struct node_info *measure(struct scorer *s, xmlNode *n, int depth)
 		in->commas += ci->commas;
 		if (!hx_is_block(c)) {
 			in->own += ci->own;
+			in->own_link += ci->own_link;
 			in->own_commas += ci->own_commas;
 		}
 	}
-	if (hx_is(n, "a"))
+	if (hx_is(n, "a")) {
 		in->link = in->text;
+		in->own_link = in->own;
+	}
 	return in;
 }
 
@@ -115,7 +124,7 @@ static void score_blocks(struct scorer *s)
 	for (size_t i = 0; i < s->n; i++) {
 		struct node_info *b = &s->info[i];
 		if (b->own < MIN_BLOCK || !hx_is_block(b->node) ||
-		    link_density(b) > 0.5)
+		    2 * b->own_link > b->own)
 			continue;
 		double own = (double)b->own / 100.0;
 		double points = 1.0 + b->own_commas + (own < 3.0 ? own : 3.0);
@@ -125,7 +134,8 @@ static void score_blocks(struct scorer *s)
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		struct node_info *in = &s->info[i];
-		in->score *= 1.0 - link_density(in);
+		double text_share = 1.0 - link_density(in);
+		in->score *= text_share * text_share;
 		if (in->score > 0 && in->hint >= HX_HINT_CLASS)
 			in->score += HINT_BONUS;
 	}
@@ -213,15 +223,38 @@ static size_t with_siblings(struct node_info *top, xmlNode **found, size_t max)
 	return n;
 }
 
+/* The hinted element and its siblings of the same class (a body split
+ * into several "detail-text" boxes). */
+static size_t hint_with_siblings(struct node_info *hint, xmlNode **found,
+                                 size_t max)
+{
+	size_t n = 0;
+	for (xmlNode *c = hint->node->parent->children; c && n < max; c = c->next)
+		if (c == hint->node || (info_of(c) && same_class(c, hint->node)))
+			found[n++] = c;
+	return n;
+}
+
+/* Whether to trust the hint over the densest element. A class name or
+ * itemprop with some text is trusted: the densest element may be a long
+ * list of teasers. A bare <article> must hold half the densest text. */
+static int hint_wins(const struct node_info *hint, const struct node_info *top)
+{
+	if (hint == NULL)
+		return 0;
+	if (top == NULL || is_ancestor(hint->node, top->node))
+		return 1;
+	if (hint->hint >= HX_HINT_CLASS && plain_text(hint) >= HINT_MIN_TEXT)
+		return 1;
+	return 2 * plain_text(hint) >= plain_text(top);
+}
+
 static size_t choose(struct scorer *s, xmlNode **found, size_t max)
 {
 	struct node_info *hint = best_hint(s);
 	struct node_info *top = densest(s);
-	if (hint && (!top || is_ancestor(hint->node, top->node) ||
-	             2 * plain_text(hint) >= plain_text(top))) {
-		found[0] = hint->node;
-		return 1;
-	}
+	if (hint_wins(hint, top))
+		return hint_with_siblings(hint, found, max);
 	if (top == NULL)
 		return 0;
 	return with_siblings(top, found, max);

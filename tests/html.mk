@@ -7,3 +7,8 @@ tests_unit_test_html_text_SOURCES = tests/unit/test_html_text.c
 tests_unit_test_html_text_CFLAGS = $(MW_TEST_CFLAGS)
 tests_unit_test_html_text_LDADD = $(MW_TEST_LIBS)
 endif
+
+# make fuzz: the extractor under libFuzzer (rule in tests/feed.mk), seeded
+# with the fixture pages (tests/fuzz/fuzz_html_text.seeds).
+FUZZ_TARGETS += tests/fuzz/fuzz_html_text
+FUZZ_SRCS += $(HTML_TEXT_SOURCES)
