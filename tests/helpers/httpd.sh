@@ -26,6 +26,7 @@ httpd_start() {
         --hook-dir "$HTTPD_HOOKS" --max-seconds "${HTTPD_MAX_SECONDS:-300}" \
         "$@" </dev/null >/dev/null 2>"$HTTPD_DIR/stderr" &
     HTTPD_PID=$!
+    disown "$HTTPD_PID"
     if ! wait_for 20 test -s "$HTTPD_DIR/port"; then
         echo "# httpd_start: $MW_HTTPD wrote no port within 20 s (built? 'make check' builds it); its stderr:" >&2
         sed 's/^/#   /' "$HTTPD_DIR/stderr" >&2

@@ -31,6 +31,7 @@ _redis_launch() {
         --logfile "$REDIS_DIR/redis.log" --daemonize no \
         </dev/null >/dev/null 2>&1 &
     REDIS_PID=$!
+    disown "$REDIS_PID"   # no "Killed" notice from bash after redis_kill
     if ! wait_for 10 _redis_ping; then
         echo "# redis_start: redis-server did not answer PING on $REDIS_SOCKET within 10 s; its log:" >&2
         sed 's/^/#   /' "$REDIS_DIR/redis.log" >&2 2>/dev/null

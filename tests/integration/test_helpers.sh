@@ -4,7 +4,7 @@
 # helpers (start, SET/GET, kill, restart, persistence with --aof).
 . "$top_srcdir/tests/lib.sh"
 
-tap_plan 59
+tap_plan 61
 
 ROOT="$TEST_TMP/root"
 mkdir -p "$ROOT/sub"
@@ -113,6 +113,13 @@ tap_is "the log has both hooks with their bodies" 2 \
 pid=$HTTPD_PID
 httpd_stop
 tap_ok "SIGTERM stops mw-httpd" eval "! _proc_alive $pid"
+
+"$MW_HTTPD" --root "$ROOT" --port-file "$TEST_TMP/short.port" --max-seconds 1 &
+short=$!
+tap_ok "--max-seconds stops mw-httpd by itself" \
+    wait_for 10 eval "[ -s $TEST_TMP/short.port ] && ! _proc_alive $short"
+wait "$short" 2>/dev/null
+tap_fails "a bad option is a usage error" 2 "$MW_HTTPD" --max-seconds soon
 
 # --- the demo site, served as the tests will serve it -----------------------
 SITE="$top_srcdir/config/demo/site"
