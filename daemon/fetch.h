@@ -56,7 +56,9 @@ struct fetch_request {
 	size_t max_body;            /* 0: the settings' max_body */
 	long timeout_s;             /* 0: the settings' timeout_s */
 	bool guard_private;         /* refuse private/loopback addresses unless
-	                             * the settings allow them (article links) */
+	                             * the settings allow them (article links).
+	                             * Through a proxy the address checked is
+	                             * the proxy's: the proxy resolves names. */
 	bool no_follow;             /* report 3xx instead of following it */
 	/* For POST (webhooks): method "POST" with body/body_len; headers is a
 	 * NULL-terminated array of "Name: value" lines, or NULL. */

@@ -11,6 +11,11 @@
 #include <string.h>
 #include <sys/socket.h>
 
+/* CURLOPT_PROTOCOLS_STR (7.85) and CURLOPT_PREREQFUNCTION (7.80). */
+#if LIBCURL_VERSION_NUM < 0x075500
+#error "libcurl 7.85 or newer is needed: install libcurl4-openssl-dev from Debian 12 or later"
+#endif
+
 static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 {
 	struct fetch_xfer *x = ud;

@@ -9,6 +9,8 @@
 tap_plan 61
 
 FETCH_RUN="$top_builddir/tests/fetch/fetch-run"
+# libcurl would send loopback requests through a proxy from the environment.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 ROOT="$TEST_TMP/root"
 mkdir -p "$ROOT"
 printf 'Nota kesepahaman ditandatangani hari ini.\n' >"$ROOT/a.txt"
