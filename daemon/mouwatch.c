@@ -85,6 +85,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mouwatch: unknown command '%s'; 'mouwatch help' lists them\n", argv[0]);
 		return EXIT_USAGE;
 	}
-	optind = 1; /* let the command run getopt over its own arguments */
+	/* Let the command run getopt over its own arguments; 0 makes glibc
+	 * re-initialise, dropping the '+' (stop at the first operand) mode, so
+	 * options may follow operands ("extract FILE --published D"). */
+	optind = 0;
 	return cmd->run(&opts, argc, argv);
 }

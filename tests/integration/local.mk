@@ -1,1 +1,2 @@
 # tests/integration/local.mk: (filled as tests are added)
+TESTS += tests/integration/test_pipeline.sh
