@@ -2,6 +2,7 @@
  * paragraph (block elements and <br> end lines), white space collapsed,
  * interruption lines ("Baca juga: ...", "ADVERTISEMENT") and the page's
  * <h1> (it is the title, which travels separately) left out. */
+#include <ctype.h>
 #include <string.h>
 
 #include "html_text_int.h"
@@ -57,24 +58,66 @@ static size_t space_at(const char *s, int *invisible)
 	return 0;
 }
 
+/* Entities HTML lets pages write without ';' ("&nbsp ", "&copy 2026"):
+ * browsers decode them, libxml2 leaves them as text. A NULL value is a
+ * space. */
+struct legacy_entity {
+	const char *name;
+	const char *value;
+};
+
+static const struct legacy_entity legacy_entities[] = {
+	{"&nbsp", NULL}, {"&amp", "&"}, {"&quot", "\""}, {"&lt", "<"},
+	{"&gt", ">"}, {"&copy", "\xC2\xA9"}, {"&reg", "\xC2\xAE"},
+	{"&laquo", "\xC2\xAB"}, {"&raquo", "\xC2\xBB"}, {NULL, NULL},
+};
+
+/* Length of a legacy entity at s (0: none), its value in *value. */
+static size_t legacy_entity_at(const char *s, const char **value)
+{
+	for (size_t i = 0; legacy_entities[i].name; i++) {
+		size_t n = strlen(legacy_entities[i].name);
+		if (strncmp(s, legacy_entities[i].name, n) == 0 &&
+		    !isalnum((unsigned char)s[n]) && s[n] != ';') {
+			*value = legacy_entities[i].value;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Length of the run of ordinary text at s: up to white space or '&'
+ * (a lone '&' is ordinary text). */
+static size_t word_at(const char *s)
+{
+	int invisible;
+	size_t n = *s == '&' ? 1 : 0;
+	while (s[n] && s[n] != '&' && space_at(s + n, &invisible) == 0)
+		n++;
+	return n;
+}
+
 void hx_append_collapsed(struct strbuf *b, const char *s, int *space)
 {
 	while (s && *s) {
-		int invisible;
+		int invisible = 0;
+		const char *value = NULL;
 		size_t n = space_at(s, &invisible);
-		if (n) {
+		if (n == 0 && *s == '&')
+			n = legacy_entity_at(s, &value);
+		if (n && value == NULL) {
 			if (!invisible)
 				*space = 1;
 			s += n;
 			continue;
 		}
-		const char *start = s;
-		while (*s && space_at(s, &invisible) == 0)
-			s++;
+		const char *text = value ? value : s;
+		size_t len = value ? strlen(value) : (n = word_at(s));
 		if (*space && b->len > 0)
 			strbuf_putc(b, ' ');
 		*space = 0;
-		strbuf_append(b, start, (size_t)(s - start));
+		strbuf_append(b, text, len);
+		s += n;
 	}
 }
 
