@@ -233,6 +233,11 @@ static void set_error(struct fetch_xfer *x, CURLcode code,
 		fetch_xfer_fail(x, FETCH_ERR_REDIRECTS, "too many redirects: "
 				"gave up after %ld starting at %.200s (a "
 				"redirect loop?)", x->max_redirects, x->url);
+	if (code == CURLE_UNSUPPORTED_PROTOCOL && x->n_hops)
+		fetch_xfer_fail(x, FETCH_ERR_REDIRECTS, "refused to follow the "
+				"redirect of %.200s to %.200s: redirects are "
+				"followed to http:// and https:// only", x->url,
+				x->hops[x->n_hops - 1].url);
 	r->error = x->error ? x->error : fetch_error_from_curl(code);
 	if (x->error_msg)
 		r->error_msg = x->error_msg;

@@ -6,7 +6,7 @@
 # address guard, file:// and POST.
 . "$top_srcdir/tests/lib.sh"
 
-tap_plan 61
+tap_plan 63
 
 FETCH_RUN="$top_builddir/tests/fetch/fetch-run"
 # libcurl would send loopback requests through a proxy from the environment.
@@ -78,6 +78,11 @@ tap_match "... with a clear message" 'too many redirects: gave up after 5 ' "$(j
 tap_is "... after 5 hops" 5 "$(j '.hops|length')"
 fr --max-redirects 1 "$U/redirect/302?to=/redirect/302%3Fto%3D/a.txt"
 tap_is "max_redirects 1: two hops fail" redirects "$(j .error)"
+fr --allow-file "$U/redirect/302?to=file://$ROOT/a.txt" "$U/redirect/302?to=ftp://127.0.0.1/x"
+tap_is "redirects to file:// (even when allowed) and ftp:// are refused" \
+    "redirects redirects" "$(j .error 1) $(j .error 2)"
+tap_match "... saying where it led" "to file://$ROOT/a.txt: redirects are followed to http:// and https:// only" \
+    "$(j .error_msg 1)"
 fr --no-follow "$U/redirect/301?to=/a.txt"
 tap_is "no_follow: the 301 itself, with Location" "301 $U/a.txt" "$(j .status) $(j .location)"
 
