@@ -5,7 +5,7 @@
 # Checks that every article is stored once, that conditional GET makes the
 # second run cost nothing, and that a dead or emptied Redis loses nothing.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 27
+tap_plan 28
 
 SITE="$top_srcdir/config/demo/site"
 httpd_start "$SITE" || exit 1
