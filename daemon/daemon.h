@@ -21,6 +21,7 @@
 
 struct poller;
 struct outbox;
+struct remind;
 
 /* Counters since start, for the --once summary and `mouwatch status`. */
 struct daemon_counters {
@@ -41,6 +42,7 @@ struct daemon {
 	struct fetch_engine *fetch;    /* owned */
 	struct poller *poller;         /* owned */
 	struct outbox *outbox;         /* owned */
+	struct remind *remind;         /* owned; NULL when it could not start */
 	struct supervisor sup;
 	struct daemon_counters n;
 	time_t started_at;

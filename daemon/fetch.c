@@ -4,6 +4,7 @@
  * starts measured 0.97x of curl_multi_poll's throughput against 0.85x),
  * finished transfers completed and their easy handles pooled for reuse. */
 #include "fetch_private.h"
+#include "fetch_foreign.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -111,6 +112,8 @@ void fetch_engine_drain(struct fetch_engine *eng)
 		if (msg->msg != CURLMSG_DONE)
 			continue;
 		CURLcode code = msg->data.result;
+		if (fetch_foreign_finish(eng, msg->easy_handle, code))
+			continue;  /* fetch_foreign.c: SMTP and the like */
 		struct fetch_xfer *x = NULL;
 		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &x);
 		if (!x)

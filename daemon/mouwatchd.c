@@ -16,6 +16,7 @@
 #include "once.h"
 #include "outbox.h"
 #include "poll.h"
+#include "remind.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -321,6 +322,7 @@ static bool start(struct daemon *d, const struct options *o)
 	}
 	d->outbox = outbox_new(d);
 	d->poller = poller_new(d);
+	d->remind = remind_new(d);
 	article_fetch_resume(d->poller);
 	long workers = o->workers >= 0 ? o->workers : d->cfg->daemon.workers;
 	supervisor_init(&d->sup, d->base);
@@ -334,6 +336,7 @@ static void shut_down(struct daemon *d)
 	notify_stopping();
 	supervisor_stop_all(&d->sup, 5000);
 	poller_free(d->poller);
+	remind_free(d->remind);       /* before the engine its transfers run in */
 	fetch_engine_free(d->fetch);  /* cancelled pages stay pending in SQLite */
 	outbox_free(d->outbox);
 	supervisor_free(&d->sup);

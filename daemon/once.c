@@ -6,6 +6,7 @@
 #include "log.h"
 #include "outbox.h"
 #include "poll.h"
+#include "remind.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -25,7 +26,7 @@ static bool finished(struct daemon *d, const struct db_outbox_counts *c)
 {
 	return poller_polls_done(d->poller) >= once.feeds && poller_in_flight(d->poller) == 0 &&
 	       outbox_in_flight(d->outbox) == 0 && c->page_pending == 0 && c->to_enqueue == 0 &&
-	       c->queued == 0;
+	       c->queued == 0 && remind_idle(d);
 }
 
 static void progress(struct daemon *d, const struct db_outbox_counts *c)

@@ -1,0 +1,170 @@
+/* db_remind.c: reminder-delivery bookkeeping the daemon's remind part
+ * needs beyond db_reminders.c and db_deliveries.c (see db_remind.h). */
+#include "db_remind.h"
+#include "db_internal.h"
+
+#include <stdlib.h>
+
+int db_remind_prepare(struct db *db)
+{
+	return db_exec(db,
+		"CREATE TABLE IF NOT EXISTS remind_channels ("
+		" name TEXT PRIMARY KEY, disabled_reason TEXT,"
+		" disabled_at INTEGER);"
+		"CREATE TABLE IF NOT EXISTS remind_digests ("
+		" channel TEXT PRIMARY KEY, day TEXT NOT NULL);",
+		"creating the reminder tables");
+}
+
+int db_remind_recover(struct db *db, int64_t now, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE deliveries SET state = 'pending',"
+		" next_attempt_at = ?1, updated_at = ?1 WHERE state = 'sending'");
+	int rc;
+
+	if (n)
+		*n = 0;
+	if (!st)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, now);
+	rc = db_exec_stmt(db, st, "recovering interrupted deliveries");
+	if (rc == DB_OK && n)
+		*n = sqlite3_changes(db->sqlite);
+	return rc;
+}
+
+/* Runs st (bound) that returns one row of integers into out[0..n). */
+static int one_row(struct db *db, sqlite3_stmt *st, int64_t *out, int n,
+		   const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	for (int i = 0; i < n; i++)
+		out[i] = rc == SQLITE_ROW ? sqlite3_column_int64(st, i) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_fail(db, rc, what);
+}
+
+int db_remind_progress(struct db *db, int64_t reminder_id,
+		       struct db_remind_progress *out)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT"
+		" coalesce(sum(state IN ('pending', 'sending')), 0),"
+		" coalesce(sum(state = 'delivered'), 0),"
+		" coalesce(sum(state = 'failed'), 0)"
+		" FROM deliveries WHERE reminder_id = ?1");
+	int64_t v[3];
+	int rc;
+
+	if (!st)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, reminder_id);
+	rc = one_row(db, st, v, 3, "counting a reminder's deliveries");
+	*out = (struct db_remind_progress){ (int)v[0], (int)v[1], (int)v[2] };
+	return rc;
+}
+
+int db_remind_next_attempt(struct db *db, int64_t *at)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(min(next_attempt_at), 0)"
+		" FROM deliveries WHERE state = 'pending'");
+
+	*at = 0;
+	return st ? one_row(db, st, at, 1, "finding the next delivery") : DB_ERR;
+}
+
+int db_remind_open_until(struct db *db, int64_t until, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM deliveries"
+		" WHERE state = 'sending'"
+		" OR (state = 'pending' AND next_attempt_at <= ?1)");
+	int64_t v = 0;
+	int rc;
+
+	if (!st)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, until);
+	rc = one_row(db, st, &v, 1, "counting open deliveries");
+	*n = (int)v;
+	return rc;
+}
+
+int db_remind_unrouted(struct db *db, int64_t now, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM reminders r"
+		" WHERE r.state = 'pending' AND r.due_at <= ?1 AND NOT EXISTS"
+		" (SELECT 1 FROM deliveries d WHERE d.reminder_id = r.id)");
+	int64_t v = 0;
+	int rc;
+
+	if (!st)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, now);
+	rc = one_row(db, st, &v, 1, "counting reminders to route");
+	*n = (int)v;
+	return rc;
+}
+
+int db_remind_channel_set_disabled(struct db *db, const char *channel,
+				   const char *reason, int64_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO remind_channels (name,"
+		" disabled_reason, disabled_at) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (name) DO UPDATE SET disabled_reason = ?2,"
+		" disabled_at = ?3");
+
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, channel);
+	db_bind_text(st, 2, reason);
+	db_bind_time(st, 3, reason ? now : 0);
+	return db_exec_stmt(db, st, "disabling a channel");
+}
+
+/* The first text column of the row st finds, or NULL. */
+static int one_text(struct db *db, sqlite3_stmt *st, char **out, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	*out = rc == SQLITE_ROW ? db_col_strdup(st, 0) : NULL;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_fail(db, rc, what);
+}
+
+int db_remind_channel_disabled(struct db *db, const char *channel,
+			       char **reason)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT disabled_reason FROM"
+		" remind_channels WHERE name = ?1");
+
+	*reason = NULL;
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, channel);
+	return one_text(db, st, reason, "reading a channel's state");
+}
+
+int db_remind_digest_day(struct db *db, const char *channel, char **day)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT day FROM remind_digests"
+		" WHERE channel = ?1");
+
+	*day = NULL;
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, channel);
+	return one_text(db, st, day, "reading the last digest day");
+}
+
+int db_remind_digest_set_day(struct db *db, const char *channel,
+			     const char *day)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO remind_digests (channel, day)"
+		" VALUES (?1, ?2) ON CONFLICT (channel) DO UPDATE SET day = ?2");
+
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, channel);
+	db_bind_text(st, 2, day);
+	return db_exec_stmt(db, st, "recording a digest");
+}

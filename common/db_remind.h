@@ -1,0 +1,50 @@
+/* db_remind.h: what reminder delivery needs from SQLite beyond db.h:
+ * recovery of deliveries cut off by a restart, per-reminder progress,
+ * the next retry time, channels disabled by a 410 (kept across restarts)
+ * and the day of the last digest per channel. Same conventions as db.h:
+ * DB_OK or a negative enum db_status, db_errmsg() says what failed.
+ *
+ * The two small tables of its own (remind_channels, remind_digests) are
+ * created by db_remind_prepare() with IF NOT EXISTS; they belong in a
+ * schema migration of db_schema.c when its owner next adds one. */
+#ifndef MW_DB_REMIND_H
+#define MW_DB_REMIND_H
+
+#include "db.h"
+
+/* Creates the tables above when missing. Call once after db_open(). */
+int db_remind_prepare(struct db *db);
+/* Deliveries left 'sending' by a process that died are 'pending' again,
+ * due now (the receiver dedupes by webhook-id / Message-ID). *n (may be
+ * NULL) gets how many. */
+int db_remind_recover(struct db *db, int64_t now, int *n);
+
+/* How the deliveries of a reminder stand. */
+struct db_remind_progress {
+	int open;        /* pending or sending */
+	int delivered;
+	int failed;
+};
+int db_remind_progress(struct db *db, int64_t reminder_id,
+		       struct db_remind_progress *out);
+/* The earliest next_attempt_at of a pending delivery; *at = 0 when none. */
+int db_remind_next_attempt(struct db *db, int64_t *at);
+/* Reminders pending and due by now that have no delivery yet. */
+int db_remind_unrouted(struct db *db, int64_t now, int *n);
+/* Pending deliveries with next_attempt_at <= until, plus those sending. */
+int db_remind_open_until(struct db *db, int64_t until, int *n);
+
+/* A channel turned off by its receiver (HTTP 410). reason NULL: enable. */
+int db_remind_channel_set_disabled(struct db *db, const char *channel,
+				   const char *reason, int64_t now);
+/* *reason: NULL when enabled, else the reason (caller frees). */
+int db_remind_channel_disabled(struct db *db, const char *channel,
+			       char **reason);
+
+/* The local day ("YYYY-MM-DD") the last digest went to channel; *day NULL
+ * when never (caller frees). */
+int db_remind_digest_day(struct db *db, const char *channel, char **day);
+int db_remind_digest_set_day(struct db *db, const char *channel,
+			     const char *day);
+
+#endif

@@ -1,0 +1,441 @@
+/* remind.c: the reminder loop of mouwatchd: finds due reminders, routes
+ * each to the channels whose match filter takes its agreement (one
+ * delivery per reminder and channel), starts due deliveries through
+ * deliver_webhook.c / deliver_email.c and moves each delivery on from the
+ * outcome: delivered, retried later per the schedule, or failed. A
+ * reminder is 'sent' when all its deliveries are delivered, 'failed' when
+ * one failed for good (operators retry it: 'mouwatch reminder retry ID').
+ * Rules: docs/reminders.md. */
+#include "remind.h"
+#include "remind_int.h"
+#include "db_remind.h"
+#include "fetch_private.h"
+#include "log.h"
+#include "xalloc.h"
+
+#include <event2/event.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* At most this many deliveries are in flight at once; the rest wait for
+ * the next pass, which comes as soon as one finishes. */
+#define MAX_JOBS 32
+
+static void on_timer(evutil_socket_t fd, short what, void *arg);
+
+/* ---- the timer ---- */
+
+static void arm_in(struct remind *r, long long seconds)
+{
+	struct timeval tv = { (time_t)(seconds < 0 ? 0 : seconds), 0 };
+
+	if (!r->closing)
+		evtimer_add(r->timer, &tv);
+}
+
+/* Next pass: at check_interval, or sooner when a retry falls due. */
+static void arm_timer(struct remind *r, int64_t now)
+{
+	long long wait = r->d->cfg->reminders.check_interval;
+	int64_t next = 0;
+
+	if (wait <= 0)
+		wait = 60;
+	if (db_remind_next_attempt(r->d->db, &next) == DB_OK && next > 0 &&
+	    next - now < wait)
+		wait = next - now < 1 ? 1 : next - now;
+	arm_in(r, wait);
+}
+
+/* ---- reminders: state and routing ---- */
+
+/* A reminder whose deliveries are all over is 'sent' or 'failed'. */
+static void settle(struct remind *r, int64_t reminder_id, int64_t now)
+{
+	struct db_remind_progress p;
+
+	if (db_remind_progress(r->d->db, reminder_id, &p) != DB_OK || p.open > 0 ||
+	    p.delivered + p.failed == 0)
+		return;
+	const char *state = p.failed ? "failed" : "sent";
+	if (db_reminder_set_state(r->d->db, reminder_id, state, now) != DB_OK)
+		log_warn("cannot mark reminder %lld %s: %s", (long long)reminder_id, state,
+			 db_errmsg(r->d->db));
+	else if (p.failed)
+		log_warn("reminder %lld failed on %d channel(s); 'mouwatch reminder retry %lld' "
+			 "tries again", (long long)reminder_id, p.failed, (long long)reminder_id);
+}
+
+static int64_t int_of(const json_t *o, const char *key)
+{
+	return (int64_t)json_integer_value(json_object_get(o, key));
+}
+
+/* Another due reminder of the same item with a shorter lead: after a
+ * downtime only the most urgent one of an item is sent. */
+static bool superseded(const json_t *due, const json_t *row)
+{
+	const json_t *o;
+	size_t i;
+
+	json_array_foreach(due, i, o)
+		if (o != row && json_equal(json_object_get(o, "kind"), json_object_get(row, "kind")) &&
+		    int_of(o, "agreement_id") == int_of(row, "agreement_id") &&
+		    int_of(o, "event_id") == int_of(row, "event_id") &&
+		    int_of(o, "lead_days") < int_of(row, "lead_days"))
+			return true;
+	return false;
+}
+
+static void route(struct remind *r, const json_t *row, int64_t now)
+{
+	int64_t id = int_of(row, "id");
+	const struct mw_config *cfg = r->d->cfg;
+	json_t *agreement = NULL;
+	size_t matched = 0;
+
+	if (db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement) != DB_OK) {
+		log_warn("reminder %lld: %s; skipped", (long long)id, db_errmsg(r->d->db));
+		db_reminder_set_state(r->d->db, id, "skipped", now);
+		return;
+	}
+	for (size_t i = 0; i < cfg->n_channels; i++) {
+		if (!remind_match(&cfg->channels[i].match, agreement))
+			continue;
+		matched++;
+		if (db_delivery_create(r->d->db, id, cfg->channels[i].name, now, NULL) != DB_OK)
+			log_warn("reminder %lld: cannot create its delivery to channel %s: %s",
+				 (long long)id, cfg->channels[i].name, db_errmsg(r->d->db));
+	}
+	json_decref(agreement);
+	if (matched == 0) {
+		log_info("reminder %lld (%s) matches no channel; skipped", (long long)id,
+			 json_string_value(json_object_get(row, "kind")));
+		db_reminder_set_state(r->d->db, id, "skipped", now);
+		return;
+	}
+	settle(r, id, now);
+}
+
+static void route_due(struct remind *r, int64_t now)
+{
+	json_t *due = NULL, *row;
+	size_t i;
+
+	if (r->d->cfg->n_channels == 0)
+		return;   /* kept pending until a channel is configured */
+	if (db_reminders_due(r->d->db, now, &due) != DB_OK) {
+		log_warn("cannot list due reminders: %s", db_errmsg(r->d->db));
+		return;
+	}
+	json_array_foreach(due, i, row) {
+		if (superseded(due, row)) {
+			db_reminder_set_state(r->d->db, int_of(row, "id"), "superseded", now);
+			continue;
+		}
+		route(r, row, now);
+	}
+	json_decref(due);
+}
+
+/* ---- deliveries ---- */
+
+void remind_job_free(struct remind_job *j)
+{
+	free(j->channel);
+	free(j->webhook_id);
+	free(j->digest_day);
+	free(j->digest_text);
+	free(j->digest_ics);
+	free(j->digest_subject);
+	free(j->mail);
+	if (j->password) {
+		explicit_bzero(j->password, strlen(j->password));
+		free(j->password);
+	}
+	curl_slist_free_all(j->rcpt);
+	json_decref(j->row);
+	json_decref(j->agreement);
+	free(j);
+}
+
+static void job_unlink(struct remind *r, struct remind_job *j)
+{
+	for (struct remind_job **p = &r->jobs; *p; p = &(*p)->next)
+		if (*p == j) {
+			*p = j->next;
+			r->n_jobs--;
+			return;
+		}
+}
+
+static void record_attempt(struct remind *r, struct remind_job *j,
+			   const struct remind_outcome *o, int64_t now)
+{
+	struct db_attempt a = { .at = now, .status = o->status, .reply = o->reply,
+		.error = o->ok ? NULL : o->error,
+		.duration_ms = (int)((fetch_now() - j->started) * 1000) };
+
+	if (db_delivery_attempt_add(r->d->db, j->delivery_id, &a) != DB_OK)
+		log_warn("cannot log an attempt of delivery %lld: %s", (long long)j->delivery_id,
+			 db_errmsg(r->d->db));
+}
+
+static void fail_for_good(struct remind *r, struct remind_job *j,
+			  const struct remind_outcome *o, int64_t now)
+{
+	db_delivery_update(r->d->db, j->delivery_id, "failed", 0, o->status, o->error, now);
+	log_warn("delivery %lld of reminder %lld to channel %s failed after %d attempt(s): %s; "
+		 "'mouwatch reminder retry %lld' tries again", (long long)j->delivery_id,
+		 (long long)j->reminder_id, j->channel, j->attempts + 1, o->error,
+		 (long long)j->reminder_id);
+}
+
+static void move_on(struct remind *r, struct remind_job *j,
+		    const struct remind_outcome *o, int64_t now)
+{
+	const struct mw_reminders_config *rc = &r->d->cfg->reminders;
+
+	if (o->ok) {
+		db_delivery_update(r->d->db, j->delivery_id, "delivered", 0, o->status, NULL, now);
+		log_info("delivered reminder %lld (%s) to channel %s", (long long)j->reminder_id,
+			 json_string_value(json_object_get(j->row, "kind")), j->channel);
+		return;
+	}
+	if (o->gone) {
+		char *why = xasprintf("the receiver answered 410 Gone at %lld", (long long)now);
+		db_remind_channel_set_disabled(r->d->db, j->channel, why, now);
+		log_warn("channel %s disabled: its receiver answered 410 Gone; fix the receiver, "
+			 "then re-enable it (docs/reminders.md)", j->channel);
+		free(why);
+		fail_for_good(r, j, o, now);
+		return;
+	}
+	double jitter = 0.9 + 0.2 * ((double)random() / RAND_MAX);
+	int64_t next = remind_retry_next(rc->retry_schedule, rc->n_retry_schedule,
+					 j->attempts + 1, j->created_at, now, o->retry_after_s,
+					 rc->give_up_after, jitter);
+	if (next < 0) {
+		fail_for_good(r, j, o, now);
+		return;
+	}
+	db_delivery_update(r->d->db, j->delivery_id, "pending", next, o->status, o->error, now);
+	log_info("delivery %lld to channel %s: %s; next attempt in %lld s",
+		 (long long)j->delivery_id, j->channel, o->error, (long long)(next - now));
+}
+
+void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
+{
+	struct remind *r = j->r;
+	int64_t now = daemon_now();
+
+	if (!r) {           /* orphaned by remind_free: the row is pending again */
+		remind_job_free(j);
+		return;
+	}
+	job_unlink(r, j);
+	if (j->digest_day) {
+		remind_digest_finish(r, j, o);
+		remind_job_free(j);
+		return;
+	}
+	record_attempt(r, j, o, now);
+	move_on(r, j, o, now);
+	settle(r, j->reminder_id, now);
+	remind_job_free(j);
+	arm_in(r, 0);       /* route and start what waited for this one */
+}
+
+/* lead_days of the delivery's reminder, from the agreement's reminders. */
+static void add_lead_days(json_t *row, const json_t *agreement)
+{
+	const json_t *o;
+	size_t i;
+
+	json_array_foreach(json_object_get(agreement, "reminders"), i, o)
+		if (int_of(o, "id") == int_of(row, "reminder_id"))
+			json_object_set(row, "lead_days", json_object_get(o, "lead_days"));
+}
+
+struct remind_job *remind_job_add(struct remind *r)
+{
+	struct remind_job *j = xcalloc(1, sizeof *j);
+
+	j->r = r;
+	j->started = fetch_now();
+	j->next = r->jobs;
+	r->jobs = j;
+	r->n_jobs++;
+	return j;
+}
+
+static struct remind_job *job_new(struct remind *r, json_t *row, json_t *agreement)
+{
+	struct remind_job *j = remind_job_add(r);
+
+	j->delivery_id = int_of(row, "id");
+	j->reminder_id = int_of(row, "reminder_id");
+	j->created_at = int_of(row, "created_at");
+	j->attempts = (int)int_of(row, "attempts");
+	j->channel = xstrdup(json_string_value(json_object_get(row, "channel")));
+	j->webhook_id = xstrdup(json_string_value(json_object_get(row, "webhook_id")));
+	j->row = json_incref(row);
+	j->agreement = agreement;
+	add_lead_days(j->row, agreement);
+	return j;
+}
+
+/* A delivery that cannot be attempted at all fails now, visibly. */
+static void fail_row(struct remind *r, const json_t *row, const char *why, int64_t now)
+{
+	int64_t id = int_of(row, "id");
+
+	db_delivery_update(r->d->db, id, "failed", 0, 0, why, now);
+	log_warn("delivery %lld to channel %s failed: %s", (long long)id,
+		 json_string_value(json_object_get(row, "channel")), why);
+	settle(r, int_of(row, "reminder_id"), now);
+}
+
+/* Why the channel cannot take deliveries, or NULL (caller frees). */
+static char *channel_refusal(struct remind *r, const char *name)
+{
+	char *disabled = NULL;
+
+	if (!config_channel(r->d->cfg, name))
+		return xasprintf("channel %s is no longer in the configuration; add it back "
+				 "and retry the reminder", name);
+	if (db_remind_channel_disabled(r->d->db, name, &disabled) == DB_OK && disabled) {
+		char *why = xasprintf("channel %s is disabled (%s)", name, disabled);
+		free(disabled);
+		return why;
+	}
+	return NULL;
+}
+
+static void start_one(struct remind *r, json_t *row, int64_t now)
+{
+	const char *name = json_string_value(json_object_get(row, "channel"));
+	char *why = channel_refusal(r, name);
+	json_t *agreement = NULL;
+
+	if (why) {
+		fail_row(r, row, why, now);
+		free(why);
+		return;
+	}
+	if (db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement) != DB_OK) {
+		fail_row(r, row, db_errmsg(r->d->db), now);
+		return;
+	}
+	if (db_delivery_update(r->d->db, int_of(row, "id"), "sending", 0, 0, NULL, now) != DB_OK) {
+		log_warn("cannot start delivery %lld: %s", (long long)int_of(row, "id"),
+			 db_errmsg(r->d->db));
+		json_decref(agreement);
+		return;
+	}
+	const struct mw_channel_config *c = config_channel(r->d->cfg, name);
+	struct remind_job *j = job_new(r, row, agreement);
+	if (c->type == MW_CHANNEL_WEBHOOK)
+		deliver_webhook(j, c);
+	else
+		deliver_email(j, c);
+}
+
+static void start_due(struct remind *r, int64_t now)
+{
+	json_t *due = NULL, *row;
+	size_t i;
+
+	if (db_deliveries_due(r->d->db, now, &due) != DB_OK) {
+		log_warn("cannot list due deliveries: %s", db_errmsg(r->d->db));
+		return;
+	}
+	json_array_foreach(due, i, row) {
+		if (r->n_jobs >= MAX_JOBS)
+			break;
+		start_one(r, row, now);
+	}
+	json_decref(due);
+}
+
+/* ---- the pass ---- */
+
+static void on_timer(evutil_socket_t fd, short what, void *arg)
+{
+	struct remind *r = arg;
+	int64_t now = daemon_now();
+	(void)fd;
+	(void)what;
+
+	if (r->closing)
+		return;
+	route_due(r, now);
+	start_due(r, now);
+	remind_digest_check(r, now);
+	arm_timer(r, now);
+}
+
+struct remind *remind_new(struct daemon *d)
+{
+	int recovered = 0;
+
+	if (db_remind_prepare(d->db) != DB_OK ||
+	    db_remind_recover(d->db, daemon_now(), &recovered) != DB_OK) {
+		log_err("reminders: %s", db_errmsg(d->db));
+		return NULL;
+	}
+	if (recovered)
+		log_notice("%d delivery(ies) were in flight when mouwatchd stopped; sending them "
+			   "again (receivers drop duplicates by webhook-id / Message-ID)", recovered);
+	struct remind *r = xcalloc(1, sizeof *r);
+	r->d = d;
+	r->timer = evtimer_new(d->base, on_timer, r);
+	if (!r->timer)
+		fatal("cannot create the reminder timer");
+	if (d->cfg->n_channels == 0)
+		log_notice("no [channel] is configured: reminders wait in the database");
+	arm_in(r, 0);
+	return r;
+}
+
+void remind_free(struct remind *r)
+{
+	int64_t now = daemon_now();
+
+	if (!r)
+		return;
+	r->closing = true;
+	while (r->jobs) {
+		struct remind_job *j = r->jobs;
+		r->jobs = j->next;
+		if (j->delivery_id)
+			db_delivery_update(r->d->db, j->delivery_id, "pending", now, 0, NULL, now);
+		if (j->easy) {
+			deliver_email_cancel(j);
+			remind_job_free(j);
+		} else {
+			j->r = NULL;   /* the fetch engine calls back when it is freed */
+		}
+	}
+	event_free(r->timer);
+	free(r);
+}
+
+bool remind_idle(struct daemon *d)
+{
+	struct remind *r = d->remind;
+	int open = 0, unrouted = 0;
+
+	if (!r)
+		return true;
+	if (r->n_jobs)
+		return false;
+	if (db_remind_open_until(d->db, d->started_at + d->once_timeout_s, &open) != DB_OK)
+		return true;
+	if (d->cfg->n_channels > 0 &&
+	    db_remind_unrouted(d->db, daemon_now(), &unrouted) == DB_OK && unrouted > 0) {
+		arm_in(r, 0);
+		return false;
+	}
+	return open == 0;
+}

@@ -1,0 +1,75 @@
+/* remind_int.h: what remind.c (routing, state) and deliver_*.c (the
+ * transports) share. Not for other callers. */
+#ifndef MW_REMIND_INT_H
+#define MW_REMIND_INT_H
+
+#include "daemon.h"
+#include "remind_msg.h"
+
+#include <curl/curl.h>
+#include <jansson.h>
+
+/* One delivery attempt in flight. Owned by struct remind's job list;
+ * freed by remind_job_finish(). */
+struct remind_job {
+	struct remind_job *next;
+	struct remind *r;              /* NULL once orphaned by remind_free */
+	int64_t delivery_id, reminder_id, created_at;
+	int attempts;                  /* before this one */
+	char *channel;                 /* its name (copy) */
+	char *webhook_id;
+	json_t *row;                   /* db_deliveries_due row + lead_days */
+	json_t *agreement;             /* db_query_agreement object */
+	double started;                /* monotonic seconds */
+	/* a digest (remind_digest.c) instead of a delivery: the local day */
+	char *digest_day;
+	char *digest_text, *digest_ics, *digest_subject;
+	/* deliver_email.c */
+	CURL *easy;
+	struct curl_slist *rcpt;
+	char *mail;
+	size_t mail_len, mail_at;
+	char *password;
+	char errbuf[CURL_ERROR_SIZE];
+};
+
+struct remind {
+	struct daemon *d;
+	struct event *timer;
+	struct remind_job *jobs;
+	size_t n_jobs;
+	bool closing;
+};
+
+/* What one attempt came to. */
+struct remind_outcome {
+	bool ok;
+	bool gone;                     /* HTTP 410: disable the channel */
+	int status;                    /* HTTP status or SMTP reply code */
+	const char *reply;             /* SMTP reply text or NULL */
+	const char *error;             /* NULL when ok */
+	long retry_after_s;            /* -1: none */
+};
+
+/* A new job in r's list (the caller fills it in). */
+struct remind_job *remind_job_add(struct remind *r);
+void remind_job_free(struct remind_job *j);
+/* Records the outcome, moves the delivery on, frees the job. */
+void remind_job_finish(struct remind_job *j, const struct remind_outcome *o);
+
+/* deliver_webhook.c / deliver_email.c: start the attempt; false when it
+ * could not start (then the job was finished with the reason). */
+bool deliver_webhook(struct remind_job *j, const struct mw_channel_config *c);
+bool deliver_email(struct remind_job *j, const struct mw_channel_config *c);
+/* Stops an e-mail transfer in flight (remind_free). */
+void deliver_email_cancel(struct remind_job *j);
+
+/* remind_digest.c: the daily digest e-mail, when it is time. */
+void remind_digest_check(struct remind *r, int64_t now);
+void remind_digest_finish(struct remind *r, struct remind_job *j,
+			  const struct remind_outcome *o);
+
+/* The webhook body: {"type", "reminder", "agreement", "sources"}. */
+char *remind_webhook_body(const struct remind_job *j, int64_t now);
+
+#endif
