@@ -86,6 +86,8 @@ enum lex_kind {
 	LEX_QUALIFIER, /* place words that end a school's name */
 	LEX_COOP,      /* words for cooperation or an agreement document */
 	LEX_EXCHANGEE, /* who is exchanged; tag = programme */
+	LEX_FUTURE,    /* just after a signing word, makes it a plan ("direncanakan", "next month") */
+	LEX_NAMESTART, /* words that begin a person's name ("I", "Made", "bin" inside) */
 	LEX_N
 };
 

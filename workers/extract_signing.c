@@ -2,17 +2,26 @@
  * sentences, and what kind of agreement. A sentence reports a signing when
  * it has a signing word (LEX_SIGN) and a word for the agreement or the
  * cooperation (LEX_COOP), no plan word just before the verb ("akan
- * menandatangani"), no cancellation, no "earlier/pernah", and no date over
+ * menandatangani") nor a future cue just after it ("ditandatangani bulan
+ * depan"), no cancellation or postponement ("ditunda"), no "earlier/pernah", and no date over
  * a year before publication (an old agreement mentioned in passing). */
 #include "extract_int.h"
 
 #define PLAN_WINDOW 4   /* tokens before the verb searched for a plan word */
+#define FUTURE_WINDOW 4 /* tokens after the verb searched for a future cue */
 #define OLD_DAYS 365
 
-static bool planned(const struct doc *d, const struct sent *s, int verb)
+/* Is the signing word at [verb, verb + n) a plan: a plan word just before
+ * it ("akan menandatangani", "to sign": the verb may end the phrase) or a
+ * future cue just after it ("penandatanganan direncanakan", "bulan depan")? */
+static bool planned(const struct doc *d, const struct sent *s, int verb, int n)
 {
 	int from = verb - PLAN_WINDOW > s->first ? verb - PLAN_WINDOW : s->first;
-	return lex_find(d, from, verb, LEX_PLAN, NULL) >= 0;
+	for (int i = from; i < verb; i++)
+		if (lex_match(d, i, verb + n, LEX_PLAN, NULL) > 0)
+			return true;
+	int to = verb + n + FUTURE_WINDOW < s->end ? verb + n + FUTURE_WINDOW : s->end;
+	return lex_find(d, verb + n, to, LEX_FUTURE, NULL) >= 0;
 }
 
 static bool old_date(const struct doc *d, const struct sent *s)
@@ -38,7 +47,7 @@ static bool reports_signing(const struct doc *d, const struct sent *s, bool *pla
 			n = lex_match(d, i, s->end, LEX_RENEW, NULL);
 		if (n == 0)
 			continue;
-		if (planned(d, s, i)) {
+		if (planned(d, s, i, n)) {
 			*plan = true;
 		} else {
 			any = true;

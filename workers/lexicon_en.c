@@ -9,12 +9,22 @@ static const struct lex_entry sign[] = {
 static const struct lex_entry plan[] = {
 	{"will"}, {"plans"}, {"plan"}, {"planned"}, {"planning"}, {"intends"},
 	{"scheduled"}, {"to sign"}, {"is set to"}, {"are set to"}, {"expected to"},
-	{"would"}, {"proposed"}, {"upcoming"}, {"exploring"}, {NULL}
+	{"would"}, {"proposed"}, {"upcoming"}, {"exploring"}, {"once"},
+	{"if"}, {"to be"}, {"ahead of"}, {"expects to"}, {"hopes to"},
+	{"aims to"}, {NULL}
 };
 
 static const struct lex_entry cancel[] = {
 	{"cancelled"}, {"canceled"}, {"cancels"}, {"terminated"}, {"terminates"},
-	{"revoked"}, {"scrapped"}, {"withdrew"}, {"called off"}, {NULL}
+	{"revoked"}, {"scrapped"}, {"withdrew"}, {"called off"}, {"postponed"},
+	{"postpones"}, {"postponement"}, {"delayed"}, {"put off"}, {"deferred"},
+	{"suspended"}, {NULL}
+};
+
+static const struct lex_entry future[] = {
+	{"next week"}, {"next month"}, {"next year"}, {"later this"},
+	{"in the coming"}, {"soon"}, {"is scheduled"}, {"is planned"},
+	{"is expected"}, {NULL}
 };
 
 static const struct lex_entry past[] = {
@@ -177,5 +187,6 @@ const struct lexicon lexicon_en = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
+		[LEX_FUTURE] = future,
 	},
 };

@@ -17,13 +17,22 @@ static const struct lex_entry plan[] = {
 	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
 	{"penjajakan"}, {"belum"}, {"ingin"}, {"mengajak"}, {"diharapkan dapat menandatangani"},
-	{"tengah menyiapkan"}, {"mempersiapkan"}, {NULL}
+	{"tengah menyiapkan"}, {"mempersiapkan"}, {"kalau"}, {"jika"},
+	{"apabila"}, {"sedianya"}, {"semestinya"}, {"seharusnya"}, {NULL}
 };
 
 static const struct lex_entry cancel[] = {
 	{"membatalkan"}, {"dibatalkan"}, {"batal"}, {"pembatalan"},
 	{"memutus"}, {"diputus"}, {"pemutusan"}, {"mencabut"}, {"dicabut"},
-	{"tidak jadi"}, {NULL}
+	{"tidak jadi"}, {"ditunda"}, {"tertunda"}, {"menunda"}, {"penundaan"},
+	{"diundur"}, {"mundur"}, {"urung"}, {"gagal"}, {NULL}
+};
+
+/* Just after a signing word: it has not happened yet. */
+static const struct lex_entry future[] = {
+	{"direncanakan"}, {"dijadwalkan"}, {"rencananya"},
+	{"bulan depan"}, {"pekan depan"}, {"minggu depan"}, {"tahun depan"},
+	{"mendatang"}, {"dalam waktu dekat"}, {NULL}
 };
 
 static const struct lex_entry past[] = {
@@ -260,5 +269,6 @@ const struct lexicon lexicon_id = {
 		[LEX_START] = start_cue, [LEX_PROGRAM] = program, [LEX_EVENT] = event,
 		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
 		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
+		[LEX_FUTURE] = future,
 	},
 };

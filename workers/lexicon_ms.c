@@ -10,11 +10,18 @@ static const struct lex_entry sign[] = {
 
 static const struct lex_entry plan[] = {
 	{"bakal"}, {"dijangka"}, {"dijadual"}, {"dirancang"}, {"merancang"},
-	{"bercadang"}, {"hendak"}, {NULL}
+	{"bercadang"}, {"hendak"},
+	{"jika"}, {"sekiranya"}, {NULL}
 };
 
 static const struct lex_entry cancel[] = {
-	{"membatalkan"}, {"dibatalkan"}, {"menamatkan"}, {NULL}
+	{"membatalkan"}, {"dibatalkan"}, {"menamatkan"}, {"ditangguhkan"},
+	{"ditangguh"}, {"tertangguh"}, {"penangguhan"}, {"menangguhkan"}, {NULL}
+};
+
+static const struct lex_entry future[] = {
+	{"dijangka"}, {"dijadual"}, {"bulan depan"}, {"bulan hadapan"},
+	{"minggu hadapan"}, {"tahun hadapan"}, {"kelak"}, {NULL}
 };
 
 static const struct lex_entry type[] = {
@@ -122,5 +129,6 @@ const struct lexicon lexicon_ms = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
+		[LEX_FUTURE] = future,
 	},
 };
