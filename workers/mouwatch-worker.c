@@ -57,6 +57,12 @@ static int run(struct worker *w, struct worker_queue *q, bool drain)
 	unsigned long last_reported = (unsigned long)-1;
 
 	while (!stop_requested) {
+		if (!ready && worker_queue_connect(q)) {
+			notify_ready();
+			log_info("worker %s ready: reading %s from %s", q->consumer, q->stream,
+				 redis_target_describe(&q->target));
+			ready = true;
+		}
 		int n = worker_queue_run_once(q, worker_process, w);
 		if (n < 0) {
 			notify_status("waiting for Redis at %s", redis_target_describe(&q->target));
@@ -66,12 +72,6 @@ static int run(struct worker *w, struct worker_queue *q, bool drain)
 			continue;
 		}
 		backoff_s = 1;
-		if (!ready) {
-			notify_ready();
-			log_info("worker %s ready: reading %s from %s", q->consumer, q->stream,
-				 redis_target_describe(&q->target));
-			ready = true;
-		}
 		notify_watchdog();
 		if (w->processed != last_reported) {
 			notify_status("%lu articles processed, %lu agreements, %lu failed",

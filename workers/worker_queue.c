@@ -151,7 +151,7 @@ static int handle_entries(struct worker_queue *q, const redisReply *entries, boo
 	return n;
 }
 
-static bool ensure_connected(struct worker_queue *q)
+bool worker_queue_connect(struct worker_queue *q)
 {
 	char *err = NULL;
 
@@ -225,7 +225,7 @@ static int read_new(struct worker_queue *q, queue_handler h, void *user)
 
 int worker_queue_run_once(struct worker_queue *q, queue_handler h, void *user)
 {
-	if (!ensure_connected(q))
+	if (!worker_queue_connect(q))
 		return -1;
 	int claimed = claim_abandoned(q, h, user);
 	if (claimed < 0 || q->c->err)

@@ -40,6 +40,9 @@ void worker_queue_init(struct worker_queue *q, const struct redis_target *t,
  * number handled, or -1 when Redis is unreachable (the caller waits and
  * calls again; the error is logged once per outage). */
 int worker_queue_run_once(struct worker_queue *q, queue_handler h, void *user);
+/* Connects (and creates the group) unless connected; false while Redis is
+ * unreachable (logged once per outage). */
+bool worker_queue_connect(struct worker_queue *q);
 /* Creates the consumer group if it does not exist (from the stream's start,
  * so nothing queued before the first worker is missed). */
 bool queue_ensure_group(redisContext *c, const char *stream, char **err);
