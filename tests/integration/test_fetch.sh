@@ -6,6 +6,8 @@
 # address guard, file:// and POST.
 . "$top_srcdir/tests/lib.sh"
 
+command -v jq >/dev/null || { echo "Bail out! jq is needed to read fetch-run's JSON: run scripts/install-deps"; exit 1; }
+
 tap_plan 63
 
 FETCH_RUN="$top_builddir/tests/fetch/fetch-run"
