@@ -26,7 +26,7 @@ struct remind;
 /* Counters since start, for the --once summary and `mouwatch status`. */
 struct daemon_counters {
 	uint64_t polls, polls_ok, polls_not_modified, polls_failed;
-	uint64_t entries_seen, articles_new, article_pages, article_page_errors;
+	uint64_t entries_seen, articles_new, articles_known, article_pages, article_page_errors;
 	uint64_t enqueued, enqueue_errors;
 };
 

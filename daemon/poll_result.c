@@ -87,10 +87,13 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 		goto out;
 	}
 	for (size_t i = 0; i < m; i++) {
-		if (!is_new[i])
+		if (!is_new[i]) {
+			d->n.articles_known++;
 			continue;
+		}
 		o->new_articles++;
 		d->n.articles_new++;
+		log_info("feed %s: new article %lld: %s", feed_name, (long long)ids[i], v[i].url);
 		if (fetch_pages && article_url_fetchable(d, v[i].url))
 			article_fetch_start(p, ids[i], v[i].url);
 		else

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -66,6 +67,10 @@ static void exec_server(const struct redis_embedded *r)
 		dup2(devnull, STDOUT_FILENO);
 	}
 	setpgid(0, 0); /* a Ctrl-C to the daemon's terminal must not kill it first */
+	/* If the daemon is killed outright, Redis shuts down cleanly (and
+	 * flushes its append-only file) rather than linger beside the next
+	 * daemon's own server on the same directory. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	execvp(r->binary, argv);
 	fprintf(stderr, "cannot run %s: %s\n", r->binary, strerror(errno));
 	_exit(127);

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@ void supervisor_init(struct supervisor *s, struct event_base *base)
 {
 	memset(s, 0, sizeof *s);
 	s->base = base;
+	s->parent_pid = getpid();
 }
 
 static char **copy_argv(char *const argv[])
@@ -71,6 +73,11 @@ static void spawn(struct supervised *c)
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		/* A daemon killed with SIGKILL cannot stop its workers: the
+		 * kernel tells them instead. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != c->sup->parent_pid)
+			_exit(0); /* the parent died before prctl took effect */
 		execv(c->argv[0], c->argv);
 		log_err("cannot run %s: %s", c->argv[0], strerror(errno));
 		_exit(127);

@@ -27,6 +27,7 @@ struct supervisor {
 	struct supervised *children;  /* owned array */
 	size_t n;
 	bool stopping;
+	pid_t parent_pid;
 };
 
 /* argv is copied. */

@@ -1,2 +1,3 @@
 # tests/integration/local.mk: (filled as tests are added)
 TESTS += tests/integration/test_pipeline.sh
+TESTS += tests/integration/test_poll_behaviour.sh
