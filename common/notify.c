@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #ifdef HAVE_SYSTEMD
 #include <systemd/sd-daemon.h>
@@ -15,7 +16,6 @@
 
 void notify_ready(void) { NOTIFY("READY=1"); }
 void notify_stopping(void) { NOTIFY("STOPPING=1"); }
-void notify_reloading(void) { NOTIFY("RELOADING=1"); }
 void notify_watchdog(void) { NOTIFY("WATCHDOG=1"); }
 
 void notify_status(const char *fmt, ...)
@@ -39,4 +39,17 @@ uint64_t notify_watchdog_usec(void)
 		return usec;
 #endif
 	return 0;
+}
+
+/* systemd 253+ wants MONOTONIC_USEC with RELOADING=1 to tell this reload
+ * from an earlier one; older versions ignore it. */
+void notify_reloading(void)
+{
+	struct timespec ts;
+	char line[80];
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	snprintf(line, sizeof line, "RELOADING=1\nMONOTONIC_USEC=%llu",
+		 (unsigned long long)ts.tv_sec * 1000000ULL + (unsigned long long)ts.tv_nsec / 1000);
+	NOTIFY(line);
 }

@@ -2,6 +2,7 @@
  * table, 'help', and dispatch. Each command lives in its own cli_*.c. */
 #include "config.h"
 #include "cli.h"
+#include "cli_client.h"
 #include "log.h"
 
 #include <getopt.h>
@@ -12,6 +13,18 @@ static const struct cli_command commands[] = {
 	{ "parse-feed", "[--base URL] FILE|-", "parse one feed document and print it as JSON", true, cli_parse_feed },
 	{ "extract", "FILE|- [--published YYYY-MM-DD]", "extract the agreement record of one article", true, cli_extract },
 	{ "check-config", "", "validate the configuration file and exit", true, cli_check_config },
+	{ "status", "", "how the daemon is doing: feeds, queues, workers, reminders", false, cli_status },
+	{ "feeds", "", "every feed with its state and last poll", false, cli_feeds },
+	{ "feed", "add NAME URL [--interval D] [--language L] | remove|pause|resume NAME | poll [NAME]", "change a feed at run time", false, cli_feed },
+	{ "articles", "[--state S] [--limit N]", "recent articles and what became of them", false, cli_articles },
+	{ "agreements", "[--party P] [--country CC] [--program P] [--type T] [--signed-since DATE] [--expiring DAYS] [--limit N]", "agreements matching filters", false, cli_agreements },
+	{ "agreement", "ID", "everything about one agreement", false, cli_agreement },
+	{ "upcoming", "[--days N]", "event starts and expiries in the next N days (90)", false, cli_upcoming },
+	{ "reminders", "[--state pending|sent|failed|skipped|superseded] [--limit N]", "reminders and their deliveries", false, cli_reminders },
+	{ "reminder", "retry ID", "deliver a failed reminder again", false, cli_reminder },
+	{ "search", "WORDS...", "full-text search of articles and parties", false, cli_search },
+	{ "export-ics", "[--days N] [-o FILE]", "upcoming dates as an iCalendar file", false, cli_export_ics },
+	{ "reload", "", "re-read the configuration; fails with its errors", false, cli_reload },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -11,6 +11,8 @@
 #include "config.h"
 #include "daemon.h"
 #include "article_fetch.h"
+#include "control.h"
+#include "db_query_ops.h"
 #include "log.h"
 #include "notify.h"
 #include "once.h"
@@ -38,6 +40,12 @@ struct options {
 	int once_timeout_s;
 	bool check_config;
 };
+
+/* The control socket (control.c); a file static so daemon.h stays the
+ * poller's business. Owned: made in start(), freed in shut_down(). */
+static struct control *control;
+/* The configuration read at start-up (see daemon_reload). */
+static struct mw_config *boot_cfg;
 
 int64_t daemon_now(void) { return (int64_t)time(NULL); }
 
@@ -127,11 +135,36 @@ static bool make_state_dir(const char *dir)
 	return false;
 }
 
+/* Feeds added with 'mouwatch feed add' (SQLite runtime_feeds) that the
+ * configuration does not name; appended to v after the configured ones. */
+static size_t add_runtime_feeds(struct daemon *d, json_t *rt, struct db_feed_config *v, size_t n)
+{
+	size_t i;
+	json_t *f;
+
+	json_array_foreach(rt, i, f) {
+		const char *name = json_string_value(json_object_get(f, "name"));
+		if (name == NULL || config_feed(d->cfg, name))
+			continue;
+		v[n++] = (struct db_feed_config){
+			.name = name, .url = json_string_value(json_object_get(f, "url")),
+			.language = json_string_value(json_object_get(f, "language")),
+			.interval_seconds = (int)json_integer_value(json_object_get(f, "interval_seconds")),
+		};
+	}
+	return n;
+}
+
 static int sync_feeds(struct daemon *d)
 {
 	size_t n = d->cfg->n_feeds;
-	struct db_feed_config *v = xcalloc(n ? n : 1, sizeof *v);
+	json_t *rt = NULL;
 
+	if (db_ops_runtime_feeds(d->db, &rt) != DB_OK) {
+		log_err("cannot read the feeds added at run time: %s", db_errmsg(d->db));
+		return DB_ERR;
+	}
+	struct db_feed_config *v = xcalloc(n + json_array_size(rt) + 1, sizeof *v);
 	for (size_t i = 0; i < n; i++) {
 		const struct mw_feed_config *f = &d->cfg->feeds[i];
 		v[i] = (struct db_feed_config){
@@ -140,8 +173,10 @@ static int sync_feeds(struct daemon *d)
 			.interval_seconds = f->interval_auto ? 0 : (int)f->interval,
 		};
 	}
-	int rc = db_feeds_sync(d->db, v, n, daemon_now());
+	size_t total = add_runtime_feeds(d, rt, v, n);
+	int rc = db_feeds_sync(d->db, v, total, daemon_now());
 	free(v);
+	json_decref(rt);
 	if (rc != DB_OK)
 		log_err("cannot store the configured feeds: %s", db_errmsg(d->db));
 	/* Feeds disabled in the configuration are paused in the database. */
@@ -226,25 +261,44 @@ static void on_stop_signal(evutil_socket_t sig, short what, void *arg)
 	daemon_stop(d, 0);
 }
 
-static void on_reload(evutil_socket_t sig, short what, void *arg)
+bool daemon_reload(struct daemon *d, struct strbuf *errors)
 {
-	struct daemon *d = arg;
-	(void)sig;
-	(void)what;
+	struct mw_config *cfg;
+	bool ok = false;
+
 	notify_reloading();
-	struct mw_config *cfg = load_config(d->config_path);
+	cfg = config_load(d->config_path, errors);
 	if (cfg == NULL) {
-		log_err("reload refused: the configuration has errors (above); still running with the old one");
+		log_err("reload refused: %s has errors; still running with the old configuration:\n%s",
+			d->config_path, strbuf_str(errors));
 	} else {
 		/* Settings that need a restart (database, socket, redis) keep
 		 * their old values until then; feeds and reminders change now. */
 		struct mw_config *old = d->cfg;
 		d->cfg = cfg;
-		if (sync_feeds(d) == DB_OK)
+		ok = sync_feeds(d) == DB_OK;
+		if (ok)
 			log_notice("configuration reloaded: %zu feed(s), %zu channel(s)", cfg->n_feeds, cfg->n_channels);
-		config_free(old);
+		else
+			strbuf_printf(errors, "%s: the feeds could not be stored: %s\n", d->config_path,
+				      db_errmsg(d->db));
+		/* Strings of the first configuration are borrowed by d->redis
+		 * and the outbox until a restart, so it lives until exit;
+		 * later ones are freed when replaced. */
+		if (old != boot_cfg)
+			config_free(old);
 	}
 	notify_ready();
+	return ok;
+}
+
+static void on_reload(evutil_socket_t sig, short what, void *arg)
+{
+	struct strbuf errors = STRBUF_INIT;
+	(void)sig;
+	(void)what;
+	daemon_reload(arg, &errors);
+	strbuf_free(&errors);
 }
 
 static void on_child(evutil_socket_t sig, short what, void *arg)
@@ -312,6 +366,10 @@ static bool start(struct daemon *d, const struct options *o)
 		free(err);
 		return false;
 	}
+	if (db_ops_init(d->db) != DB_OK) {
+		log_err("cannot prepare the database %s: %s", d->cfg->daemon.database, db_errmsg(d->db));
+		return false;
+	}
 	if (sync_feeds(d) != DB_OK || !start_redis(d))
 		return false;
 	d->base = event_base_new();
@@ -328,12 +386,16 @@ static bool start(struct daemon *d, const struct options *o)
 	supervisor_init(&d->sup, d->base);
 	if (workers > 0)
 		start_workers(d, workers);
+	if (!d->once && (control = control_new(d)) == NULL)
+		return false;
 	return true;
 }
 
 static void shut_down(struct daemon *d)
 {
 	notify_stopping();
+	control_free(control);
+	control = NULL;
 	supervisor_stop_all(&d->sup, 5000);
 	poller_free(d->poller);
 	remind_free(d->remind);       /* before the engine its transfers run in */
@@ -347,6 +409,8 @@ static void shut_down(struct daemon *d)
 	db_close(d->db);
 	if (d->base)
 		event_base_free(d->base);
+	if (boot_cfg != d->cfg)
+		config_free(boot_cfg);
 	config_free(d->cfg);
 }
 
@@ -366,6 +430,7 @@ int main(int argc, char **argv)
 	d.cfg = load_config(d.config_path);
 	if (d.cfg == NULL)
 		return 2;
+	boot_cfg = d.cfg;
 	if (!getenv("MOUWATCH_LOG_LEVEL"))
 		log_set_level((enum log_level)d.cfg->daemon.log_level);
 	if (d.cfg->reminders.timezone && *d.cfg->reminders.timezone) {

@@ -1,0 +1,350 @@
+/* control.c: the control socket's server: the listening Unix socket (mode,
+ * group, stale files), accepting clients, the SO_PEERCRED check, reading
+ * size-capped request lines with an idle timeout, and writing replies.
+ * What a request does is in control_methods.c and the files it names. */
+#include "config.h"
+#include "control_priv.h"
+#include "daemon.h"
+#include "log.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/event.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+/* ---- replies ---- */
+
+static void conn_free(struct control_conn *cn)
+{
+	struct control *c = cn->c;
+
+	if (cn->prev)
+		cn->prev->next = cn->next;
+	else
+		c->conns = cn->next;
+	if (cn->next)
+		cn->next->prev = cn->prev;
+	c->n_conns--;
+	bufferevent_free(cn->bev);
+	free(cn);
+}
+
+static void conn_send(struct control_conn *cn, json_t *reply)
+{
+	char *text = json_dumps(reply, JSON_COMPACT | JSON_ENSURE_ASCII);
+
+	if (text == NULL)
+		fatal("cannot encode a control reply");
+	bufferevent_write(cn->bev, text, strlen(text));
+	bufferevent_write(cn->bev, "\n", 1);
+	free(text);
+}
+
+static json_t *error_reply(const char *code, const char *message)
+{
+	return json_pack("{s:i, s:b, s:{s:s, s:s}}", "v", CONTROL_PROTOCOL, "ok", 0,
+			 "error", "code", code, "message", message);
+}
+
+/* Sends an error and closes the connection once it is written. */
+static void conn_refuse(struct control_conn *cn, const char *code, const char *message)
+{
+	json_t *reply = error_reply(code, message);
+
+	conn_send(cn, reply);
+	json_decref(reply);
+	cn->closing = true;
+	bufferevent_disable(cn->bev, EV_READ);
+}
+
+/* ---- reading requests ---- */
+
+static void conn_answer(struct control_conn *cn, const char *line, size_t len)
+{
+	json_t *reply = control_handle_line(cn->c, line, len);
+
+	conn_send(cn, reply);
+	json_decref(reply);
+}
+
+static void on_read(struct bufferevent *bev, void *arg)
+{
+	struct control_conn *cn = arg;
+	struct evbuffer *in = bufferevent_get_input(bev);
+	size_t len;
+	char *line;
+
+	while (!cn->closing && (line = evbuffer_readln(in, &len, EVBUFFER_EOL_LF))) {
+		if (len > CONTROL_MAX_REQUEST) {
+			conn_refuse(cn, "too_large", "request longer than 65536 bytes; send smaller requests");
+		} else if (len > 0) {
+			cn->c->n_requests++;
+			conn_answer(cn, line, len);
+		}
+		free(line);
+	}
+	if (!cn->closing && evbuffer_get_length(in) > CONTROL_MAX_REQUEST) {
+		log_warn("control: client pid %d sent more than %d bytes without a newline; closing it",
+			 (int)cn->pid, CONTROL_MAX_REQUEST);
+		conn_refuse(cn, "too_large", "request longer than 65536 bytes; send smaller requests");
+	}
+}
+
+static void on_write(struct bufferevent *bev, void *arg)
+{
+	struct control_conn *cn = arg;
+
+	if (cn->closing && evbuffer_get_length(bufferevent_get_output(bev)) == 0)
+		conn_free(cn);
+}
+
+static void on_event(struct bufferevent *bev, short what, void *arg)
+{
+	struct control_conn *cn = arg;
+	(void)bev;
+
+	if ((what & BEV_EVENT_TIMEOUT) && (what & BEV_EVENT_READING) && !cn->closing) {
+		log_info("control: client pid %d idle for %d s; closing it", (int)cn->pid,
+			 cn->c->idle_timeout_s);
+		conn_refuse(cn, "timeout", "no complete request within the idle timeout; "
+			    "end each request with a newline");
+		return;
+	}
+	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT))
+		conn_free(cn);
+}
+
+/* ---- who may connect ---- */
+
+static bool uid_in_group(uid_t uid, gid_t group)
+{
+	struct passwd *pw = getpwuid(uid);
+	gid_t groups[256];
+	int n = 256;
+
+	if (pw == NULL)
+		return false;
+	if (pw->pw_gid == group)
+		return true;
+	if (getgrouplist(pw->pw_name, pw->pw_gid, groups, &n) < 0)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (groups[i] == group)
+			return true;
+	return false;
+}
+
+/* Root, the daemon's own user, and members of socket_group. */
+static bool peer_allowed(const struct control *c, const struct ucred *cr)
+{
+	if (cr->uid == 0 || cr->uid == geteuid())
+		return true;
+	return c->has_group && (cr->gid == c->group || uid_in_group(cr->uid, c->group));
+}
+
+static void conn_start(struct control *c, evutil_socket_t fd)
+{
+	struct control_conn *cn = xcalloc(1, sizeof *cn);
+	struct ucred cr = { .pid = 0, .uid = (uid_t)-1, .gid = (gid_t)-1 };
+	socklen_t crlen = sizeof cr;
+	struct timeval idle = { c->idle_timeout_s, 0 };
+
+	cn->c = c;
+	cn->bev = bufferevent_socket_new(c->d->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	if (cn->bev == NULL)
+		fatal("cannot set up a control connection");
+	cn->next = c->conns;
+	if (c->conns)
+		c->conns->prev = cn;
+	c->conns = cn;
+	c->n_conns++;
+	bufferevent_setcb(cn->bev, on_read, on_write, on_event, cn);
+	bufferevent_set_timeouts(cn->bev, &idle, &idle);
+	bufferevent_enable(cn->bev, EV_READ | EV_WRITE);
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0 || !peer_allowed(c, &cr)) {
+		c->n_refused++;
+		log_warn("control: refused a client (uid %d, pid %d): not root, the daemon's user "
+			 "or a member of socket_group", (int)cr.uid, (int)cr.pid);
+		conn_refuse(cn, "forbidden", "permission denied: only root, the daemon's user and "
+			    "members of [daemon] socket_group may use this socket");
+		return;
+	}
+	cn->uid = cr.uid;
+	cn->pid = cr.pid;
+	if (c->n_conns > CONTROL_MAX_CLIENTS) {
+		log_warn("control: more than %d clients; refusing one", CONTROL_MAX_CLIENTS);
+		conn_refuse(cn, "busy", "too many clients at once; try again in a moment");
+	}
+}
+
+static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
+		      int salen, void *arg)
+{
+	(void)l;
+	(void)sa;
+	(void)salen;
+	conn_start(arg, fd);
+}
+
+static void on_accept_error(struct evconnlistener *l, void *arg)
+{
+	(void)l;
+	(void)arg;
+	/* EMFILE and the like: log, keep listening; the client retries. */
+	log_warn("control: accept failed: %s", strerror(errno));
+}
+
+/* ---- the socket file ---- */
+
+/* A socket file left by a daemon that died is removed; one a live daemon
+ * answers on is not. */
+static bool clear_stale_socket(const char *path, const struct sockaddr_un *sun)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT;
+	if (!S_ISSOCK(st.st_mode)) {
+		log_err("control: %s exists and is not a socket; remove it or set [daemon] socket", path);
+		return false;
+	}
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd >= 0 && connect(fd, (const struct sockaddr *)sun, sizeof *sun) == 0) {
+		close(fd);
+		log_err("control: another mouwatchd answers on %s; stop it first "
+			"(systemctl stop mouwatchd)", path);
+		return false;
+	}
+	if (fd >= 0)
+		close(fd);
+	unlink(path);
+	return true;
+}
+
+static bool resolve_group(struct control *c, const char *name)
+{
+	if (name == NULL || *name == '\0')
+		return true;
+	struct group *g = getgrnam(name);
+	if (g == NULL) {
+		log_err("control: [daemon] socket_group '%s' is no group on this system; create it "
+			"(systemd-sysusers) or leave socket_group empty", name);
+		return false;
+	}
+	c->has_group = true;
+	c->group = g->gr_gid;
+	return true;
+}
+
+static int bind_socket(struct control *c)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+
+	if (strlen(c->path) >= sizeof sun.sun_path) {
+		log_err("control: socket path %s is longer than %zu bytes; choose a shorter [daemon] socket",
+			c->path, sizeof sun.sun_path - 1);
+		return -1;
+	}
+	strcpy(sun.sun_path, c->path);
+	if (!clear_stale_socket(c->path, &sun))
+		return -1;
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	mode_t old = umask(0117);
+	int rc = fd < 0 ? -1 : bind(fd, (struct sockaddr *)&sun, sizeof sun);
+	umask(old);
+	if (rc < 0) {
+		log_err("control: cannot bind %s: %s; check that its directory exists and is "
+			"writable by the daemon's user", c->path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (chmod(c->path, 0660) < 0 ||
+	    (c->has_group && chown(c->path, (uid_t)-1, c->group) < 0))
+		log_warn("control: cannot set mode 0660 and group of %s: %s; members of "
+			 "socket_group may be unable to connect", c->path, strerror(errno));
+	return fd;
+}
+
+static int idle_timeout(void)
+{
+	const char *s = getenv("MOUWATCH_CONTROL_TIMEOUT");
+	int v = s ? atoi(s) : 0;
+
+	return v > 0 ? v : CONTROL_IDLE_TIMEOUT_S;
+}
+
+static void on_status_timer(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	control_status_refresh(arg);
+}
+
+static bool open_ro_db(struct control *c)
+{
+	struct db_options o = { .read_only = true, .busy_timeout_ms = 2000 };
+	char *err = NULL;
+
+	c->ro = db_open(c->d->cfg->daemon.database, &o, &err);
+	if (c->ro == NULL) {
+		log_err("control: cannot open %s read-only: %s", c->d->cfg->daemon.database, err);
+		free(err);
+		return false;
+	}
+	return true;
+}
+
+struct control *control_new(struct daemon *d)
+{
+	struct control *c = xcalloc(1, sizeof *c);
+	struct timeval every = { CONTROL_STATUS_INTERVAL_S, 0 };
+	int fd;
+
+	c->d = d;
+	c->path = xstrdup(d->cfg->daemon.socket);
+	c->idle_timeout_s = idle_timeout();
+	if (!resolve_group(c, d->cfg->daemon.socket_group) || !open_ro_db(c) ||
+	    (fd = bind_socket(c)) < 0)
+		goto fail;
+	c->listener = evconnlistener_new(d->base, on_accept, c,
+					 LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC, 16, fd);
+	if (c->listener == NULL) {
+		log_err("control: cannot listen on %s: %s", c->path, strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	evconnlistener_set_error_cb(c->listener, on_accept_error);
+	c->status_timer = event_new(d->base, -1, EV_PERSIST, on_status_timer, c);
+	event_add(c->status_timer, &every);
+	log_info("control socket listening on %s", c->path);
+	return c;
+fail:
+	control_free(c);
+	return NULL;
+}
+
+void control_free(struct control *c)
+{
+	if (c == NULL)
+		return;
+	while (c->conns)
+		conn_free(c->conns);
+	if (c->listener) {
+		evconnlistener_free(c->listener);
+		unlink(c->path);
+	}
+	if (c->status_timer)
+		event_free(c->status_timer);
+	db_close(c->ro);
+	free(c->path);
+	free(c);
+}

@@ -1,0 +1,124 @@
+/* control_status.c: what 'mouwatch status' shows (uptime, version, feed
+ * health, queue backlog, workers, reminders, counters) and the one-line
+ * STATUS= summary systemd shows, refreshed on a timer. */
+#include "config.h"
+#include "control_priv.h"
+#include "daemon.h"
+#include "db_outbox.h"
+#include "db_query_ops.h"
+#include "notify.h"
+#include "poll.h"
+
+#include <unistd.h>
+
+static json_t *counters_json(const struct daemon_counters *n)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+			 "polls", (json_int_t)n->polls, "polls_ok", (json_int_t)n->polls_ok,
+			 "polls_not_modified", (json_int_t)n->polls_not_modified,
+			 "polls_failed", (json_int_t)n->polls_failed,
+			 "entries_seen", (json_int_t)n->entries_seen,
+			 "articles_new", (json_int_t)n->articles_new,
+			 "article_pages", (json_int_t)n->article_pages,
+			 "article_page_errors", (json_int_t)n->article_page_errors,
+			 "enqueued", (json_int_t)n->enqueued,
+			 "enqueue_errors", (json_int_t)n->enqueue_errors);
+}
+
+static json_t *fetch_json(const struct fetch_engine *e)
+{
+	struct fetch_stats s;
+	uint64_t errors = 0;
+
+	fetch_get_stats(e, &s);
+	for (int i = 0; i < FETCH_ERR__COUNT; i++)
+		errors += s.errors[i];
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+			 "submitted", (json_int_t)s.submitted, "completed", (json_int_t)s.completed,
+			 "bytes", (json_int_t)s.bytes, "errors", (json_int_t)errors,
+			 "not_modified", (json_int_t)s.not_modified,
+			 "status_4xx", (json_int_t)s.status_4xx, "status_5xx", (json_int_t)s.status_5xx,
+			 "running", (json_int_t)s.running);
+}
+
+static json_t *queue_json(const struct db_outbox_counts *q)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}",
+			 "page_pending", (json_int_t)q->page_pending,
+			 "to_enqueue", (json_int_t)q->to_enqueue,
+			 "queued", (json_int_t)q->queued, "extracted", (json_int_t)q->extracted,
+			 "no_agreement", (json_int_t)q->no_agreement, "failed", (json_int_t)q->failed);
+}
+
+static json_t *process_json(const struct control_req *r)
+{
+	const struct daemon *d = r->d;
+
+	return json_pack("{s:s, s:i, s:I, s:I, s:I, s:s, s:s}",
+			 "version", PACKAGE_VERSION, "protocol", CONTROL_PROTOCOL,
+			 "pid", (json_int_t)getpid(), "started_at", (json_int_t)d->started_at,
+			 "uptime_s", (json_int_t)(daemon_now() - d->started_at),
+			 "config", d->cfg->path, "database", d->cfg->daemon.database);
+}
+
+static json_t *workers_json(const struct daemon *d)
+{
+	return json_pack("{s:I, s:I}", "alive", (json_int_t)supervisor_alive(&d->sup),
+			 "supervised", (json_int_t)d->sup.n);
+}
+
+/* The store's side: feed health, queue backlog, reminders. */
+static bool store_json(struct control_req *r, json_t *res)
+{
+	struct db_outbox_counts q;
+	json_t *health, *counts;
+	int rc;
+
+	if ((rc = db_ops_feed_health(r->c->ro, &health)) != DB_OK ||
+	    (rc = db_outbox_counts(r->c->ro, &q)) != DB_OK ||
+	    (rc = db_query_status(r->c->ro, daemon_now(), &counts)) != DB_OK) {
+		if (rc != DB_OK)
+			control_fail_db(r, r->c->ro, rc);
+		return false;
+	}
+	json_object_set_new(res, "feeds", health);
+	json_object_set_new(res, "queue", queue_json(&q));
+	json_object_set_new(res, "store", counts);
+	return true;
+}
+
+void control_m_status(struct control_req *r)
+{
+	json_t *res = json_object();
+
+	json_object_set_new(res, "daemon", process_json(r));
+	if (!store_json(r, res)) {
+		json_decref(res);
+		return;
+	}
+	json_object_set_new(res, "workers", workers_json(r->d));
+	json_object_set_new(res, "in_flight", json_integer((json_int_t)poller_in_flight(r->d->poller)));
+	json_object_set_new(res, "counters", counters_json(&r->d->n));
+	json_object_set_new(res, "fetch", fetch_json(r->d->fetch));
+	json_object_set_new(res, "control", json_pack("{s:I, s:I, s:I, s:I}",
+		"clients", (json_int_t)r->c->n_conns, "requests", (json_int_t)r->c->n_requests,
+		"errors", (json_int_t)r->c->n_errors, "refused", (json_int_t)r->c->n_refused));
+	r->result = res;
+}
+
+/* "12 feeds (1 failing), backlog 3, 57 agreements" */
+void control_status_refresh(struct control *c)
+{
+	struct db_outbox_counts q;
+	json_t *h = NULL;
+
+	if (db_ops_feed_health(c->ro, &h) != DB_OK || db_outbox_counts(c->ro, &q) != DB_OK) {
+		json_decref(h);
+		return;
+	}
+	notify_status("%lld feed(s) (%lld failing), backlog %lld, %lld agreement(s)",
+		      (long long)json_integer_value(json_object_get(h, "total")),
+		      (long long)json_integer_value(json_object_get(h, "failing")),
+		      q.page_pending + q.to_enqueue, q.agreements);
+	json_decref(h);
+}
