@@ -108,6 +108,7 @@ int cli_agreements(const struct cli_opts *opts, int argc, char **argv)
 	long n;
 	int c;
 
+	optind = 0; /* full re-initialisation: options may follow arguments */
 	while ((c = getopt_long(argc, argv, "", agreement_opts, NULL)) != -1) {
 		if (c <= 0 || c >= 128 || agreement_keys[c] == NULL)
 			goto usage;
@@ -246,6 +247,7 @@ int cli_upcoming(const struct cli_opts *opts, int argc, char **argv)
 	long days = 90;
 	int c;
 
+	optind = 0; /* full re-initialisation: options may follow arguments */
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
 		if (c != 'd' || !cli_parse_count("--days", optarg, 36500, &days))
 			goto usage;

@@ -8,6 +8,7 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +20,47 @@
 #define REPLY_TIMEOUT_S 300      /* a reload or a large query may take a while */
 #define REPLY_MAX (512u << 20)
 
+struct socket_scan {
+	char *socket;   /* owned: the last [daemon] socket value */
+};
+
+static int scan_handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct socket_scan *sc = user;
+
+	if (strcmp(section, "daemon") == 0 && strcmp(name, "socket") == 0) {
+		free(sc->socket);
+		sc->socket = xstrdup(value);
+	}
+	return 1;
+}
+
+/* [daemon] socket read leniently, for a file the full loader refuses:
+ * 'mouwatch reload' must reach the daemon to show what is wrong with the
+ * new file. Relative paths are resolved as the loader does. Caller frees;
+ * NULL when the file cannot be read or names no socket. */
+static char *scan_socket(const char *config)
+{
+	struct socket_scan sc = { NULL };
+	char *path;
+
+	if (ini_parse(config, scan_handler, &sc) < 0 || sc.socket == NULL || *sc.socket == '\0') {
+		free(sc.socket);
+		return NULL;
+	}
+	if (sc.socket[0] == '/')
+		return sc.socket;
+	const char *slash = strrchr(config, '/');
+	path = slash ? xasprintf("%.*s/%s", (int)(slash - config), config, sc.socket)
+		     : xstrdup(sc.socket);
+	free(sc.socket);
+	return path;
+}
+
 char *cli_socket_path(const struct cli_opts *opts)
 {
 	const char *env = getenv("MOUWATCH_SOCKET");
+	const char *file = config_default_path(opts->config_path);
 	struct strbuf errors = STRBUF_INIT;
 	struct mw_config *cfg;
 	char *path;
@@ -30,14 +69,15 @@ char *cli_socket_path(const struct cli_opts *opts)
 		return xstrdup(opts->socket_path);
 	if (env && *env)
 		return xstrdup(env);
-	cfg = config_load(config_default_path(opts->config_path), &errors);
-	if (cfg == NULL && opts->config_path)
-		fprintf(stderr, "mouwatch: %s has errors (mouwatch check-config shows them); "
-			"using the default socket\n", opts->config_path);
-	path = xstrdup(cfg ? cfg->daemon.socket : DEFAULT_SOCKET);
-	config_free(cfg);
+	cfg = config_load(file, &errors);
 	strbuf_free(&errors);
-	return path;
+	if (cfg) {
+		path = xstrdup(cfg->daemon.socket);
+		config_free(cfg);
+		return path;
+	}
+	path = scan_socket(file);
+	return path ? path : xstrdup(DEFAULT_SOCKET);
 }
 
 static int connect_to(const char *path)
@@ -79,8 +119,9 @@ static bool send_all(int fd, const char *s, size_t n)
 	return true;
 }
 
-/* Reads up to the first newline. NULL on error or EOF before it. */
-static char *read_line(int fd, const char *path)
+/* Reads up to the first newline. NULL on error or EOF before it, said on
+ * stderr unless quiet. */
+static char *read_line(int fd, const char *path, bool quiet)
 {
 	struct strbuf b = STRBUF_INIT;
 	char buf[8192];
@@ -90,7 +131,8 @@ static char *read_line(int fd, const char *path)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0 || b.len > REPLY_MAX) {
-			fprintf(stderr, "mouwatch: %s: %s\n", path, n == 0 ? "the daemon closed the "
+			if (!quiet)
+				fprintf(stderr, "mouwatch: %s: %s\n", path, n == 0 ? "the daemon closed the "
 				"connection without a reply (see its log: journalctl -u mouwatchd)"
 				: n < 0 ? strerror(errno) : "reply too large");
 			strbuf_free(&b);
@@ -117,10 +159,16 @@ static json_t *exchange(const char *path, const char *method, json_t *params)
 	json_error_t jerr;
 
 	json_decref(req);
-	if (fd >= 0 && send_all(fd, text, strlen(text)) && send_all(fd, "\n", 1))
-		line = read_line(fd, path);
-	else if (fd >= 0)
-		fprintf(stderr, "mouwatch: cannot send to %s: %s\n", path, strerror(errno));
+	/* A daemon that refuses the client (permission, too many clients)
+	 * replies and closes at once, so sending may fail with EPIPE while
+	 * its reply is waiting to be read: read it either way. */
+	if (fd >= 0) {
+		bool sent = send_all(fd, text, strlen(text)) && send_all(fd, "\n", 1);
+		int send_errno = errno;
+		line = read_line(fd, path, !sent);
+		if (!sent && line == NULL)
+			fprintf(stderr, "mouwatch: cannot send to %s: %s\n", path, strerror(send_errno));
+	}
 	if (line && !(reply = json_loads(line, 0, &jerr)))
 		fprintf(stderr, "mouwatch: the daemon's reply is not JSON (%s); is %s a mouwatchd "
 			"socket?\n", jerr.text, path);

@@ -109,6 +109,7 @@ int cli_export_ics(const struct cli_opts *opts, int argc, char **argv)
 	json_t *res;
 	int c, rc;
 
+	optind = 0; /* full re-initialisation: options may follow arguments */
 	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		if (c == 'o')
 			path = optarg;

@@ -81,7 +81,7 @@ static int feed_add(const struct cli_opts *opts, int argc, char **argv)
 	const char *interval = NULL, *language = NULL;
 	int c;
 
-	optind = 1;
+	optind = 0; /* full re-initialisation: options may follow arguments */
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == 'i')
 			interval = optarg;

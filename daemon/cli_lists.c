@@ -19,6 +19,7 @@ static int list_params(int argc, char **argv, json_t *p)
 	long n;
 	int c;
 
+	optind = 0; /* full re-initialisation: options may follow arguments */
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == 's')
 			json_object_set_new(p, "state", json_string(optarg));
