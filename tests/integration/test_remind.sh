@@ -6,6 +6,7 @@
 # second sending; 500 then 200 retried; restart with a delivery left
 # 'sending'; 410 disables a channel; SMTP 451 then accept; a receiver down
 # past the limit fails, an operator retry then delivers.
+# MOUWATCHD_WRAPPER="valgrind -q --error-exitcode=99" runs mouwatchd under a tool.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
 SEED="$top_builddir/tests/remind/mw-remind-seed"
@@ -15,7 +16,7 @@ SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 PASSWORD=s3cret-Pa55word-for-test
 export MOUWATCH_REDIS_SERVER="${REDIS_SERVER:-redis-server}"
 
-tap_plan 27
+tap_plan 32
 
 mkdir -p "$TEST_TMP/www"
 printf '%s\n' "$PASSWORD" >"$TEST_TMP/smtp.secret"
@@ -36,7 +37,7 @@ conf() {
 
 # run DIR: mouwatchd --once, log in DIR/run.log (appended)
 run() {
-    "$MOUWATCHD" -c "$1/mouwatch.conf" --once --once-timeout 60 >>"$1/run.log" 2>&1
+    ${MOUWATCHD_WRAPPER:-} "$MOUWATCHD" -c "$1/mouwatch.conf" --once --once-timeout 60 >>"$1/run.log" 2>&1
 }
 
 sql() { sqlite3 "$1/mw.db" "$2"; }
@@ -168,5 +169,49 @@ sed -i "s|^url = http://127.0.0.1:1/hook|url = $HTTPD_URL/hook/back|" "$P5/mouwa
 run "$P5"
 tap_is "operator retry: delivered once the receiver is back" "delivered|sent|1" \
     "$(sql "$P5" "SELECT d.state, r.state, (SELECT count(*) FROM delivery_attempts WHERE error IS NULL) FROM deliveries d JOIN reminders r ON r.id=d.reminder_id")"
+
+# ---- phase 6: down while several reminders of one item fell due ----
+P6=$TEST_TMP/p6
+conf "$P6" <<EOF2
+
+[channel six]
+type = webhook
+url = $HTTPD_URL/hook/six
+secret = $SECRET
+EOF2
+"$SEED" "$P6/mw.db" "$RFIX/exchange_th.json" https://news.example.id/a/7 >/dev/null
+# as if mouwatchd had been down for two weeks: every reminder is overdue
+sql "$P6" "UPDATE reminders SET due_at = strftime('%s','now') - 60 WHERE state = 'pending'"
+run "$P6"
+tap_is "after a downtime only the most urgent reminder of each item is sent" \
+    "agreement.expiring|7|sent agreement.new|0|sent event.upcoming|7|sent" \
+    "$(sql "$P6" "SELECT kind, lead_days, state FROM reminders WHERE state <> 'superseded' ORDER BY kind" | tr '\n' ' ' | sed 's/ $//')"
+tap_is "... one POST each" 3 "$(httpd_requests $'^POST\t/hook/six')"
+
+# ---- phase 7: the daily digest ----
+smtpd_stop
+smtpd_start || exit 1
+P7=$TEST_TMP/p7
+conf "$P7" <<EOF2
+digest = daily 00:00
+timezone = UTC
+
+[channel mail]
+type = email
+smtp = $SMTPD_URL
+from = mouwatch@example.org
+to = intl@example.org
+match = country:TH
+EOF2
+"$SEED" "$P7/mw.db" "$RFIX/exchange_th.json" https://news.example.id/a/8 >/dev/null
+"$SEED" "$P7/mw.db" "$RFIX/training_my.json" https://berita.example.my/b/9 >/dev/null
+run "$P7"
+digest=$(grep -l '^Subject: mouwatch digest' "$SMTPD_DIR"/*.eml)
+tap_is "digest: one message (besides the 3 reminders)" "1 4" "$(printf '%s\n' "$digest" | grep -c .) $(smtpd_messages)"
+dm=$(python3 "$PY/check_mail.py" "$digest" | tr '\n' ' ')
+tap_match "digest: lists the exchange start and the expiry, with the .ics of both" \
+    'text: [0-9-]+ +exchange +starts \(5 days left\).*text: [0-9-]+ +expiry +agreement expires \(20 days left\).*ics: UID:event-[0-9]+@mouwatch.*ics: UID:expiry-[0-9]+@mouwatch' "$dm"
+run "$P7"
+tap_is "digest: not sent twice the same day" 4 "$(smtpd_messages)"
 
 tap_done
