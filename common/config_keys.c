@@ -31,6 +31,7 @@ const struct key_def config_keys[] = {
 	{ SEC_DAEMON, "socket_group", V_GROUP, D(socket_group), NULL, 0, 0, KEY_EMPTY_OK, NULL },
 	{ SEC_DAEMON, "redis", V_REDIS, D(redis), NULL, 0, 0, KEY_EMPTY_OK, NULL },
 	{ SEC_DAEMON, "redis_stream", V_STRING, D(redis_stream), "mouwatch:articles", 0, 0, 0, NULL },
+	{ SEC_DAEMON, "max_queue_backlog", V_INT, D(max_queue_backlog), "100000", 1, 100000000, 0, NULL },
 	{ SEC_DAEMON, "user_agent_contact", V_URL, D(user_agent_contact), NULL, 0, 0, KEY_EMPTY_OK, "http https mailto" },
 	{ SEC_DAEMON, "max_concurrent", V_INT, D(max_concurrent), "64", 1, 10000, 0, NULL },
 	{ SEC_DAEMON, "max_per_host", V_INT, D(max_per_host), "2", 1, 100, 0, NULL },

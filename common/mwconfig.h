@@ -52,6 +52,8 @@ struct mw_daemon_config {
 	char *socket_group;            /* NULL: leave the group alone */
 	struct mw_redis_addr redis;
 	char *redis_stream;            /* default "mouwatch:articles" */
+	long long max_queue_backlog;   /* articles waiting in the stream at most
+	                                  (100000); more wait in SQLite */
 	char *user_agent_contact;      /* URL or NULL */
 	long long max_concurrent;      /* transfers at once (64) */
 	long long max_per_host;        /* transfers at once per host (2) */

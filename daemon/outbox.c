@@ -32,6 +32,9 @@ struct outbox {
 	int64_t next_connect_at;
 	int backoff_s;
 	bool down_logged;
+	bool checking;              /* an XLEN or a batch is under way */
+	bool backlog_logged;
+	long long backlog;          /* stream length at the last look */
 };
 
 struct xadd_job { struct outbox *o; int64_t id; };
@@ -41,6 +44,7 @@ static void connect_redis(struct outbox *o);
 
 static void mark_down(struct outbox *o, const char *why)
 {
+	o->checking = false;
 	o->connected = false;
 	o->group_ready = false;
 	o->ac = NULL;
@@ -91,6 +95,7 @@ static void xadd_cb(redisAsyncContext *ac, void *r, void *privdata)
 	}
 	free(job);
 	if (o->in_flight == 0) {
+		o->checking = false;
 		record_batch(o);
 		if (o->connected)
 			outbox_kick(o); /* there may be more */
@@ -128,15 +133,23 @@ static void send_article(struct outbox *o, json_t *a)
 	o->in_flight++;
 }
 
-static void flush(struct outbox *o)
+/* Sends up to `room` waiting articles. */
+static void send_batch(struct outbox *o, long long room)
 {
 	json_t *rows = NULL;
 	size_t i;
 	json_t *a;
 
-	if (!o->connected || !o->group_ready || o->in_flight > 0)
+	o->checking = false; /* set again below while XADDs are out */
+	if (room <= 0) {
+		if (!o->backlog_logged)
+			log_warn("the queue holds %lld articles (max_queue_backlog); new articles wait in SQLite "
+				 "until the workers catch up (add workers?)", o->d->cfg->daemon.max_queue_backlog);
+		o->backlog_logged = true;
 		return;
-	if (db_outbox_pending(o->d->db, BATCH, &rows) != DB_OK) {
+	}
+	o->backlog_logged = false;
+	if (db_outbox_pending(o->d->db, room < BATCH ? (int)room : BATCH, &rows) != DB_OK) {
 		log_warn("cannot read the articles to queue: %s; retrying", db_errmsg(o->d->db));
 		return;
 	}
@@ -144,6 +157,31 @@ static void flush(struct outbox *o)
 	json_array_foreach(rows, i, a)
 		send_article(o, a);
 	json_decref(rows);
+	o->checking = o->in_flight > 0;
+}
+
+static void xlen_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct outbox *o = privdata;
+	redisReply *reply = r;
+
+	(void)ac;
+	if (reply == NULL || reply->type != REDIS_REPLY_INTEGER) {
+		o->checking = false;
+		return;
+	}
+	o->backlog = reply->integer;
+	send_batch(o, o->d->cfg->daemon.max_queue_backlog - reply->integer);
+}
+
+/* First asks how long the stream is: the backlog limit decides how many
+ * articles may go in now. */
+static void flush(struct outbox *o)
+{
+	if (!o->connected || !o->group_ready || o->in_flight > 0 || o->checking)
+		return;
+	if (redisAsyncCommand(o->ac, xlen_cb, o, "XLEN %s", o->d->cfg->daemon.redis_stream) == REDIS_OK)
+		o->checking = true;
 }
 
 static void group_cb(redisAsyncContext *ac, void *r, void *privdata)
@@ -194,8 +232,10 @@ static void on_disconnect(const redisAsyncContext *ac, int status)
 		return;
 	if (status != REDIS_OK)
 		mark_down(o, ac->errstr);
-	else
-		o->ac = NULL, o->connected = false, o->group_ready = false;
+	else {
+		o->ac = NULL;
+		o->connected = o->group_ready = o->checking = false;
+	}
 }
 
 static void auth_cb(redisAsyncContext *ac, void *r, void *privdata)
@@ -275,6 +315,7 @@ void outbox_kick(struct outbox *o)
 
 bool outbox_connected(const struct outbox *o) { return o->connected && o->group_ready; }
 size_t outbox_in_flight(const struct outbox *o) { return o->in_flight; }
+long long outbox_backlog(const struct outbox *o) { return o->backlog; }
 
 void outbox_free(struct outbox *o)
 {

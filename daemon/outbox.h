@@ -21,5 +21,7 @@ void outbox_kick(struct outbox *o);
 bool outbox_connected(const struct outbox *o);
 /* XADDs sent and not answered yet. */
 size_t outbox_in_flight(const struct outbox *o);
+/* Messages in the stream (the workers' backlog) when last looked at. */
+long long outbox_backlog(const struct outbox *o);
 
 #endif

@@ -5,7 +5,7 @@
 # Checks that every article is stored once, that conditional GET makes the
 # second run cost nothing, and that a dead or emptied Redis loses nothing.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 28
+tap_plan 31
 
 SITE="$top_srcdir/config/demo/site"
 httpd_start "$SITE" || exit 1
@@ -22,6 +22,7 @@ socket = $2/ctl.sock
 redis = $3
 user_agent_contact = https://example.org/mouwatch-test
 allow_private_addresses = yes
+per_host_rate = 200
 interval_floor = 1s
 log_level = info
 [feed demo-rss]
@@ -102,5 +103,14 @@ STATE="$TEST_TMP/state4"; CONF="$TEST_TMP/four.conf"; DB="$STATE/mouwatch.db"
 write_config "$CONF" "$STATE" ""
 tap_ok "with the embedded Redis, --once finishes" "$MOUWATCHD" -c "$CONF" --once --workers 2 --once-timeout 120
 tap_is "and its redis-server is stopped afterwards" 0 "$(pgrep -f -c "unixsocket $STATE/redis.sock" || true)"
+
+# ---- 6. the backlog limit: the stream never holds more than allowed ----
+redis_cli DEL mouwatch:articles >/dev/null
+STATE="$TEST_TMP/state5"; CONF="$TEST_TMP/five.conf"; DB="$STATE/mouwatch.db"
+write_config "$CONF" "$STATE" "unix:$REDIS_SOCKET"
+sed -i 's/^\[daemon\]$/[daemon]\nmax_queue_backlog = 3/' "$CONF"
+tap_fails "without workers, --once stops at its timeout" 1 "$MOUWATCHD" -c "$CONF" --once --workers 0 --once-timeout 3
+tap_is "the stream holds max_queue_backlog articles" 3 "$(redis_cli XLEN mouwatch:articles)"
+tap_is "the others wait in SQLite" $(( expected - 3 )) "$(sql 'SELECT count(*) FROM articles WHERE enqueued_at IS NULL')"
 
 tap_done
