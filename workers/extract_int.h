@@ -29,6 +29,9 @@ struct sent {
 	char *text;       /* as written (owned by the doc) */
 	bool title;       /* from the title line */
 	bool signing;     /* reports a signing (set by the signing stage) */
+	bool signer;      /* names who signed: a signing sentence, or in an
+	                     agreement an unplanned signing word alone ("Dokumen
+	                     ditandatangani ...") or "diwakili", "on behalf of" */
 };
 
 /* The cleaned document; doc_free() releases everything. */
@@ -77,7 +80,8 @@ enum lex_kind {
 	LEX_ROLE,      /* job titles; tag = government level ("Kota") or NULL */
 	LEX_TITLE,     /* honorifics and academic titles before a name */
 	LEX_DEGREE,    /* degrees after a name, dots removed */
-	LEX_INST,      /* institution head words; tag = country hint, val 1 = government */
+	LEX_INST,      /* institution head words; tag = country hint ("*": the
+	                  article's language), val: INST_* */
 	LEX_ABBREV,    /* long form -> tag = short form (alias generation) */
 	LEX_PLACE,     /* places; tag = ISO country */
 	LEX_VENUE,     /* venue nouns ("kampus", "aula") */
@@ -87,9 +91,17 @@ enum lex_kind {
 	LEX_COOP,      /* words for cooperation or an agreement document */
 	LEX_EXCHANGEE, /* who is exchanged; tag = programme */
 	LEX_FUTURE,    /* just after a signing word, makes it a plan ("direncanakan", "next month") */
-	LEX_NAMESTART, /* words that begin a person's name ("I", "Made", "bin" inside) */
+	LEX_NAMESTART, /* words that begin a person's name (Balinese "I", "Made") */
+	LEX_REPRESENT, /* "diwakili", "on behalf of": who follows signed */
+	LEX_FIELD,     /* sector nouns joined by "dan" inside a name ("Dinas
+	                  Pendidikan dan Kebudayaan") */
+	LEX_NAMEABBR,  /* abbreviations inside names and company names that
+	                  never end a sentence ("Muh.", "Sdn.") */
 	LEX_N
 };
+
+/* Institution head kinds (lex_entry.val of LEX_INST). */
+enum { INST_PLAIN = 0, INST_GOV = 1, INST_SUFFIX = 2, INST_NAMED = 4 };
 
 enum agr_type { AGR_MOU = 1, AGR_MOA, AGR_PKS, AGR_LOI, AGR_AGREEMENT, AGR_RENEWAL };
 
@@ -218,6 +230,8 @@ struct record {
 	char *location;
 	int location_sent;
 	double confidence;
+	const char *home;         /* country of heads shared by id and ms
+	                             ("politeknik"): by the article's language */
 };
 
 void record_free(struct record *r);
@@ -247,6 +261,11 @@ int party_lookup_prefix(const struct doc *d, const struct record *r, int a, int 
 			int *used);
 /* Person helpers (extract_person.c). */
 char *person_strip_titles(const char *name);
+/* Signatories (extract_signer.c): marks the people who signed and gives
+ * them a party by their role; after the parties are selected, a signatory
+ * still without one gets the party no other signatory holds. */
+void signers_mark(struct doc *d, struct record *r);
+void signers_fill_party(struct record *r);
 /* Alias generation (extract_alias.c): adds generated short forms. */
 void alias_generate(struct party *p);
 void party_add_alias(struct party *p, const char *alias);

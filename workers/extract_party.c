@@ -102,7 +102,7 @@ static const struct lex_entry *place_exact(const char *s)
 }
 
 /* Country of a name: a place in it, else its head word's hint. */
-static const char *name_country(const char *name)
+static const char *name_country(const struct record *r, const char *name)
 {
 	char *f = fold_name(name);
 	const char *country = NULL, *hint = NULL;
@@ -113,7 +113,7 @@ static const char *name_country(const char *name)
 			country = e->tag;
 		e = entry_at(p, LEX_INST, &n);
 		if (e != NULL && e->tag != NULL && hint == NULL)
-			hint = e->tag;
+			hint = strcmp(e->tag, "*") == 0 ? r->home : e->tag;
 		const char *sp = strchr(p, ' ');
 		p = sp ? sp + 1 : p + strlen(p);
 	}
@@ -137,10 +137,45 @@ void party_add_alias(struct party *p, const char *alias)
 	p->naliases++;
 }
 
-/* Does key k name party p: equal to a form's key, or a form followed by a
- * place ("bpmp kalsel" for "bpmp")? */
+/* Key k without place qualifiers ("provinsi", "kabupaten"): a new string. */
+static char *unqualified(const char *k)
+{
+	struct strbuf b = STRBUF_INIT;
+	for (const char *p = k; *p;) {
+		size_t n = strcspn(p, " ");
+		char w[24];
+		size_t len;
+		bool qual = false;
+		if (n < sizeof w) {
+			memcpy(w, p, n);
+			w[n] = '\0';
+			qual = entry_at(w, LEX_QUALIFIER, &len) != NULL && len == n;
+		}
+		if (!qual) {
+			if (b.len > 0)
+				strbuf_putc(&b, ' ');
+			strbuf_append(&b, p, n);
+		}
+		p += n + (p[n] == ' ');
+	}
+	return strbuf_steal(&b);
+}
+
+/* Does key k name party p: equal to a form's key (also with place
+ * qualifiers dropped: "dinas pariwisata badung" for "... kabupaten
+ * badung"), or a form followed by a place ("bpmp kalsel" for "bpmp")? */
 static bool key_names(const struct party *p, const char *k)
 {
+	char *ku = unqualified(k);
+	bool same = false;
+	for (int i = -1; i < p->naliases && !same; i++) {
+		char *fu = unqualified(i < 0 ? p->key : p->akeys[i]);
+		same = strchr(ku, ' ') != NULL && strcmp(fu, ku) == 0;
+		free(fu);
+	}
+	free(ku);
+	if (same)
+		return true;
 	for (int i = -1; i < p->naliases; i++) {
 		const char *f = i < 0 ? p->key : p->akeys[i];
 		size_t n = strlen(f);
@@ -203,9 +238,9 @@ static int mention_add(struct record *r, int tok, const char *name,
 		party_add_alias(p, forms[i]);
 	p->signer |= signer;
 	if (p->country == NULL)
-		p->country = name_country(p->name);
+		p->country = name_country(r, p->name);
 	for (int i = 0; i < p->naliases && p->country == NULL; i++)
-		p->country = name_country(p->aliases[i]);
+		p->country = name_country(r, p->aliases[i]);
 	return idx;
 }
 
@@ -223,8 +258,9 @@ static bool stops_name(const struct doc *d, int i, int end)
 	       lex_match(d, i, end, LEX_SIGN, NULL) > 0 ||
 	       (t->cap && lex_match(d, i, end, LEX_ROLE, NULL) > 0) ||
 	       (t->cap && lex_match(d, i, end, LEX_MONTH, NULL) > 0 && t->len > 3) ||
-	       (t->cap && lex_match(d, i, end, LEX_TITLE, NULL) > 0 &&
-		i + 1 < end && d->toks[i + 1].word);
+	       (t->cap && lex_match(d, i, end, LEX_TITLE, NULL) > 0 && i + 1 < end &&
+		(d->toks[i + 1].word || (tok_punct(&d->toks[i + 1], '.') && i + 2 < end &&
+					 d->toks[i + 2].word)));
 }
 
 /* Tokens of a bracket group at i ("(R Tech)"), or 0. */
@@ -241,6 +277,15 @@ static int paren_len(const struct doc *d, int i, int end)
 	return 0;
 }
 
+/* Is the full stop at j glued to a company abbreviation ("Sdn.", "Bhd.")? */
+static bool company_dot(const struct doc *d, int j)
+{
+	const struct tok *p = &d->toks[j - 1];
+	return p->off + p->len == d->toks[j].off &&
+	       (tok_is(p, "sdn") || tok_is(p, "bhd") || tok_is(p, "co") || tok_is(p, "ltd") ||
+		tok_is(p, "inc") || tok_is(p, "pte"));
+}
+
 /* End of the name-like run starting at i: capitalised words, numbers,
  * bracket groups, and "of"/"for"/"the" between capitalised words. */
 int name_run_end(const struct doc *d, int i, int end)
@@ -251,6 +296,18 @@ int name_run_end(const struct doc *d, int i, int end)
 		int p = paren_len(d, j, end);
 		if (p > 0) {
 			j += p;
+			continue;
+		}
+		if (j > i && tok_punct(t, '.') && company_dot(d, j))
+			j++;  /* "Sdn. Bhd." */
+		if (j >= end || j > i + 40)
+			break;
+		t = &d->toks[j];
+		/* "Dinas Pendidikan dan Kebudayaan": a sector after "dan". */
+		if ((tok_is(t, "dan") || tok_is(t, "and") || tok_is(t, "&")) && j > i &&
+		    j + 1 < end && d->toks[j + 1].cap && lex_match(d, j + 1, end, LEX_FIELD, NULL) > 0 &&
+		    lex_find(d, i, j, LEX_INST, NULL) >= 0) {
+			j++;
 			continue;
 		}
 		if (!t->word || (j > i && stops_name(d, j, end)))
@@ -280,7 +337,7 @@ static char *join(const struct doc *d, int a, int b, bool parens)
 			continue;
 		}
 		const struct tok *t = &d->toks[i];
-		bool glue = s.len == 0 || tok_punct(t, ')') ||
+		bool glue = s.len == 0 || tok_punct(t, ')') || tok_punct(t, '.') ||
 			    (i > a && tok_punct(&d->toks[i - 1], '('));
 		if (!glue)
 			strbuf_putc(&s, ' ');
@@ -355,10 +412,29 @@ static int place_trimmed(const struct doc *d, int a, int b, char **forms, int n,
 		if (words < 2)
 			continue;
 		const struct lex_entry *e = NULL;
-		if (lex_match(d, i, b, LEX_PLACE, &e) == b - i && e->tag && strcmp(e->tag, "ID") != 0)
-			forms[n++] = join(d, a, i, false);
+		if (lex_match(d, i, b, LEX_PLACE, &e) == b - i && e->tag && strcmp(e->tag, "ID") != 0) {
+			int k = i;  /* "... University of Thailand", "..., Taiwan" */
+			while (k > a + 1 && (tok_is(&d->toks[k - 1], "of") || tok_is(&d->toks[k - 1], "in") ||
+					     tok_punct(&d->toks[k - 1], ',')))
+				k--;
+			forms[n++] = join(d, a, k, false);
+		}
 	}
 	return n;
+}
+
+static bool possessive(const struct tok *t)
+{
+	return t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';
+}
+
+/* The country of a possessive place ("Korea's"), or NULL. */
+static const char *possessive_country(const struct tok *t)
+{
+	char *w = xstrndup(t->low, (size_t)t->len - 2);
+	const struct lex_entry *e = place_exact(w);
+	free(w);
+	return e ? e->tag : NULL;
 }
 
 /* The institution named by tokens [a, b), if any: adds it and returns its
@@ -369,7 +445,16 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	int h = find_head(d, a, b, &head);
 	if (h < 0)
 		return -1;
-	int start = (head->tag != NULL || head->val == 1) ? h : a;
+	/* "Maju Tekno Solutions Sdn Bhd": a suffix ends the name; other
+	 * national or government heads open it. */
+	int start = head->val != INST_SUFFIX && (head->tag != NULL || head->val == INST_GOV) ? h : a;
+	/* "Japan's Hokuriku Institute": the possessive is not the name, but
+	 * may give its country. */
+	const char *owner = NULL;
+	while (start < h && possessive(&d->toks[start]))
+		owner = possessive_country(&d->toks[start++]);
+	if (lex_match(d, start, b, LEX_VENUE, NULL) > 0)
+		return -1;  /* a building: "Balai Kota", "Balai Senat" */
 	/* "(R-Tech) College Bangkok": the bracket is part of the name. */
 	if (paren_len(d, start, b) > 0)
 		return -1;
@@ -386,7 +471,15 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 		forms[n++] = join(d, end + 1, end + p - 1, true);
 	n = place_trimmed(d, start, end, forms, n, 8);
 	char *name = join(d, start, end, false);
+	if (end - start == 1 && head->val != INST_NAMED) {
+		free(name);  /* a bare head word: "Sekolah", "SMA" */
+		for (int i = 0; i < n; i++)
+			free(forms[i]);
+		return -1;
+	}
 	int idx = mention_add(r, start, name, forms, n, signer);
+	if (idx >= 0 && r->parties[idx].country == NULL)
+		r->parties[idx].country = owner;
 	free(name);
 	for (int i = 0; i < n; i++)
 		free(forms[i]);
@@ -443,6 +536,7 @@ static void sentence_mentions(struct doc *d, struct record *r, const struct sent
 
 void stage_parties(struct doc *d, struct record *r)
 {
+	r->home = strcmp(d->lang, "ms") == 0 ? "MY" : strcmp(d->lang, "id") == 0 ? "ID" : NULL;
 	for (int i = 0; i < d->nsent; i++)
 		sentence_mentions(d, r, &d->sents[i]);
 }

@@ -7,6 +7,7 @@
  * honorifics (Datuk, Dato', Tan Sri, Tn, Hj) are titles and are dropped. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_int.h"
 #include "strbuf.h"
@@ -40,19 +41,25 @@ char *person_strip_titles(const char *name)
 {
 	struct strbuf out = STRBUF_INIT;
 	const char *p = name;
-	bool started = false;
+	bool started = false, after_title = false;
 	while (*p) {
-		while (*p == ' ' || *p == ',')
+		while (*p == ' ' || *p == ',' || *p == '\'')
 			p++;
 		size_t n = strcspn(p, " ,");
 		if (n == 0)
 			break;
-		/* Before the name: titles. After it: a degree ends the name. */
-		if (!started && word_in(p, n, LEX_TITLE)) {
+		/* Before the name: titles ("Datuk Seri": "Seri" only after a
+		 * title, since Sri is a given name too). After it: a degree
+		 * ends the name. */
+		if (!started && (word_in(p, n, LEX_TITLE) ||
+				 (after_title && ((n == 4 && strncasecmp(p, "seri", 4) == 0) ||
+						 (n == 3 && strncasecmp(p, "sri", 3) == 0))))) {
 			p += n;
+			after_title = true;
 			continue;
 		}
-		if (started && (word_in(p, n, LEX_DEGREE) || memchr(p, '.', n) != NULL))
+		if (started && (word_in(p, n, LEX_DEGREE) ||
+				(memchr(p, '.', n) != NULL && !word_in(p, n, LEX_NAMEABBR))))
 			break;
 		if (out.len > 0)
 			strbuf_putc(&out, ' ');
@@ -89,12 +96,25 @@ static bool name_tok(const struct doc *d, int i, int end)
 	       lex_match(d, i, end, LEX_WEEKDAY, NULL) == 0;
 }
 
-/* Skips titles ("Dr.", "Tn Hj") from i. */
+/* Skips titles ("Dr.", "Tn Hj", "Prof Dato' Dr", "Prof. Dr. med.",
+ * "Datuk Seri") from i. */
 static int skip_titles(const struct doc *d, int i, int end)
 {
-	while (i < end && is_title_tok(d, i, end)) {
-		i++;
-		if (i < end && tok_punct(&d->toks[i], '.'))
+	bool any = false;
+	while (i < end) {
+		const struct tok *t = &d->toks[i];
+		int n = lex_match(d, i, end, LEX_TITLE, NULL);
+		if (n > 1 && t->cap)
+			i += n;
+		else if (is_title_tok(d, i, end) ||
+			 (any && t->word && word_in(t->s, (size_t)t->len, LEX_TITLE)))
+			i++;
+		else if (any && (tok_is(t, "seri") || tok_is(t, "sri")) && i + 1 < end && d->toks[i + 1].cap)
+			i++;
+		else
+			break;
+		any = true;
+		while (i < end && (tok_punct(&d->toks[i], '.') || tok_punct(&d->toks[i], '\'')))
 			i++;
 	}
 	return i;
@@ -104,12 +124,30 @@ static int skip_titles(const struct doc *d, int i, int end)
 static int name_end(const struct doc *d, int i, int end)
 {
 	int j = i;
-	while (j < end && j - i < 5 && name_tok(d, j, end))
+	while (j < end && j - i < 5 && name_tok(d, j, end)) {
 		j++;
+		/* "Andi Muh. Syahrir" */
+		if (j + 1 < end && tok_punct(&d->toks[j], '.') && d->toks[j + 1].cap &&
+		    lex_match(d, j - 1, j, LEX_NAMEABBR, NULL) > 0)
+			j++;
+	}
 	return j;
 }
 
 /* ---- people ----------------------------------------------------------------------- */
+
+/* Is short name b the same person as a, written in part ("Yohanes" for
+ * "Yohanes Kaligis", "Kaligis")? */
+static bool same_person(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la == lb)
+		return strcmp(a, b) == 0;
+	if (lb > la)
+		return false;
+	return (strncmp(a, b, lb) == 0 && a[lb] == ' ') ||
+	       (strcmp(a + la - lb, b) == 0 && a[la - lb - 1] == ' ');
+}
 
 static void person_add(struct record *r, const char *name, char *role, int party,
 		       int tok, bool signer)
@@ -120,7 +158,7 @@ static void person_add(struct record *r, const char *name, char *role, int party
 	}
 	for (int i = 0; i < r->npeople; i++) {
 		struct person *p = &r->people[i];
-		if (strcmp(p->name, name) != 0)
+		if (!same_person(p->name, name))
 			continue;
 		if (p->role == NULL)
 			p->role = role, role = NULL;
@@ -142,56 +180,129 @@ static void person_add(struct record *r, const char *name, char *role, int party
 	p->signer = signer;
 }
 
-/* A government role ("Wali Kota Banjarmasin"): the place and its government. */
+/* A government role ("Wali Kota Banjarmasin", "Bupati Kutai Kartanegara"):
+ * the place and its government. A government already mentioned is
+ * preferred ("Wali Kota Palangka Raya" -> "Pemerintah Kota Palangka Raya"),
+ * else a known place, else one word. Returns where the place ends. */
 static int gov_inst(struct doc *d, struct record *r, const char *level, int a, int end, int *party)
 {
-	int pl = lex_match(d, a, end, LEX_PLACE, NULL);
-	if (pl == 0 && a < end && d->toks[a].cap && !is_title_tok(d, a, end))
+	int b = name_run_end(d, a, end), pl = 0;
+	for (int k = b; k > a && pl == 0; k--) {
+		char *place = tokens_join(d, a, k);
+		char *name = xasprintf("Pemerintah %s %s", level, place);
+		char *key = party_key(name);
+		if ((*party = party_find_key(r, key)) >= 0)
+			pl = k - a;
+		free(key);
+		free(name);
+		free(place);
+	}
+	if (pl > 0)
+		return a + pl;
+	pl = lex_match(d, a, end, LEX_PLACE, NULL);
+	/* An unknown one-word place only when a name of two words follows. */
+	if (pl == 0 && b - a >= 3 && d->toks[a].cap && !is_title_tok(d, a, end))
 		pl = 1;
 	if (pl == 0)
 		return a;
 	char *place = tokens_join(d, a, a + pl);
 	char *name = xasprintf("Pemerintah %s %s", level, place);
-	char *key = party_key(name);
-	*party = party_find_key(r, key);
-	if (*party < 0)
-		*party = party_add_name(r, a, name, false);
-	free(key);
+	*party = party_add_name(r, a, name, false);
 	free(name);
 	free(place);
 	return a + pl;
 }
 
+/* A known party named inside [a, b) with at least one token left after it
+ * for the person ("SDM PT Karya Mesin Sejahtera Yulia Kartika"): its index,
+ * *at and *used its tokens. */
+static int known_inside(const struct doc *d, const struct record *r, int a, int b,
+			bool need_rest, int *at, int *used)
+{
+	for (int k = a; k < b; k++) {
+		int idx = party_lookup_prefix(d, r, k, b, used);
+		if (idx >= 0 && (!need_rest || k + *used < b)) {
+			*at = k;
+			return idx;
+		}
+	}
+	return -1;
+}
+
+/* The first word of [a, b) after a that begins a name by convention
+ * (Balinese "I", "Ni", "Made"), or -1. */
+static int name_start_in(const struct doc *d, int a, int b)
+{
+	for (int i = a + 1; i + 1 < b; i++)
+		if (d->toks[i].cap && lex_match(d, i, b, LEX_NAMESTART, NULL) > 0)
+			return i;
+	return -1;
+}
+
+/* Is the token after the comma at c a degree ("..., S.T.") rather than a
+ * new name? */
+static bool degree_after(const struct doc *d, int c, int end)
+{
+	if (c + 1 >= end)
+		return false;
+	const struct tok *t = &d->toks[c + 1];
+	return is_degree_tok(d, c + 1) || (t->word && memchr(t->s, '.', (size_t)t->len) != NULL);
+}
+
+/* A run without a head word that opens with a place ("Provinsi Kalsel
+ * Roy Hadiwinata"): where the person starts after it (a when none). */
+static int place_cut(const struct doc *d, int a, int b)
+{
+	int p = a + lex_match(d, a, b, LEX_QUALIFIER, NULL);
+	int pl = lex_match(d, p, b, LEX_PLACE, NULL);
+	if (pl == 0 && p > a && d->toks[p].cap)
+		pl = 1;
+	return p + pl < b && pl > 0 ? p + pl : a;
+}
+
 /* Splits the run [a, b) after a role into institution [a, *inst_end) and
- * the person who follows; returns where the person starts. */
+ * the person who follows; returns where the person starts. In order: a
+ * title or a comma before the name ("UKM, Prof ..."), a party already
+ * known, a word that begins names, the last two words after a head word. */
 static int split_run(struct doc *d, struct record *r, int a, int b, int end,
 		     int *inst_end, int *party)
 {
 	*inst_end = a;
 	if (b == a)
 		return a;
-	if (b < end && (tok_punct(&d->toks[b], ',') || is_title_tok(d, b, end))) {
+	bool comma = b + 1 < end && tok_punct(&d->toks[b], ',') && !degree_after(d, b, end) &&
+		     (is_title_tok(d, b + 1, end) || name_tok(d, b + 1, end));
+	if (b < end && (comma || is_title_tok(d, b, end))) {
 		*inst_end = b;
-		*party = party_from_run(d, r, a, b, false);
-		return tok_punct(&d->toks[b], ',') ? b + 1 : b;
+		int at = 0, used = 0;
+		*party = known_inside(d, r, a, b, false, &at, &used);
+		if (*party < 0)
+			*party = party_from_run(d, r, a, b, false);
+		return comma ? b + 1 : b;
 	}
-	int used = 0;
-	int idx = party_lookup_prefix(d, r, a, b, &used);
+	int at = 0, used = 0;
+	int idx = known_inside(d, r, a, b, true, &at, &used);
+	if (idx < 0 && (idx = known_inside(d, r, a, b, false, &at, &used)) >= 0 &&
+	    (at != a || at + used < b))
+		idx = -1;  /* only the whole run: "(CEO IISM)" */
 	if (idx >= 0) {
-		*inst_end = a + used;
+		*inst_end = at + used;
 		*party = idx;
-		char *form = tokens_join(d, a, a + used);
+		char *form = tokens_join(d, at, at + used);
 		party_add_alias(&r->parties[idx], form);
 		free(form);
-		return a + used;
+		return at + used;
 	}
+	int ns = name_start_in(d, a, b);
 	const struct lex_entry *e = NULL;
 	bool head = false;
 	for (int i = a; i < b && !head; i++)
 		head = lex_match(d, i, b, LEX_INST, &e) > 0;
-	if (!head)
-		return a;
-	int cut = b - a >= 3 ? b - 2 : b;
+	if (!head && ns < 0) {
+		*inst_end = place_cut(d, a, b);
+		return *inst_end;
+	}
+	int cut = ns >= 0 ? ns : b - a >= 3 ? b - 2 : b;
 	*inst_end = cut;
 	*party = party_from_run(d, r, a, cut, false);
 	return cut;
@@ -214,31 +325,136 @@ static int name_before(const struct doc *d, int i, int first, int *start)
 	return *start < e ? e : -1;
 }
 
+/* Can token i start or continue an institution written before a role
+ * ("UTM vice-chancellor", "Data Awan president director")? */
+static bool inst_before_tok(const struct doc *d, int i, int end)
+{
+	const struct tok *t = &d->toks[i];
+	if (tok_punct(t, '.') && i > 0 && lex_match(d, i - 1, i, LEX_INST, NULL) > 0)
+		return true;  /* "Sdn. Bhd. chief executive" */
+	return t->word && (t->cap || t->num) && lex_match(d, i, end, LEX_STOP, NULL) == 0 &&
+	       lex_match(d, i, end, LEX_SIGN, NULL) == 0 && lex_match(d, i, end, LEX_ROLE, NULL) == 0 &&
+	       lex_match(d, i, end, LEX_WEEKDAY, NULL) == 0 && !is_title_tok(d, i, end);
+}
+
+/* Is token i an acronym or a word of a known party's name? */
+static bool party_word(const struct doc *d, const struct record *r, int i)
+{
+	const struct tok *t = &d->toks[i];
+	bool upper = t->len >= 2;
+	for (int k = 0; k < t->len && upper; k++)
+		upper = !(t->s[k] >= 'a' && t->s[k] <= 'z');
+	if (upper)
+		return true;
+	char *w = xstrndup(t->low, (size_t)t->len);
+	bool found = false;
+	for (int p = 0; p < r->nparties && !found; p++)
+		for (int a = -1; a < r->parties[p].naliases && !found; a++) {
+			const char *k = a < 0 ? r->parties[p].key : r->parties[p].akeys[a];
+			const char *h = strstr(k, w);
+			size_t n = strlen(w);
+			found = h && (h == k || h[-1] == ' ') && (h[n] == '\0' || h[n] == ' ');
+		}
+	free(w);
+	return found;
+}
+
+/* The institution written before the role at i, with at most two
+ * lower-case words between ("Terengganu education director"): where the
+ * role's text starts (i when none). */
+static int role_prefix(const struct doc *d, const struct record *r, const struct sent *s, int i)
+{
+	int j = i, low = 0;
+	while (j > s->first && low < 2 && d->toks[j - 1].word && !d->toks[j - 1].cap &&
+	       !d->toks[j - 1].num && lex_match(d, j - 1, i, LEX_STOP, NULL) == 0 &&
+	       lex_match(d, j - 1, i, LEX_FUNC, NULL) == 0 && lex_match(d, j - 1, i, LEX_SIGN, NULL) == 0)
+		j--, low++;
+	int k = j;
+	while (k > s->first && j - k < 6 && inst_before_tok(d, k - 1, i))
+		k--;
+	while (k < j && !party_word(d, r, k))
+		k++;
+	return k < j ? k : i;
+}
+
+/* May the role word at i be a role here? Capitalised, or lower-case after
+ * an institution or "its" ("UUM vice-chancellor", "its president,"). */
+static bool role_here(const struct doc *d, const struct record *r, const struct sent *s, int i)
+{
+	if (d->toks[i].cap)
+		return true;
+	if (i == s->first)
+		return false;
+	const struct tok *p = &d->toks[i - 1];
+	return tok_is(p, "its") || tok_is(p, "their") || role_prefix(d, r, s, i) < i;
+}
+
+/* "Vice Rector for Planning, Cooperation and Internationalization Prof.
+ * ...": a portfolio of capitalised words after "for" up to the title that
+ * opens the name; where it ends (i when there is none). */
+static int portfolio_end(const struct doc *d, const struct sent *s, int i)
+{
+	if (i + 1 >= s->end || !tok_is(&d->toks[i], "for") || !d->toks[i + 1].cap)
+		return i;
+	for (int j = i + 1; j < s->end && j < i + 12; j++) {
+		const struct tok *t = &d->toks[j];
+		if (is_title_tok(d, j, s->end))
+			return j;
+		if (!(t->cap || tok_punct(t, ',') || tok_is(t, "and") || tok_is(t, "&")))
+			return i;
+	}
+	return i;
+}
+
+/* "Ketua Pegawai Eksekutifnya" -> "Ketua Pegawai Eksekutif" (in place). */
+static void strip_nya(char *role)
+{
+	size_t n = strlen(role);
+	if (n > 6 && strcmp(role + n - 3, "nya") == 0 && role[n - 4] != ' ')
+		role[n - 3] = '\0';
+}
+
 static void role_at(struct doc *d, struct record *r, const struct sent *s, int i, int n,
 		    const struct lex_entry *role, bool signing)
 {
 	int party = -1, inst_end, pstart;
-	if (role->tag != NULL) {
-		inst_end = gov_inst(d, r, role->tag, i + n, s->end, &party);
+	int rs = role_prefix(d, r, s, i);
+	if (rs < i) {
+		int used = 0, at = 0;
+		party = known_inside(d, r, rs, i, false, &at, &used);
+	}
+	int after = i + n, role_end = i + n;
+	/* "CEO of Z", "Rektor dari Universitas X" */
+	if (after + 1 < s->end && (tok_is(&d->toks[after], "of") || tok_is(&d->toks[after], "dari")) &&
+	    d->toks[after + 1].cap)
+		after++;
+	if (portfolio_end(d, s, after) > after)
+		after = role_end = portfolio_end(d, s, after);
+	if (role->tag != NULL && rs == i) {
+		inst_end = gov_inst(d, r, role->tag, after, s->end, &party);
 		pstart = inst_end;
 	} else {
-		int b = name_run_end(d, i + n, s->end);
-		pstart = split_run(d, r, i + n, b, s->end, &inst_end, &party);
+		int b = is_title_tok(d, after, s->end) ? after : name_run_end(d, after, s->end);
+		int p2 = party;
+		pstart = split_run(d, r, after, b, s->end, &inst_end, &p2);
+		if (p2 >= 0)
+			party = p2;
+		if (inst_end == after)
+			inst_end = role_end;
 	}
+	if (pstart < s->end && tok_punct(&d->toks[pstart], ','))
+		pstart++;
 	pstart = skip_titles(d, pstart, s->end);
 	int pend = name_end(d, pstart, s->end);
 	if (pend <= pstart) {
-		pend = name_before(d, i, s->first, &pstart);
+		pend = name_before(d, rs, s->first, &pstart);
 		if (pend < 0)
 			return;
 	}
 	char *raw = tokens_join(d, pstart, pend);
 	char *name = person_strip_titles(raw);
-	char *roletext = inst_end > i + n || role->tag == NULL ? tokens_join(d, i, inst_end) : NULL;
-	if (roletext != NULL && strlen(roletext) == 0) {
-		free(roletext);
-		roletext = NULL;
-	}
+	char *roletext = tokens_join(d, rs, inst_end);
+	strip_nya(roletext);
 	person_add(r, name, roletext, party, pstart, signing);
 	free(raw);
 	free(name);
@@ -246,41 +462,16 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 
 static void sentence_people(struct doc *d, struct record *r, const struct sent *s)
 {
-	int witness = s->signing ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
+	int witness = s->signer ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
 	if (witness < 0)
 		witness = s->end;
 	for (int i = s->first; i < s->end; i++) {
 		const struct lex_entry *e = NULL;
-		int n = d->toks[i].cap ? lex_match(d, i, s->end, LEX_ROLE, &e) : 0;
-		if (n > 0) {
-			role_at(d, r, s, i, n, e, s->signing && i < witness);
+		int n = d->toks[i].word ? lex_match(d, i, s->end, LEX_ROLE, &e) : 0;
+		if (n > 0 && role_here(d, r, s, i)) {
+			role_at(d, r, s, i, n, e, s->signer && i < witness);
 			i += n - 1;
 		}
-	}
-}
-
-/* Does the person's full name or first name occur in tokens [a, b)? */
-static bool named_in(const struct doc *d, const struct person *p, int a, int b)
-{
-	size_t first = strcspn(p->name, " ");
-	for (int i = a; i < b; i++) {
-		const struct tok *t = &d->toks[i];
-		if (t->cap && (size_t)t->len == first && memcmp(t->s, p->name, first) == 0)
-			return true;
-	}
-	return false;
-}
-
-static void mark_signers(struct doc *d, struct record *r)
-{
-	for (int si = 0; si < d->nsent; si++) {
-		const struct sent *s = &d->sents[si];
-		if (!s->signing)
-			continue;
-		int w = lex_find(d, s->first, s->end, LEX_WITNESS, NULL);
-		for (int k = 0; k < r->npeople; k++)
-			if (named_in(d, &r->people[k], s->first, w < 0 ? s->end : w))
-				r->people[k].signer = true;
 	}
 }
 
@@ -288,5 +479,5 @@ void stage_people(struct doc *d, struct record *r)
 {
 	for (int i = 0; i < d->nsent; i++)
 		sentence_people(d, r, &d->sents[i]);
-	mark_signers(d, r);
+	signers_mark(d, r);
 }

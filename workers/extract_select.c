@@ -84,4 +84,5 @@ void stage_select_parties(struct doc *d, struct record *r)
 				r->people[k].party = i;
 	}
 	r->nparties = n;
+	signers_fill_party(r);
 }

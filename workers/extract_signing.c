@@ -60,6 +60,26 @@ static bool reports_signing(const struct doc *d, const struct sent *s, bool *pla
 	       lex_find(d, s->first, s->end, LEX_PAST, NULL) < 0 && !old_date(d, s);
 }
 
+/* Does sentence s name the signers of an agreement already reported:
+ * a signing sentence, an unplanned signing word without an agreement noun
+ * ("Dokumen itu ditandatangani ..."), or a representation cue? */
+static bool names_signers(const struct doc *d, const struct sent *s)
+{
+	if (s->signing)
+		return true;
+	if (s->title || lex_find(d, s->first, s->end, LEX_CANCEL, NULL) >= 0)
+		return false;
+	if (lex_find(d, s->first, s->end, LEX_REPRESENT, NULL) >= 0)
+		return true;
+	for (int i = s->first; i < s->end; i++) {
+		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
+		if (n > 0 && !planned(d, s, i, n))
+			return true;
+		i += n > 0 ? n - 1 : 0;
+	}
+	return false;
+}
+
 /* The first agreement noun with a type in [a, b), or 0. */
 static int type_in(const struct doc *d, int a, int b)
 {
@@ -108,6 +128,9 @@ void stage_signing(struct doc *d, struct record *r)
 	}
 	r->agreement = r->sign_sent >= 0;
 	r->agr_sent = r->agreement ? r->sign_sent : (d->nsent > 1 && d->sents[0].title ? 1 : 0);
-	if (r->agreement)
-		find_type(d, r);
+	if (!r->agreement)
+		return;
+	find_type(d, r);
+	for (int i = 0; i < d->nsent; i++)
+		d->sents[i].signer = names_signers(d, &d->sents[i]);
 }

@@ -237,6 +237,8 @@ static bool can_end_after(const struct doc *d, int i)
 	const struct tok *w = &d->toks[i - 1];
 	if (w->len == 1 && w->cap)
 		return false;
+	if (lex_match(d, i - 1, i, LEX_NAMEABBR, NULL) > 0)
+		return false;
 	return lex_match(d, i - 1, i, LEX_TITLE, NULL) == 0;
 }
 
@@ -262,6 +264,7 @@ static void add_sentence(struct doc *d, size_t *cap, int first, int end)
 	s->text = xstrndup(d->orig + o1, (size_t)(o2 - o1));
 	s->title = false;
 	s->signing = false;
+	s->signer = false;
 }
 
 static void split_sentences(struct doc *d)

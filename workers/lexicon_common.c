@@ -6,7 +6,7 @@
 /* Academic and religious titles written before a name. */
 static const struct lex_entry title[] = {
 	{"dr"}, {"prof"}, {"ir"}, {"h"}, {"hj"}, {"drs"}, {"dra"}, {"ns"},
-	{"kh"}, {"hc"}, {"prof dr"}, {"assoc prof"}, {NULL}
+	{"kh"}, {"hc"}, {"prof dr"}, {"assoc prof"}, {"med"}, {NULL}
 };
 
 /* Degrees after a name, compared without dots. */
@@ -24,13 +24,13 @@ static const struct lex_entry degree[] = {
 /* Words that make a capitalised run an institution. tag: country hint. */
 static const struct lex_entry inst[] = {
 	{"universitas", 0, "ID"}, {"universiti", 0, "MY"}, {"university"},
-	{"institut", 0, "ID"}, {"institute"}, {"politeknik", 0, "ID"},
+	{"institut", 0, "*"}, {"institute"}, {"politeknik", 0, "*"},
 	{"poltek", 0, "ID"}, {"polytechnic"}, {"college"}, {"kolej", 0, "MY"},
 	{"akademi"}, {"academy"}, {"sekolah"}, {"school"}, {"smk", 0, "ID"},
 	{"smkn", 0, "ID"}, {"sma", 0, "ID"}, {"sman", 0, "ID"},
 	{"smp", 0, "ID"}, {"smpn", 0, "ID"}, {"sdn", 0, "ID"}, {"sd", 0, "ID"},
 	{"mts", 0, "ID"}, {"mtsn", 0, "ID"}, {"madrasah", 0, "ID"},
-	{"pesantren", 0, "ID"}, {"stie", 0, "ID"}, {"stikes", 0, "ID"},
+	{"pesantren", 0, "ID"}, {"pondok pesantren", 0, "ID"}, {"ponpes", 0, "ID"}, {"stie", 0, "ID"}, {"stikes", 0, "ID"},
 	{"stkip", 0, "ID"}, {"stmik", 0, "ID"}, {"uin", 0, "ID"},
 	{"iain", 0, "ID"}, {"pemerintah", 1}, {"pemkot", 1, "ID"},
 	{"pemko", 1, "ID"}, {"pemkab", 1, "ID"}, {"pemprov", 1, "ID"},
@@ -39,14 +39,21 @@ static const struct lex_entry inst[] = {
 	{"kementrian", 1, "ID"}, {"kemendikbud*", 1, "ID"}, {"kemenag", 1, "ID"},
 	{"badan", 1}, {"lembaga"}, {"yayasan"}, {"pt", 0, "ID"}, {"bank"},
 	{"rumah sakit"}, {"rsud", 0, "ID"}, {"company"}, {"corporation"},
-	{"ltd"}, {"inc"}, {"bhd", 0, "MY"}, {"foundation"}, {"ministry", 1},
+	{"ltd", INST_SUFFIX}, {"inc", INST_SUFFIX}, {"bhd", INST_SUFFIX, "MY"},
+	{"sdn bhd", INST_SUFFIX, "MY"}, {"sdn . bhd", INST_SUFFIX, "MY"},
+	{"tbk", INST_SUFFIX, "ID"}, {"co ltd", INST_SUFFIX}, {"pte ltd", INST_SUFFIX, "SG"},
+	{"llc", INST_SUFFIX}, {"plc", INST_SUFFIX}, {"foundation"}, {"ministry", 1},
 	{"department", 1}, {"jabatan", 1, "MY"}, {"kerajaan", 1, "MY"},
 	{"majlis", 1, "MY"}, {"kedutaan", 1}, {"embassy", 1}, {"fakultas"},
 	{"faculty"}, {"asosiasi"}, {"association"}, {"persatuan"},
 	{"perhimpunan"}, {"koperasi"}, {"council", 1}, {"agency", 1}, {"otoritas", 1},
-	{"unair", 0, "ID"}, {"ugm", 0, "ID"}, {"itb", 0, "ID"}, {"ipb", 0, "ID"},
-	{"ui", 0, "ID"}, {"unesa", 0, "ID"}, {"unpad", 0, "ID"}, {"undip", 0, "ID"},
-	{"uny", 0, "ID"}, {"uad", 0, "ID"}, {"ums", 0, "ID"}, {"umm", 0, "ID"},
+	{"unair", INST_NAMED, "ID"}, {"ugm", INST_NAMED, "ID"}, {"itb", INST_NAMED, "ID"},
+	{"ipb", INST_NAMED, "ID"}, {"ui", INST_NAMED, "ID"}, {"unesa", INST_NAMED, "ID"},
+	{"unpad", INST_NAMED, "ID"}, {"undip", INST_NAMED, "ID"}, {"uny", INST_NAMED, "ID"},
+	{"uad", INST_NAMED, "ID"}, {"ums", INST_NAMED, "ID"}, {"umm", INST_NAMED, "ID"},
+	{"uitm", INST_NAMED, "MY"}, {"ukm", INST_NAMED, "MY"}, {"upm", INST_NAMED, "MY"},
+	{"usm", INST_NAMED, "MY"}, {"utm", INST_NAMED, "MY"}, {"uum", INST_NAMED, "MY"},
+	{"uniten", INST_NAMED, "MY"}, {"unimas", INST_NAMED, "MY"},
 	{NULL}
 };
 
@@ -69,6 +76,7 @@ static const struct lex_entry abbrev[] = {
 	{"lembaga penjaminan mutu pendidikan", 0, "LPMP"},
 	{"universitas islam negeri", 0, "UIN"},
 	{"institut agama islam negeri", 0, "IAIN"},
+	{"pondok pesantren", 0, "Ponpes"},
 	{"universitas airlangga", 0, "Unair"}, {"universitas gadjah mada", 0, "UGM"},
 	{"universitas indonesia", 0, "UI"}, {"institut teknologi bandung", 0, "ITB"},
 	{"institut pertanian bogor", 0, "IPB"},
@@ -109,6 +117,31 @@ static const struct lex_entry place[] = {
 	{"melbourne", 0, "AU"}, {"perth", 0, "AU"}, {"manila", 0, "PH"},
 	{"hanoi", 0, "VN"}, {"taipei", 0, "TW"}, {"bandar seri begawan", 0, "BN"},
 	{"dili", 0, "TL"}, {"london", 0, "GB"},
+	{"taichung", 0, "TW"}, {"kaohsiung", 0, "TW"}, {"tainan", 0, "TW"},
+	{"hsinchu", 0, "TW"}, {"taoyuan", 0, "TW"}, {"nagano", 0, "JP"},
+	{"hokkaido", 0, "JP"}, {"fukuoka", 0, "JP"}, {"nagoya", 0, "JP"},
+	{"hiroshima", 0, "JP"}, {"sendai", 0, "JP"}, {"kobe", 0, "JP"},
+	{"hokuriku", 0, "JP"}, {"okinawa", 0, "JP"}, {"yokohama", 0, "JP"},
+	{"guangxi", 0, "CN"}, {"nanning", 0, "CN"}, {"chengdu", 0, "CN"},
+	{"wuhan", 0, "CN"}, {"xiamen", 0, "CN"}, {"hangzhou", 0, "CN"},
+	{"nanjing", 0, "CN"}, {"shenzhen", 0, "CN"}, {"kunming", 0, "CN"},
+	{"yunnan", 0, "CN"}, {"guangdong", 0, "CN"}, {"fujian", 0, "CN"},
+	{"satun", 0, "TH"}, {"narathiwat", 0, "TH"}, {"hat yai", 0, "TH"},
+	{"khon kaen", 0, "TH"}, {"nakhon si thammarat", 0, "TH"}, {"trang", 0, "TH"},
+	{"daegu", 0, "KR"}, {"incheon", 0, "KR"}, {"gwangju", 0, "KR"},
+	{"brisbane", 0, "AU"}, {"adelaide", 0, "AU"}, {"canberra", 0, "AU"},
+	{"darwin", 0, "AU"}, {"queensland", 0, "AU"}, {"victoria", 0, "AU"},
+	{"western australia", 0, "AU"}, {"ho chi minh", 0, "VN"}, {"cebu", 0, "PH"},
+	{"davao", 0, "PH"}, {"mindanao", 0, "PH"},
+	{"george town", 0, "MY"}, {"serdang", 0, "MY"}, {"bangi", 0, "MY"},
+	{"sintok", 0, "MY"}, {"kuala nerus", 0, "MY"}, {"kuantan", 0, "MY"},
+	{"seremban", 0, "MY"}, {"alor setar", 0, "MY"}, {"kota bharu", 0, "MY"},
+	{"kangar", 0, "MY"}, {"skudai", 0, "MY"}, {"cyberjaya", 0, "MY"},
+	{"gombak", 0, "MY"}, {"arau", 0, "MY"}, {"kuala terengganu", 0, "MY"},
+	{"labuan", 0, "MY"}, {"miri", 0, "MY"}, {"sibu", 0, "MY"},
+	{"bintulu", 0, "MY"}, {"sandakan", 0, "MY"}, {"tawau", 0, "MY"},
+	{"batu pahat", 0, "MY"}, {"perlis", 0, "MY"}, {"petaling jaya", 0, "MY"},
+	{"subang jaya", 0, "MY"}, {"nilai", 0, "MY"}, {"kajang", 0, "MY"},
 	{"jakarta", 0, "ID"}, {"dki jakarta", 0, "ID"}, {"surabaya", 0, "ID"},
 	{"bandung", 0, "ID"}, {"medan", 0, "ID"}, {"semarang", 0, "ID"},
 	{"makassar", 0, "ID"}, {"yogyakarta", 0, "ID"}, {"diy", 0, "ID"},
@@ -148,6 +181,36 @@ static const struct lex_entry coop[] = {
 	{"moa"}, {"pks"}, {"loi"}, {NULL}
 };
 
+/* Words that begin a person's name by convention (Balinese birth-order
+ * names): a run "Dinas Pariwisata Badung I Gede Wirawan" splits there. */
+static const struct lex_entry namestart[] = {
+	{"i"}, {"ni"}, {"made"}, {"gede"}, {"wayan"}, {"ketut"}, {"komang"},
+	{"nyoman"}, {"putu"}, {"kadek"}, {"nengah"}, {NULL}
+};
+
+/* Sector nouns: "X dan <field>" continues an institution's name. */
+static const struct lex_entry field[] = {
+	{"pendidikan"}, {"kebudayaan"}, {"pelatihan"}, {"pariwisata"},
+	{"olahraga"}, {"pemuda"}, {"teknologi"}, {"riset"}, {"inovasi"},
+	{"informatika"}, {"komunikasi"}, {"perdagangan"}, {"perindustrian"},
+	{"industri"}, {"tenaga kerja"}, {"transmigrasi"}, {"kesehatan"},
+	{"keagamaan"}, {"sosial"}, {"kehutanan"}, {"pertanian"}, {"perikanan"},
+	{"kelautan"}, {"pengembangan"}, {"sains"}, {"ekonomi"}, {"bisnis"},
+	{"manajemen"}, {"kejuruan"}, {"keguruan"}, {"ilmu pendidikan"},
+	{"teknik"}, {"kebudayaan"}, {"inovasi"}, {"technology"}, {"science"},
+	{"sciences"}, {"research"}, {"innovation"}, {"culture"}, {"education"},
+	{"training"}, {"tourism"}, {"sports"}, {"arts"}, {"humanities"},
+	{"business"}, {"management"}, {"engineering"}, {"design"}, {"sukan"},
+	{"belia"}, {"sumber manusia"}, {"latihan"}, {"penyelidikan"}, {NULL}
+};
+
+/* Abbreviations written with a full stop inside a name: "Andi Muh.
+ * Syahrir", "Perdana Autoteknik Sdn. Bhd.". */
+static const struct lex_entry nameabbr[] = {
+	{"muh"}, {"moh"}, {"moch"}, {"mochd"}, {"mhd"}, {"muhd"}, {"abd"},
+	{"sdn"}, {"pte"}, {"co"}, {NULL}
+};
+
 static const struct lex_entry clutter[] = {
 	{"copyright"}, {"\xc2\xa9"}, {"hak cipta"}, {"0 komentar"},
 	{"0 tanggapan"}, {"0 comments"}, {NULL}
@@ -158,5 +221,6 @@ const struct lexicon lexicon_common = {
 	{
 		[LEX_TITLE] = title, [LEX_DEGREE] = degree, [LEX_INST] = inst,
 		[LEX_ABBREV] = abbrev, [LEX_PLACE] = place, [LEX_QUALIFIER] = qualifier, [LEX_COOP] = coop, [LEX_CLUTTER] = clutter,
+		[LEX_NAMESTART] = namestart, [LEX_FIELD] = field, [LEX_NAMEABBR] = nameabbr,
 	},
 };

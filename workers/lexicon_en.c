@@ -21,6 +21,10 @@ static const struct lex_entry cancel[] = {
 	{"suspended"}, {NULL}
 };
 
+static const struct lex_entry represent[] = {
+	{"on behalf of"}, {"represented by"}, {"was represented"}, {"were represented"}, {NULL}
+};
+
 static const struct lex_entry future[] = {
 	{"next week"}, {"next month"}, {"next year"}, {"later this"},
 	{"in the coming"}, {"soon"}, {"is scheduled"}, {"is planned"},
@@ -141,6 +145,11 @@ static const struct lex_entry role[] = {
 	{"chief executive officer"}, {"ceo"}, {"head"}, {"mayor", 0, "Kota"},
 	{"regent", 0, "Kabupaten"}, {"governor", 0, "Provinsi"}, {"minister"},
 	{"managing director"}, {"secretary"}, {"chancellor"}, {"provost"},
+	{"vice rector"}, {"vice-rector"}, {"deputy vice-chancellor"},
+	{"deputy vice chancellor"}, {"vice-president"}, {"vice president"},
+	{"president director"}, {"chief executive"}, {"executive director"},
+	{"deputy director"}, {"general manager"}, {"deputy dean"},
+	{"secretary-general"}, {"director-general"}, {"chief operating officer"},
 	{NULL}
 };
 
@@ -162,7 +171,8 @@ static const struct lex_entry clutter[] = {
 };
 
 static const struct lex_entry stop[] = {
-	{"and"}, {"with"}, {"between"}, {"signed"}, {"signs"}, {"inked"},
+	{"and"}, {"with"}, {"between"}, {"signed"}, {"signs"}, {"inked"}, {"by"},
+	{"while"}, {"whereas"},
 	{"on"}, {"in"}, {"at"}, {"to"}, {"mou"}, {"monday"}, {"tuesday"},
 	{"wednesday"}, {"thursday"}, {"friday"}, {"saturday"}, {"sunday"},
 	{NULL}
@@ -187,6 +197,6 @@ const struct lexicon lexicon_en = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future,
+		[LEX_FUTURE] = future, [LEX_REPRESENT] = represent,
 	},
 };

@@ -28,6 +28,10 @@ static const struct lex_entry cancel[] = {
 	{"diundur"}, {"mundur"}, {"urung"}, {"gagal"}, {NULL}
 };
 
+static const struct lex_entry represent[] = {
+	{"diwakili"}, {"mewakili"}, {"atas nama"}, {NULL}
+};
+
 /* Just after a signing word: it has not happened yet. */
 static const struct lex_entry future[] = {
 	{"direncanakan"}, {"dijadwalkan"}, {"rencananya"},
@@ -201,7 +205,7 @@ static const struct lex_entry func[] = {
 };
 
 static const struct lex_entry role[] = {
-	{"kepala sekolah"}, {"kepala dinas"}, {"kepala balai"}, {"kepala"},
+	{"kepala sekolah"}, {"kepala"},
 	{"wakil kepala sekolah"}, {"wakil kepala"}, {"rektor"}, {"wakil rektor"},
 	{"direktur utama"}, {"direktur"}, {"wakil direktur"}, {"dekan"},
 	{"wakil dekan"}, {"ketua"}, {"ketua umum"}, {"wakil ketua"},
@@ -214,6 +218,8 @@ static const struct lex_entry role[] = {
 	{"presiden direktur"}, {"manajer"}, {"general manager"}, {"kepala kantor"},
 	{"koordinator"}, {"plt kepala"}, {"pj wali kota", 0, "Kota"},
 	{"pj bupati", 0, "Kabupaten"}, {"pj gubernur", 0, "Provinsi"},
+	{"pengasuh"}, {"kepala cabang dinas"}, {"direktur eksekutif"},
+	{"wakil presiden"}, {"presiden"}, {"pelaksana tugas"}, {"plt"},
 	{NULL}
 };
 
@@ -225,7 +231,8 @@ static const struct lex_entry title[] = {
 static const struct lex_entry venue[] = {
 	{"kampus"}, {"gedung"}, {"aula"}, {"ruang"}, {"ruangan"}, {"kantor"},
 	{"balai kota", 1}, {"balaikota", 1}, {"pendopo", 1}, {"rumah dinas", 1},
-	{"hotel"}, {"auditorium"}, {"gedung negara", 1}, {NULL}
+	{"hotel"}, {"auditorium"}, {"gedung negara", 1}, {"balai senat"},
+	{"balai sidang"}, {"balairung"}, {"graha"}, {"wisma"}, {"pendapa", 1}, {NULL}
 };
 
 static const struct lex_entry clutter[] = {
@@ -240,7 +247,8 @@ static const struct lex_entry clutter[] = {
 };
 
 static const struct lex_entry stop[] = {
-	{"dan"}, {"dengan"}, {"bersama"}, {"serta"}, {"antara"}, {"melalui"},
+	{"dan"}, {"dengan"}, {"bersama"}, {"serta"}, {"antara"}, {"melalui"}, {"oleh"},
+	{"sedangkan"}, {"sementara"},
 	{"untuk"}, {"di"}, {"ke"}, {"dari"}, {"pada"}, {"dalam"}, {"yang"},
 	{"menandatangani"}, {"tandatangani"}, {"teken"}, {"jalin"}, {"gandeng"},
 	{"menggandeng"}, {"jalin kerja sama"}, {"sepakat"}, {"kerja sama"},
@@ -269,6 +277,6 @@ const struct lexicon lexicon_id = {
 		[LEX_START] = start_cue, [LEX_PROGRAM] = program, [LEX_EVENT] = event,
 		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
 		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future,
+		[LEX_FUTURE] = future, [LEX_REPRESENT] = represent,
 	},
 };

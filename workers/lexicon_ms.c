@@ -19,6 +19,10 @@ static const struct lex_entry cancel[] = {
 	{"ditangguh"}, {"tertangguh"}, {"penangguhan"}, {"menangguhkan"}, {NULL}
 };
 
+static const struct lex_entry represent[] = {
+	{"bagi pihak"}, {"mewakili"}, {"diwakili"}, {NULL}
+};
+
 static const struct lex_entry future[] = {
 	{"dijangka"}, {"dijadual"}, {"bulan depan"}, {"bulan hadapan"},
 	{"minggu hadapan"}, {"tahun hadapan"}, {"kelak"}, {NULL}
@@ -96,13 +100,18 @@ static const struct lex_entry role[] = {
 	{"naib canselor"}, {"timbalan naib canselor"}, {"pengetua"},
 	{"guru besar"}, {"pengarah"}, {"ketua pegawai eksekutif"},
 	{"pengerusi"}, {"presiden"}, {"timbalan menteri"}, {"menteri besar"},
-	{"ketua menteri"}, {NULL}
+	{"ketua menteri"}, {"datuk bandar"}, {"setiausaha"}, {"ketua pengarah"},
+	{"timbalan pengarah"}, {"pengurus besar"}, {"pengarah urusan"}, {"pengarah urusannya"}, {"pengurus"}, {"dekan"},
+	{"timbalan dekan"}, {"ketua pegawai eksekutifnya"}, {"pengarahnya"},
+	{"naib canselornya"}, {"ketua jabatan"}, {"yang dipertua"}, {NULL}
 };
 
 static const struct lex_entry title[] = {
 	{"tan sri"}, {"puan sri"}, {"dato' sri"}, {"datuk seri"}, {"datuk"},
 	{"dato'"}, {"dato"}, {"datin"}, {"tun"}, {"tn"}, {"encik"}, {"en"},
-	{"puan"}, {"cik"}, {"haji"}, {"hajah"}, {"ts"}, {NULL}
+	{"puan"}, {"cik"}, {"haji"}, {"hajah"}, {"ts"}, {"tuan"}, {"tuan haji"},
+	{"dato ' sri"}, {"dato ' seri"}, {"dato seri"}, {"dato sri"}, {"datuk sri"},
+	{"tengku"}, {"tunku"}, {"ybhg"}, {"yb"}, {NULL}
 };
 
 static const struct lex_entry venue[] = {
@@ -110,7 +119,7 @@ static const struct lex_entry venue[] = {
 };
 
 static const struct lex_entry stop[] = {
-	{"memeterai"}, {"bersama"}, {"dengan"}, {"isnin"}, {"khamis"},
+	{"memeterai"}, {"bersama"}, {"dengan"}, {"manakala"}, {"isnin"}, {"khamis"},
 	{"jumaat"}, {"ahad"}, {NULL}
 };
 
@@ -129,6 +138,6 @@ const struct lexicon lexicon_ms = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future,
+		[LEX_FUTURE] = future, [LEX_REPRESENT] = represent,
 	},
 };
