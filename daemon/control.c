@@ -316,7 +316,7 @@ struct control *control_new(struct daemon *d)
 	    (fd = bind_socket(c)) < 0)
 		goto fail;
 	c->listener = evconnlistener_new(d->base, on_accept, c,
-					 LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC, 16, fd);
+					 LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC, 128, fd);
 	if (c->listener == NULL) {
 		log_err("control: cannot listen on %s: %s", c->path, strerror(errno));
 		close(fd);

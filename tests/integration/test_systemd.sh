@@ -1,0 +1,74 @@
+#!/bin/bash
+# test_systemd.sh: mouwatch as a systemd service: the units pass
+# 'systemd-analyze verify' and score 2.0 or less in 'systemd-analyze
+# security'; sd_notify messages (READY, STATUS, WATCHDOG, RELOADING with
+# MONOTONIC_USEC, STOPPING) read from a real datagram NOTIFY_SOCKET; SIGHUP
+# re-reads the configuration, adding and removing a feed; SIGTERM stops
+# cleanly.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/integration/test_cli_env.sh"
+
+tap_plan 16
+
+# --- the units, with paths into this build tree ---
+UNITS="$TEST_TMP/units"
+mkdir -p "$UNITS" "$TEST_TMP/sbin" "$TEST_TMP/bin"
+ln -s "$MOUWATCHD" "$TEST_TMP/sbin/mouwatchd"
+ln -s "$MOUWATCH_WORKER" "$TEST_TMP/sbin/mouwatch-worker"
+ln -s "$MOUWATCH" "$TEST_TMP/bin/mouwatch"
+for u in mouwatchd.service mouwatch-worker@.service; do
+    sed -e "s|@sbindir@|$TEST_TMP/sbin|g" -e "s|@bindir@|$TEST_TMP/bin|g" \
+        -e "s|@sysconfdir@|/etc|g" "$top_srcdir/systemd/$u.in" >"$UNITS/$u"
+done
+cp "$UNITS/mouwatch-worker@.service" "$UNITS/mouwatch-worker@1.service"
+if command -v systemd-analyze >/dev/null; then
+    for u in mouwatchd.service mouwatch-worker@1.service; do
+        tap_ok "systemd-analyze verify $u" sh -c "cd '$UNITS' && systemd-analyze verify --man=no ./$u 2>&1 | (! grep .)"
+        score=$(cd "$UNITS" && systemd-analyze security --offline=yes --no-pager "./$u" 2>/dev/null |
+                sed -n 's/.*Overall exposure level for .*: \([0-9.]*\) .*/\1/p')
+        tap_match "$u: exposure $score <= 2.0" '^[0-9.]+$' "$score"
+        tap_is "$u: exposure 2.0 or less" yes "$(awk -v s="$score" 'BEGIN { print (s != "" && s <= 2.0) ? "yes" : "no" }')"
+    done
+else
+    for i in 1 2 3 4 5 6; do tap_skip "systemd-analyze is not installed"; done
+fi
+
+# --- sd_notify ---
+redis_start
+httpd_start "$OPS_SITE"
+OPS_CONF="$TEST_TMP/mw.conf"
+ops_write_config "$OPS_CONF"
+NOTES="$TEST_TMP/notify.log"
+: >"$NOTES"
+python3 "$top_srcdir/tests/integration/test_systemd_notify.py" "$TEST_TMP/notify.sock" "$NOTES" &
+NPID=$!
+at_exit "kill $NPID"
+wait_for 10 test -S "$TEST_TMP/notify.sock"
+mkdir -p "$OPS_STATE"
+NOTIFY_SOCKET="$TEST_TMP/notify.sock" WATCHDOG_USEC=400000 \
+    bash -c 'export WATCHDOG_PID=$$; exec "$0" -c "$1" --workers 1' "$MOUWATCHD" "$OPS_CONF" \
+    >"$TEST_TMP/daemon.log" 2>&1 &
+DAEMON_PID=$!
+at_exit "kill $DAEMON_PID"
+tap_ok "READY=1 once the database, Redis and the socket are up" wait_for 30 grep -qx 'READY=1' "$NOTES"
+tap_ok "... and the control socket answers then" test -S "$OPS_SOCK"
+tap_ok "STATUS= summary" wait_for 10 grep -q '^STATUS=.*feed' "$NOTES"
+tap_ok "WATCHDOG=1 from the event loop" wait_for 10 grep -qx 'WATCHDOG=1' "$NOTES"
+
+feeds() { mw --json feeds | jq_py '" ".join(f["name"] for f in j)'; }
+ops_write_config "$OPS_CONF" "[feed third]
+url = $HTTPD_URL/atom.xml?third
+interval = 1h"
+kill -HUP "$DAEMON_PID"
+tap_ok "SIGHUP adds a feed" wait_for 10 sh -c "[ \"\$('$MOUWATCH' -c '$OPS_CONF' --json feeds | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')\" = 3 ]"
+tap_match "RELOADING=1 with MONOTONIC_USEC, then READY=1" 'RELOADING=1 MONOTONIC_USEC=[0-9]+ --- READY=1' "$(tr '\n' ' ' <"$NOTES")"
+ops_write_config "$OPS_CONF"
+kill -HUP "$DAEMON_PID"
+wait_for 10 sh -c "[ \"\$('$MOUWATCH' -c '$OPS_CONF' --json feeds | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')\" = 2 ]"
+tap_is "SIGHUP removes it again" "demo-atom demo-rss" "$(feeds)"
+kill -TERM "$DAEMON_PID"
+wait "$DAEMON_PID"; rc=$?
+tap_is "SIGTERM: clean exit" 0 "$rc"
+tap_ok "STOPPING=1" grep -qx 'STOPPING=1' "$NOTES"
+tap_ok "the socket file is removed" test ! -e "$OPS_SOCK"
+tap_done
