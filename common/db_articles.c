@@ -23,8 +23,7 @@ const char *db_article_state_name(enum db_article_state s)
 	return db_article_states[s];
 }
 
-/* Hex SHA-256 of text into out[65]; "" when text is NULL. */
-static void db_content_hash(const char *text, char out[65])
+void db_content_hash(const char *text, char out[65])
 {
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;

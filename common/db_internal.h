@@ -70,6 +70,9 @@ int db_in_tx(struct db *db, int (*fn)(struct db *, void *), void *arg);
 int db_migrate(struct db *db);
 int db_migrate_to(struct db *db, int target);
 
+/* Hex SHA-256 of text into out[65]; "" when text is NULL (db_articles.c). */
+void db_content_hash(const char *text, char out[65]);
+
 /* Text helpers (db_text.c). */
 /* "Universitas  Negeri-Malang" -> "universitas negeri malang"; caller frees. */
 char *db_name_normalize(const char *name);

@@ -16,21 +16,58 @@ const char *db_page_state_name(enum db_page_state s)
 		? page_state_names[s] : "pending";
 }
 
+/* Links the article to an earlier one with the same text, if any: it then
+ * takes that one's state and agreement now, and later through the
+ * trigger of schema v3. */
+static int link_duplicate(struct db *db, int64_t id)
+{
+	static const char sql[] =
+		"UPDATE articles AS a SET duplicate_of = o.id,"
+		" state = CASE WHEN o.state = 'queued' THEN a.state ELSE o.state END,"
+		" agreement_id = o.agreement_id"
+		" FROM (SELECT o.id, o.state, o.agreement_id FROM articles o, articles me"
+		"  WHERE me.id = ?1 AND o.content_hash = me.content_hash AND o.id < me.id"
+		"  AND o.duplicate_of IS NULL ORDER BY o.id LIMIT 1) AS o"
+		" WHERE a.id = ?1 AND a.duplicate_of IS NULL";
+	static const char sql_sources[] =
+		"INSERT OR IGNORE INTO agreement_sources (article_id, agreement_id, record, added_at)"
+		" SELECT a.id, s.agreement_id, s.record, s.added_at FROM articles a"
+		" JOIN agreement_sources s ON s.article_id = a.duplicate_of WHERE a.id = ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = db_exec_stmt(db, st, "linking a syndicated copy");
+	if (rc != DB_OK || sqlite3_changes(db->sqlite) == 0)
+		return rc;
+	st = db_stmt(db, sql_sources);
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	return db_exec_stmt(db, st, "linking a syndicated copy to its agreement");
+}
+
 int db_article_set_page(struct db *db, int64_t id, enum db_page_state s,
 			const char *text, const char *error)
 {
 	static const char sql[] =
 		"UPDATE articles SET page_state = ?2, text = COALESCE(?3, text),"
-		" page_error = ?4 WHERE id = ?1";
+		" content_hash = COALESCE(?5, content_hash), page_error = ?4 WHERE id = ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
+	char hash[65] = "";
 
 	if (st == NULL)
 		return DB_ERR;
+	db_content_hash(text, hash);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, db_page_state_name(s), -1, SQLITE_STATIC);
 	db_bind_text(st, 3, text);
 	db_bind_text(st, 4, error);
-	return db_exec_stmt(db, st, "recording an article page");
+	db_bind_text(st, 5, *hash ? hash : NULL);
+	int rc = db_exec_stmt(db, st, "recording an article page");
+	return rc == DB_OK ? link_duplicate(db, id) : rc;
 }
 
 static int rows(struct db *db, const char *sql, int limit, json_t **out, const char *what)
@@ -64,7 +101,7 @@ int db_outbox_pending(struct db *db, int limit, json_t **out)
 		" a.text, f.language AS lang FROM articles a"
 		" LEFT JOIN feeds f ON f.name = a.feed_name"
 		" WHERE a.state = 'queued' AND a.page_state <> 'pending'"
-		" AND a.enqueued_at IS NULL ORDER BY a.id LIMIT ?1";
+		" AND a.enqueued_at IS NULL AND a.duplicate_of IS NULL ORDER BY a.id LIMIT ?1";
 	return rows(db, sql, limit, out, "listing articles to queue");
 }
 
@@ -105,7 +142,7 @@ int db_outbox_counts(struct db *db, struct db_outbox_counts *c)
 		"SELECT"
 		" (SELECT count(*) FROM articles WHERE state = 'queued' AND page_state = 'pending'),"
 		" (SELECT count(*) FROM articles WHERE state = 'queued' AND page_state <> 'pending'"
-		"   AND enqueued_at IS NULL),"
+		"   AND enqueued_at IS NULL AND duplicate_of IS NULL),"
 		" (SELECT count(*) FROM articles WHERE state = 'queued'),"
 		" (SELECT count(*) FROM articles WHERE state = 'extracted'),"
 		" (SELECT count(*) FROM articles WHERE state = 'no_agreement'),"

@@ -180,9 +180,29 @@ static const char db_schema_v2[] =
 	"ALTER TABLE articles ADD COLUMN stream_id TEXT;"
 	"CREATE INDEX articles_outbox ON articles(state, page_state, enqueued_at);";
 
+/* v3: syndicated copies (common/db_outbox.c). An article whose text is the
+ * same as an earlier one's (content_hash) is not extracted again: it points
+ * at the first (duplicate_of), follows its state, and becomes one more
+ * source of its agreement. */
+static const char db_schema_v3[] =
+	"ALTER TABLE articles ADD COLUMN duplicate_of INTEGER"
+	" REFERENCES articles(id) ON DELETE SET NULL;"
+	"CREATE INDEX articles_duplicate ON articles(duplicate_of)"
+	" WHERE duplicate_of IS NOT NULL;"
+	"CREATE TRIGGER articles_duplicates_follow AFTER UPDATE OF state ON articles"
+	" WHEN new.state <> 'queued' BEGIN"
+	" UPDATE articles SET state = new.state, agreement_id = new.agreement_id,"
+	"  updated_at = new.updated_at WHERE duplicate_of = new.id; END;"
+	"CREATE TRIGGER agreement_sources_duplicates AFTER INSERT ON agreement_sources"
+	" BEGIN INSERT OR IGNORE INTO agreement_sources"
+	"  (article_id, agreement_id, record, added_at)"
+	"  SELECT a.id, new.agreement_id, new.record, new.added_at FROM articles a"
+	"  WHERE a.duplicate_of = new.article_id; END;";
+
 static const char *const db_migrations[] = {
 	db_schema_v1,
 	db_schema_v2,
+	db_schema_v3,
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

@@ -5,9 +5,10 @@
 # Checks that every article is stored once, that conditional GET makes the
 # second run cost nothing, and that a dead or emptied Redis loses nothing.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 31
+tap_plan 35
 
-SITE="$top_srcdir/config/demo/site"
+SITE="$TEST_TMP/site"
+cp -r "$top_srcdir/config/demo/site" "$SITE"
 httpd_start "$SITE" || exit 1
 redis_start || exit 1
 
@@ -112,5 +113,26 @@ sed -i 's/^\[daemon\]$/[daemon]\nmax_queue_backlog = 3/' "$CONF"
 tap_fails "without workers, --once stops at its timeout" 1 "$MOUWATCHD" -c "$CONF" --once --workers 0 --once-timeout 3
 tap_is "the stream holds max_queue_backlog articles" 3 "$(redis_cli XLEN mouwatch:articles)"
 tap_is "the others wait in SQLite" $(( expected - 3 )) "$(sql 'SELECT count(*) FROM articles WHERE enqueued_at IS NULL')"
+
+# ---- 7. a syndicated copy: the same story under another URL, in another feed ----
+mkdir -p "$SITE/mirror"
+cp "$SITE/berita/smk-politeknik-tanjungpinang.html" "$SITE/mirror/vokasi-kepri.html"
+cat >"$SITE/mirror.xml" <<XML
+<?xml version="1.0"?><rss version="2.0"><channel><title>Mirror</title><link>$HTTPD_URL/</link>
+<item><title>Vokasi Kepri</title><link>$HTTPD_URL/mirror/vokasi-kepri.html</link><guid>m1</guid></item>
+</channel></rss>
+XML
+STATE="$TEST_TMP/state6"; CONF="$TEST_TMP/six.conf"; DB="$STATE/mouwatch.db"
+write_config "$CONF" "$STATE" "unix:$REDIS_SOCKET"
+printf '[feed mirror]\nurl = %s/mirror.xml\n' "$HTTPD_URL" >>"$CONF"
+tap_ok "a run with a feed that syndicates a story finishes" "$MOUWATCHD" -c "$CONF" --once --workers 1 --once-timeout 120
+orig=$(sql "SELECT id FROM articles WHERE url LIKE '%berita/smk-politeknik-tanjungpinang.html'")
+tap_is "the copy is linked to the first article" "$orig" \
+    "$(sql "SELECT duplicate_of FROM articles WHERE url LIKE '%mirror/vokasi-kepri.html'")"
+tap_is "it shares the first one's agreement" \
+    "$(sql "SELECT agreement_id FROM articles WHERE id = $orig")" \
+    "$(sql "SELECT agreement_id FROM articles WHERE url LIKE '%mirror/vokasi-kepri.html'")"
+tap_is "the agreement lists both as sources" 2 \
+    "$(sql "SELECT count(*) FROM agreement_sources WHERE agreement_id = (SELECT agreement_id FROM articles WHERE id = $orig)")"
 
 tap_done
