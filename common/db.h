@@ -175,7 +175,9 @@ int db_delivery_attempt_add(struct db *db, int64_t delivery_id,
 /* The delivery and its attempts as a JSON object (caller decrefs). */
 int db_delivery_get(struct db *db, int64_t id, json_t **out);
 
-/* ---- read-only queries for the operator CLI (JSON out, caller decrefs) ---- */
+/* ---- read-only queries for the operator CLI (JSON out, caller decrefs) ----
+ * Times are Unix seconds, dates "YYYY-MM-DD"; flags (expires_estimated,
+ * paused, stale) are the integers 0/1 as SQLite stores them. */
 
 struct db_agreement_filter {
 	const char *party;     /* substring of a party name or alias */
