@@ -35,6 +35,9 @@ char *remind_webhook_body(const struct remind_job *j, int64_t now)
 
 	json_object_del(agreement, "reminders");
 	json_object_del(agreement, "record");
+	if (json_is_integer(json_object_get(agreement, "expires_estimated")))   /* SQLite 0/1 */
+		json_object_set_new(agreement, "expires_estimated",
+				    json_boolean(json_integer_value(json_object_get(agreement, "expires_estimated"))));
 	json_array_foreach(json_object_get(j->agreement, "sources"), i, s)
 		if (json_is_string(json_object_get(s, "url")))
 			json_array_append(sources, json_object_get(s, "url"));

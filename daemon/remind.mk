@@ -13,3 +13,4 @@ MW_REMIND_PURE = daemon/remind_msg.h daemon/remind_sign.c daemon/remind_mime.c \
 daemon_mouwatchd_SOURCES += $(MW_REMIND_PURE) \
 	daemon/remind.h daemon/remind_int.h daemon/remind.c daemon/remind_digest.c \
 	daemon/deliver_webhook.c daemon/deliver_email.c
+EXTRA_DIST += docs/reminders.md

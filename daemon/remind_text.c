@@ -155,10 +155,11 @@ static void put_when(struct strbuf *b, const json_t *reminder, const json_t *agr
 	if (strcmp(kind, "agreement.new") == 0 || !target)
 		return;
 	const json_t *e = event_of(reminder, agreement);
-	strbuf_printf(b, "%-12s %s %s on %s", "When:",
-		      strcmp(kind, "event.upcoming") == 0
-			      ? event_label(e ? str(e, "type") : NULL) : "Expiry",
-		      strcmp(kind, "event.upcoming") == 0 ? "starts" : "is", target);
+	if (strcmp(kind, "event.upcoming") == 0)
+		strbuf_printf(b, "%-12s %s starts on %s", "When:",
+			      event_label(e ? str(e, "type") : NULL), target);
+	else
+		strbuf_printf(b, "%-12s the agreement expires on %s", "When:", target);
 	if (days != INT64_MIN && days >= 0)
 		strbuf_printf(b, " (%lld day%s left)", (long long)days, days == 1 ? "" : "s");
 	strbuf_putc(b, '\n');

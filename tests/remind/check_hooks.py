@@ -35,6 +35,8 @@ for name in sorted(os.listdir(hook_dir)):
         problems.append(f"{num}: type {doc.get('type')}")
     if doc["reminder"]["kind"] != doc["type"] or not doc["agreement"].get("parties"):
         problems.append(f"{num}: reminder/agreement fields")
+    if not isinstance(doc["agreement"].get("expires_estimated"), bool):
+        problems.append(f"{num}: expires_estimated is not a JSON boolean")
     if not doc.get("sources") or not doc["sources"][0].startswith("https://"):
         problems.append(f"{num}: sources {doc.get('sources')}")
 for p in problems:
