@@ -1,7 +1,8 @@
 /* test_remind_msg.c: the pure parts of reminder messages (remind_msg.h):
  * the Standard Webhooks signature against the specification's published
  * example, RFC 2047 encoded-words, quoted-printable, the iCalendar text,
- * the assembled e-mail, the retry schedule and channel matching. */
+ * the assembled e-mail, the retry schedule, channel matching and the
+ * words of each kind of reminder. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -195,6 +196,43 @@ static void test_match(void **state)
 	json_decref(a);
 }
 
+/* Subjects and text of each kind, against a fixed "today". */
+static void test_text(void **state)
+{
+	(void)state;
+	json_t *a = json_loads("{\"id\":4,\"type\":\"moa\",\"signed_on\":\"2026-01-02\","
+		"\"expires_on\":\"2026-03-01\",\"programs\":[\"internship\"],"
+		"\"parties\":[{\"name\":\"Politeknik A\",\"country\":\"ID\"},{\"name\":\"Syarikat B\"}],"
+		"\"events\":[{\"id\":9,\"type\":\"internship\",\"starts_on\":\"2026-02-01\"}],"
+		"\"sources\":[{\"url\":\"https://example.org/x\",\"title\":\"T\"}]}", 0, NULL);
+	json_t *expiring = json_pack("{s:s, s:s, s:i, s:i}", "kind", "agreement.expiring",
+				     "target_date", "2026-03-01", "lead_days", 30, "reminder_id", 5);
+	json_t *event = json_pack("{s:s, s:s, s:i}", "kind", "event.upcoming",
+				  "target_date", "2026-02-01", "event_id", 9);
+	json_t *fresh = json_pack("{s:s, s:s}", "kind", "agreement.new", "target_date", "2026-01-03");
+	int64_t today = remind_days_until("2026-01-30", 0);   /* days since the epoch */
+	char *s;
+
+	s = remind_subject(expiring, a, today);
+	assert_string_equal(s, "MoA expires in 30 days: Politeknik A – Syarikat B (2026-03-01)");
+	free(s);
+	s = remind_subject(event, a, today);
+	assert_string_equal(s, "Internship starts in 2 days: Politeknik A – Syarikat B (2026-02-01)");
+	free(s);
+	s = remind_subject(fresh, a, today);
+	assert_string_equal(s, "New MoA: Politeknik A – Syarikat B");
+	free(s);
+	s = remind_text(event, a, today);
+	assert_non_null(strstr(s, "When:        Internship starts on 2026-02-01 (2 days left)\n"));
+	assert_non_null(strstr(s, "  - Politeknik A (ID)\n  - Syarikat B\n"));
+	assert_non_null(strstr(s, "Sources:\n  - https://example.org/x\n    T\n"));
+	free(s);
+	json_decref(expiring);
+	json_decref(event);
+	json_decref(fresh);
+	json_decref(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_mail),
 		cmocka_unit_test(test_retry),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_text),
 	};
 	return cmocka_run_group_tests_name("remind_msg", tests, NULL, NULL);
 }
