@@ -5,7 +5,7 @@
 # Checks that every article is stored once, that conditional GET makes the
 # second run cost nothing, and that a dead or emptied Redis loses nothing.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 35
+tap_plan 39
 
 SITE="$TEST_TMP/site"
 cp -r "$top_srcdir/config/demo/site" "$SITE"
@@ -134,5 +134,24 @@ tap_is "it shares the first one's agreement" \
     "$(sql "SELECT agreement_id FROM articles WHERE url LIKE '%mirror/vokasi-kepri.html'")"
 tap_is "the agreement lists both as sources" 2 \
     "$(sql "SELECT count(*) FROM agreement_sources WHERE agreement_id = (SELECT agreement_id FROM articles WHERE id = $orig)")"
+
+# ---- 8. Redis killed while the daemon runs, restarted from its AOF ----
+redis_stop; redis_start --aof || exit 1
+STATE="$TEST_TMP/state7"; CONF="$TEST_TMP/seven.conf"; DB="$STATE/mouwatch.db"
+write_config "$CONF" "$STATE" "unix:$REDIS_SOCKET"
+"$MOUWATCHD" -c "$CONF" --workers 1 >"$TEST_TMP/running.log" 2>&1 &
+daemon=$!
+at_exit "kill $daemon"
+handled() { [ "$(sql "SELECT count(*) FROM articles WHERE state IN ('extracted','no_agreement')" 2>/dev/null)" -ge "$1" ]; }
+wait_for 30 handled 1
+redis_kill
+sleep 1
+redis_restart
+tap_ok "after Redis is killed and restarted, the running daemon finishes the work" wait_for 60 handled "$expected"
+tap_is "every article stored exactly once" "$expected" "$(sql 'SELECT count(*) FROM articles')"
+kill -TERM "$daemon"
+wait "$daemon"; status=$?
+tap_is "SIGTERM stops the daemon cleanly" 0 "$status"
+tap_is "and its workers with it" 0 "$(pgrep -c -f "mouwatch-worker -c $CONF" || true)"
 
 tap_done
