@@ -113,6 +113,7 @@ static bool emit(struct scan *sc, int first, int end, struct mw_ymd v, enum prec
 	r->date = v;
 	r->prec = p;
 	r->relative = rel;
+	r->inferred = false;
 	r->first = first;
 	r->end = end;
 	r->role = DATE_PLAIN;
@@ -188,7 +189,10 @@ static int day_month(struct scan *sc, int i)
 		j--;
 	}
 	struct mw_ymd v = { y, m, dd };
-	return emit(sc, i, j + 1, v, PREC_DAY, false) ? j + 1 - i : 0;
+	if (!emit(sc, i, j + 1, v, PREC_DAY, false))
+		return 0;
+	sc->out[sc->n - 1].inferred = j == i + n;
+	return j + 1 - i;
 }
 
 /* "March 3, 2025", "Maret 2024", "March 2024". */
@@ -203,10 +207,18 @@ static int month_first(struct scan *sc, int i)
 		if (k < sc->b && tok_punct(&sc->d->toks[k], ','))
 			k++;
 		int y = k < sc->b ? tok_int(&sc->d->toks[k], 1900, 2200) : -1;
-		if (y < 0)
-			return 0;
+		bool inferred = y < 0;
+		if (inferred) {  /* "March 3": the year from publication */
+			if (sc->d->pub.y == 0)
+				return 0;
+			y = infer_year(sc->d->pub, m, dd);
+			k = j;
+		}
 		struct mw_ymd v = { y, m, dd };
-		return emit(sc, i, k + 1, v, PREC_DAY, false) ? k + 1 - i : 0;
+		if (!emit(sc, i, k + 1, v, PREC_DAY, false))
+			return 0;
+		sc->out[sc->n - 1].inferred = inferred;
+		return k + 1 - i;
 	}
 	int y = tok_int(&sc->d->toks[j], 1900, 2200);
 	if (y < 0)

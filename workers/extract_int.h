@@ -95,6 +95,7 @@ enum lex_kind {
 	LEX_REPRESENT, /* "diwakili", "on behalf of": who follows signed */
 	LEX_FIELD,     /* sector nouns joined by "dan" inside a name ("Dinas
 	                  Pendidikan dan Kebudayaan") */
+	LEX_ONLINE,    /* signed online: "secara daring", "virtually" */
 	LEX_NAMEABBR,  /* abbreviations inside names and company names that
 	                  never end a sentence ("Muh.", "Sdn.") */
 	LEX_N
@@ -143,6 +144,7 @@ struct dateref {
 	enum prec prec;
 	enum date_role role;
 	bool relative;    /* from a weekday or "kemarin": needs publication */
+	bool inferred;    /* day and month written without a year */
 	int first, end;   /* tokens */
 };
 

@@ -1,6 +1,8 @@
-/* extract_location.c: where the signing took place: the dateline of the
- * first paragraph ("BALIKPAPAN -", "Balikpapan, Jum'at 31 Januari 2025 -"),
- * else "di X" in a signing sentence, else "bertempat di X". A venue ("di
+/* extract_location.c: where the signing took place: none when it was
+ * signed online; a known place after "di"/"in" in a sentence naming the
+ * signers ("... di Nanning"); the dateline of the first paragraph
+ * ("BALIKPAPAN -", "Balikpapan, Jum'at 31 Januari 2025 -", "KUALA LUMPUR:",
+ * "BANDUNG, Pikiran Kota --", "Bandung."), else "di X" in a signing sentence, else "bertempat di X". A venue ("di
  * Ruang ... , Yogyakarta") gives the place after it; a city hall
  * ("Balaikota") gives the city of the government that signed. */
 #include <stdlib.h>
@@ -30,14 +32,36 @@ static bool datelike(const struct doc *d, int i, int end)
 	return i < end && (d->toks[i].num || lex_match(d, i, end, LEX_WEEKDAY, NULL) > 0);
 }
 
+/* Are tokens [a, b) written in capitals ("KUALA LUMPUR")? */
+static bool all_upper(const struct doc *d, int a, int b)
+{
+	for (int i = a; i < b; i++)
+		for (int k = 0; k < d->toks[i].len; k++)
+			if (d->toks[i].s[k] >= 'a' && d->toks[i].s[k] <= 'z')
+				return false;
+	return b > a;
+}
+
+/* A dash within a few tokens after a comma: "BANDUNG, Pikiran Kota --". */
+static bool dash_soon(const struct doc *d, const struct sent *s, int k)
+{
+	for (int i = k + 1; i < s->end && i <= k + 5; i++)
+		if (tok_punct(&d->toks[i], '-'))
+			return true;
+	return false;
+}
+
 static char *dateline(const struct doc *d, const struct sent *s)
 {
 	char *g = glued_dateline(&d->toks[s->first]);
 	if (g != NULL)
 		return g;
 	int j = s->first;
-	while (j < s->end && j - s->first < 3 && d->toks[j].cap)
+	while (j < s->end && j - s->first < 4 && d->toks[j].cap)
 		j++;
+	/* "Bandung." alone, then the story */
+	bool alone = j + 1 == s->end && tok_punct(&d->toks[j], '.') && j - s->first <= 3 &&
+		     s->end < d->ntok && !d->toks[s->end].nl;
 	if (j == s->first || j >= s->end ||
 	    lex_find(d, s->first, j, LEX_WEEKDAY, NULL) >= 0 ||
 	    lex_find(d, s->first, j, LEX_MONTH, NULL) >= 0)
@@ -48,12 +72,13 @@ static char *dateline(const struct doc *d, const struct sent *s)
 			k++;
 		k++;
 	}
-	if (k < s->end && ((tok_punct(&d->toks[k], ',') && datelike(d, k + 1, s->end)) ||
-			   tok_punct(&d->toks[k], '-'))) {
+	bool upper = all_upper(d, s->first, j);
+	if (alone || (k < s->end && ((tok_punct(&d->toks[k], ',') &&
+				      (datelike(d, k + 1, s->end) || (upper && dash_soon(d, s, k)))) ||
+				     tok_punct(&d->toks[k], '-') ||
+				     (upper && tok_punct(&d->toks[k], ':'))))) {
 		char *loc = tokens_join(d, s->first, j);
-		bool upper = true;  /* "JAKARTA" -> "Jakarta" */
-		for (const char *c = loc; *c; c++)
-			upper &= !(*c >= 'a' && *c <= 'z');
+		/* "JAKARTA" -> "Jakarta" */
 		for (char *c = loc + 1; upper && *c; c++)
 			if (*c >= 'A' && *c <= 'Z' && c[-1] != ' ')
 				*c = (char)(*c + 32);
@@ -73,9 +98,21 @@ static char *government_city(const struct record *r)
 	return NULL;
 }
 
+/* A known place ending the run [a, b) ("UiTM Shah Alam"), or NULL. */
+static char *place_tail(const struct doc *d, int a, int b)
+{
+	for (int i = a; i < b; i++)
+		if (lex_match(d, i, b, LEX_PLACE, NULL) == b - i)
+			return tokens_join(d, i, b);
+	return NULL;
+}
+
 /* The place after "di" at token i (the token after "di"). */
 static char *place_after(const struct doc *d, const struct record *r, const struct sent *s, int i)
 {
+	if (i < s->end && d->toks[i].len > 2 && d->toks[i].low[d->toks[i].len - 2] == '\'' &&
+	    d->toks[i].low[d->toks[i].len - 1] == 's')
+		i++;  /* "at UTM's Johor Bahru campus" */
 	const struct lex_entry *v = NULL;
 	int vn = lex_match(d, i, s->end, LEX_VENUE, &v);
 	if (vn > 0 && v->val == 1)
@@ -86,6 +123,9 @@ static char *place_after(const struct doc *d, const struct record *r, const stru
 	int b = name_run_end(d, a, s->end);
 	bool venue = vn > 0 || lex_find(d, a, b, LEX_INST, NULL) >= 0 ||
 		     lex_find(d, a, b, LEX_VENUE, NULL) >= 0;
+	char *tail = place_tail(d, a, b);
+	if (tail != NULL)
+		return tail;
 	if (!venue)
 		return b > a ? tokens_join(d, a, b) : NULL;
 	/* "Ruang ... (UAD), Yogyakarta": the place after the venue. */
@@ -115,9 +155,47 @@ static char *di_in(const struct doc *d, const struct record *r, const struct sen
 	return NULL;
 }
 
+/* "di Nanning" in a sentence naming the signers: a known place abroad
+ * (not in the country of the article's language), which outweighs the
+ * newsroom's dateline. */
+static char *signing_place(const struct doc *d, const struct record *r, int *sent)
+{
+	for (int si = 0; si < d->nsent; si++) {
+		const struct sent *s = &d->sents[si];
+		if (!s->signer || s->title)
+			continue;
+		for (int i = s->first; i + 1 < s->end; i++) {
+			if (!(tok_is(&d->toks[i], "di") || tok_is(&d->toks[i], "in")))
+				continue;
+			const struct lex_entry *e = NULL;
+			int n = lex_match(d, i + 1, s->end, LEX_PLACE, &e);
+			if (n > 0 && d->toks[i + 1].cap && (i + 1 + n >= s->end || !d->toks[i + 1 + n].cap) &&
+			    r->home != NULL && strcmp(e->tag, r->home) != 0) {
+				*sent = si;
+				return tokens_join(d, i + 1, i + 1 + n);
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Was the signing done online ("secara daring", "virtually")? */
+static bool online(const struct doc *d)
+{
+	for (int si = 0; si < d->nsent; si++)
+		if (d->sents[si].signing &&
+		    lex_find(d, d->sents[si].first, d->sents[si].end, LEX_ONLINE, NULL) >= 0)
+			return true;
+	return false;
+}
+
 void stage_location(struct doc *d, struct record *r)
 {
 	r->location_sent = -1;
+	if (online(d))
+		return;
+	if ((r->location = signing_place(d, r, &r->location_sent)) != NULL)
+		return;
 	/* The dateline opens one of the first lines. */
 	for (int i = 0, lines = 0; i < d->nsent && lines < DATELINE_LINES && r->location == NULL; i++) {
 		if (!d->toks[d->sents[i].first].nl)

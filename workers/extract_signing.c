@@ -24,17 +24,26 @@ static bool planned(const struct doc *d, const struct sent *s, int verb, int n)
 	return lex_find(d, verb + n, to, LEX_FUTURE, NULL) >= 0;
 }
 
+/* Does sentence s date what it reports over a year before publication,
+ * with no recent date beside it? ("diteken pada 2020, Kamis (20/2/2025)"
+ * is a renewal signed now.) */
 static bool old_date(const struct doc *d, const struct sent *s)
 {
 	struct dateref dr[8];
 	if (d->pub.y == 0)
 		return false;
 	int n = date_scan(d, s->first, s->end, dr, 8);
-	for (int i = 0; i < n; i++)
-		if (dr[i].role != DATE_END && ymd_days(d->pub) - ymd_days(dr[i].date) > OLD_DAYS &&
+	bool old = false;
+	for (int i = 0; i < n; i++) {
+		if (dr[i].role == DATE_END)
+			continue;
+		if (ymd_days(d->pub) - ymd_days(dr[i].date) > OLD_DAYS &&
 		    !(dr[i].prec == PREC_YEAR && dr[i].date.y == d->pub.y - 1))
-			return true;
-	return false;
+			old = true;
+		else if (dr[i].prec != PREC_YEAR)
+			return false;
+	}
+	return old;
 }
 
 /* Does sentence s report a signing? *plan is set when it reports a plan. */

@@ -16,14 +16,21 @@ static bool year_cue(const struct doc *d, int i)
 	return tok_is(t, "pada") || tok_is(t, "tahun") || tok_is(t, "in");
 }
 
-/* The signing date in sentence s, if any. */
+/* The signing date in sentence s, if any: a day or month before a year
+ * alone ("diteken pada 2020, Kamis (20/2/2025)"). */
 static bool date_in(const struct doc *d, const struct sent *s, struct dateref *out)
 {
 	struct dateref dr[MAX_DATES];
 	int n = date_scan(d, s->first, s->end, dr, MAX_DATES);
+	for (int pass = 0; pass < 2; pass++)
 	for (int i = 0; i < n; i++) {
+		if ((dr[i].prec == PREC_YEAR) != (pass == 1))
+			continue;
 		if (dr[i].role == DATE_END)
 			continue;
+		/* "24 Februari": the latest such day on or before publication */
+		if (dr[i].inferred && d->pub.y != 0 && ymd_days(dr[i].date) > ymd_days(d->pub))
+			dr[i].date.y--;
 		if (d->pub.y != 0 && ymd_days(dr[i].date) > ymd_days(d->pub) + 1)
 			continue;  /* a signing reported is not in the future */
 		if (dr[i].prec == PREC_YEAR && !year_cue(d, dr[i].first))
@@ -66,25 +73,36 @@ static struct mw_ymd end_of(const struct dateref *dr)
 	return v;
 }
 
-/* Is the duration at [first, ...) introduced as the agreement's term? */
-static bool term_cue(const struct doc *d, const struct sent *s, int at)
+/* Is the duration at [first, ...) introduced as the agreement's term? A
+ * validity cue before it; else, when weak, "selama"/"for" just before it
+ * in the signing sentence or after a word for the agreement. */
+static bool term_cue(const struct doc *d, const struct sent *s, int at, bool weak)
 {
 	int cue = lex_find(d, s->first, at, LEX_VALID, NULL);
 	if (cue >= 0 && lex_find(d, cue, at, LEX_EVENT, NULL) < 0)
 		return true;
-	if (!s->signing || at == s->first)
+	if (!weak || at == s->first)
 		return false;
-	const struct tok *t = &d->toks[at - 1];
-	return tok_is(t, "for") || tok_is(t, "selama") || tok_is(t, "tempoh");
+	int k = at - 1;
+	if (k > s->first && (tok_is(&d->toks[k], "another") || tok_is(&d->toks[k], "further")))
+		k--;
+	const struct tok *t = &d->toks[k];
+	if (!(tok_is(t, "for") || tok_is(t, "selama") || tok_is(t, "tempoh") || tok_is(t, "untuk")))
+		return false;
+	if (s->signing)
+		return true;
+	/* "kerjasama selama lima tahun itu": the agreement's own term */
+	int from = k - 4 > s->first ? k - 4 : s->first;
+	return lex_find(d, from, k, LEX_COOP, NULL) >= 0 || lex_find(d, from, k, LEX_TYPE, NULL) >= 0;
 }
 
-static void sentence_validity(struct doc *d, struct record *r, int si)
+static void sentence_validity(struct doc *d, struct record *r, int si, bool weak)
 {
 	const struct sent *s = &d->sents[si];
 	struct duration du[4];
 	int n = dur_scan(d, s->first, s->end, du, 4);
 	for (int i = 0; i < n && r->valid.unit == 0; i++) {
-		if (term_cue(d, s, du[i].first)) {
+		if (term_cue(d, s, du[i].first, weak)) {
 			r->valid = du[i];
 			r->valid_sent = si;
 		}
@@ -105,13 +123,14 @@ static void sentence_validity(struct doc *d, struct record *r, int si)
 void stage_duration(struct doc *d, struct record *r)
 {
 	r->valid_sent = r->expires_sent = -1;
-	for (int i = 0; i < d->nsent; i++)
-		if (lex_find(d, d->sents[i].first, d->sents[i].end, LEX_COOP, NULL) >= 0 ||
-		    lex_find(d, d->sents[i].first, d->sents[i].end, LEX_VALID, NULL) >= 0)
-			sentence_validity(d, r, i);
+	for (int weak = 0; weak < 2 && r->valid.unit == 0; weak++)
+		for (int i = 0; i < d->nsent; i++)
+			if (lex_find(d, d->sents[i].first, d->sents[i].end, LEX_COOP, NULL) >= 0 ||
+			    lex_find(d, d->sents[i].first, d->sents[i].end, LEX_VALID, NULL) >= 0)
+				sentence_validity(d, r, i, weak);
 	if (r->expires.y != 0 || r->valid.unit == 0)
 		return;
-	if (r->signed_on.y != 0 && r->signed_prec == PREC_DAY) {
+	if (r->signed_on.y != 0 && r->signed_prec != PREC_YEAR) {
 		r->expires = dur_add(r->signed_on, &r->valid);
 		r->expires_sent = r->valid_sent;
 	} else if (d->pub.y != 0) {

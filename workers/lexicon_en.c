@@ -21,6 +21,10 @@ static const struct lex_entry cancel[] = {
 	{"suspended"}, {NULL}
 };
 
+static const struct lex_entry online[] = {
+	{"virtually"}, {"online"}, {"via video conference"}, {"via zoom"}, {NULL}
+};
+
 static const struct lex_entry represent[] = {
 	{"on behalf of"}, {"represented by"}, {"was represented"}, {"were represented"}, {NULL}
 };
@@ -84,7 +88,8 @@ static const struct lex_entry unit[] = {
 
 static const struct lex_entry valid[] = {
 	{"valid"}, {"effective"}, {"runs"}, {"run for"}, {"period of"},
-	{"term of"}, {"duration"}, {"in force"}, {"lasts"}, {NULL}
+	{"term of"}, {"duration"}, {"in force"}, {"lasts"}, {"renewed for"},
+	{"extended for"}, {"extended until"}, {"extended to"}, {NULL}
 };
 
 static const struct lex_entry end_cue[] = {
@@ -197,6 +202,6 @@ const struct lexicon lexicon_en = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_REPRESENT] = represent,
 	},
 };

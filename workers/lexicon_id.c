@@ -28,6 +28,11 @@ static const struct lex_entry cancel[] = {
 	{"diundur"}, {"mundur"}, {"urung"}, {"gagal"}, {NULL}
 };
 
+static const struct lex_entry online[] = {
+	{"secara daring"}, {"secara virtual"}, {"secara online"}, {"daring"},
+	{"melalui zoom"}, {"konferensi video"}, {NULL}
+};
+
 static const struct lex_entry represent[] = {
 	{"diwakili"}, {"mewakili"}, {"atas nama"}, {NULL}
 };
@@ -108,7 +113,8 @@ static const struct lex_entry seunit[] = {
 static const struct lex_entry valid[] = {
 	{"berlaku"}, {"masa berlaku"}, {"jangka waktu"}, {"berjangka"},
 	{"berlaku selama"}, {"masa kerja sama"}, {"masa kerjasama"},
-	{"berdurasi"}, {NULL}
+	{"berdurasi"}, {"diperpanjang"}, {"dilanjutkan"}, {"diperbarui"},
+	{"diperbaharui"}, {NULL}
 };
 
 static const struct lex_entry end_cue[] = {
@@ -277,6 +283,6 @@ const struct lexicon lexicon_id = {
 		[LEX_START] = start_cue, [LEX_PROGRAM] = program, [LEX_EVENT] = event,
 		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
 		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_REPRESENT] = represent,
 	},
 };

@@ -19,6 +19,10 @@ static const struct lex_entry cancel[] = {
 	{"ditangguh"}, {"tertangguh"}, {"penangguhan"}, {"menangguhkan"}, {NULL}
 };
 
+static const struct lex_entry online[] = {
+	{"secara dalam talian"}, {"dalam talian"}, {"secara maya"}, {NULL}
+};
+
 static const struct lex_entry represent[] = {
 	{"bagi pihak"}, {"mewakili"}, {"diwakili"}, {NULL}
 };
@@ -56,7 +60,8 @@ static const struct lex_entry number[] = {
 };
 
 static const struct lex_entry valid[] = {
-	{"tempoh"}, {"sah"}, {"berkuat kuasa"}, {"bagi tempoh"}, {NULL}
+	{"tempoh"}, {"sah"}, {"berkuat kuasa"}, {"bagi tempoh"}, {"dilanjutkan"},
+	{"dilanjutkan sehingga"}, {"diperbaharui"}, {NULL}
 };
 
 static const struct lex_entry end_cue[] = {
@@ -138,6 +143,6 @@ const struct lexicon lexicon_ms = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_REPRESENT] = represent,
 	},
 };
