@@ -23,8 +23,10 @@ static bool one_of(struct control_req *r, const char *key, const char *v, const 
 	if (v == NULL)
 		return true;
 	for (size_t i = 0; allowed[i]; i++) {
-		if (strcmp(v, allowed[i]) == 0)
+		if (strcmp(v, allowed[i]) == 0) {
+			strbuf_free(&list);
 			return true;
+		}
 		strbuf_printf(&list, "%s%s", i ? ", " : "", allowed[i]);
 	}
 	control_fail(r, "bad_params", "%s '%s' is not one of: %s", key, v, strbuf_str(&list));

@@ -397,9 +397,11 @@ static void shut_down(struct daemon *d)
 	control_free(control);
 	control = NULL;
 	supervisor_stop_all(&d->sup, 5000);
-	poller_free(d->poller);
 	remind_free(d->remind);       /* before the engine its transfers run in */
-	fetch_engine_free(d->fetch);  /* cancelled pages stay pending in SQLite */
+	/* The engine's cancel callbacks (feed polls, pages) use the poller,
+	 * so the poller goes after it; cancelled pages stay pending in SQLite. */
+	fetch_engine_free(d->fetch);
+	poller_free(d->poller);
 	outbox_free(d->outbox);
 	supervisor_free(&d->sup);
 	if (d->redis_is_embedded)
