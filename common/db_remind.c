@@ -5,17 +5,6 @@
 
 #include <stdlib.h>
 
-int db_remind_prepare(struct db *db)
-{
-	return db_exec(db,
-		"CREATE TABLE IF NOT EXISTS remind_channels ("
-		" name TEXT PRIMARY KEY, disabled_reason TEXT,"
-		" disabled_at INTEGER);"
-		"CREATE TABLE IF NOT EXISTS remind_digests ("
-		" channel TEXT PRIMARY KEY, day TEXT NOT NULL);",
-		"creating the reminder tables");
-}
-
 int db_remind_recover(struct db *db, int64_t now, int *n)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE deliveries SET state = 'pending',"

@@ -4,16 +4,13 @@
  * and the day of the last digest per channel. Same conventions as db.h:
  * DB_OK or a negative enum db_status, db_errmsg() says what failed.
  *
- * The two small tables of its own (remind_channels, remind_digests) are
- * created by db_remind_prepare() with IF NOT EXISTS; they belong in a
- * schema migration of db_schema.c when its owner next adds one. */
+ * Its two small tables (remind_channels, remind_digests) come with schema
+ * version 4 (db_schema.c). */
 #ifndef MW_DB_REMIND_H
 #define MW_DB_REMIND_H
 
 #include "db.h"
 
-/* Creates the tables above when missing. Call once after db_open(). */
-int db_remind_prepare(struct db *db);
 /* Deliveries left 'sending' by a process that died are 'pending' again,
  * due now (the receiver dedupes by webhook-id / Message-ID). *n (may be
  * NULL) gets how many. */

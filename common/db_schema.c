@@ -199,10 +199,20 @@ static const char db_schema_v3[] =
 	"  SELECT a.id, new.agreement_id, new.record, new.added_at FROM articles a"
 	"  WHERE a.duplicate_of = new.article_id; END;";
 
+/* v4: reminder delivery's own state (common/db_remind.c): channels a
+ * webhook's 410 disabled, and the day each channel's digest went out.
+ * IF NOT EXISTS: databases of the development builds had them already. */
+static const char db_schema_v4[] =
+	"CREATE TABLE IF NOT EXISTS remind_channels ("
+	" name TEXT PRIMARY KEY, disabled_reason TEXT, disabled_at INTEGER);"
+	"CREATE TABLE IF NOT EXISTS remind_digests ("
+	" channel TEXT PRIMARY KEY, day TEXT NOT NULL);";
+
 static const char *const db_migrations[] = {
 	db_schema_v1,
 	db_schema_v2,
 	db_schema_v3,
+	db_schema_v4,
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

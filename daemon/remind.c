@@ -379,8 +379,7 @@ struct remind *remind_new(struct daemon *d)
 {
 	int recovered = 0;
 
-	if (db_remind_prepare(d->db) != DB_OK ||
-	    db_remind_recover(d->db, daemon_now(), &recovered) != DB_OK) {
+	if (db_remind_recover(d->db, daemon_now(), &recovered) != DB_OK) {
 		log_err("reminders: %s", db_errmsg(d->db));
 		return NULL;
 	}
