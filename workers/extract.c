@@ -8,11 +8,19 @@
 #include "extract_int.h"
 #include "xalloc.h"
 
-/* A non-agreement's confidence: lower when a plan or a signing word was
- * seen, since the call was closer. */
-static double negative_confidence(const struct doc *d)
+/* A non-agreement's confidence is how sure we are that the article reports
+ * no signed agreement: 0.95 with neither a signing word nor an agreement
+ * noun; 0.85 with agreement nouns only (a programme, a visit); 0.8 when
+ * signing words were read as a plan or a cancellation (explicitly not
+ * signed); 0.6 when a signing word was set aside for another reason (an
+ * old agreement mentioned in passing, no agreement noun beside it). */
+static double negative_confidence(const struct doc *d, const struct record *r)
 {
-	return lex_find(d, 0, d->ntok, LEX_SIGN, NULL) >= 0 ? 0.6 : 0.9;
+	if (lex_find(d, 0, d->ntok, LEX_SIGN, NULL) < 0)
+		return lex_find(d, 0, d->ntok, LEX_TYPE, NULL) < 0 ? 0.95 : 0.85;
+	if (r->planned || lex_find(d, 0, d->ntok, LEX_CANCEL, NULL) >= 0)
+		return 0.8;
+	return 0.6;
 }
 
 json_t *mw_extract(const char *text, size_t len, const struct mw_extract_opts *opts)
@@ -33,7 +41,7 @@ json_t *mw_extract(const char *text, size_t len, const struct mw_extract_opts *o
 		stage_events(d, r);
 		stage_location(d, r);
 	} else {
-		r->confidence = negative_confidence(d);
+		r->confidence = negative_confidence(d, r);
 	}
 	json_t *out = record_json(d, r);
 	record_free(r);

@@ -209,6 +209,7 @@ struct event {
 
 struct record {
 	bool agreement;
+	bool planned;             /* a signing word was read as a plan */
 	int type;                 /* enum agr_type */
 	int sign_sent;            /* main signing sentence or -1 */
 	int type_sent, agr_sent;

@@ -136,6 +136,7 @@ void stage_signing(struct doc *d, struct record *r)
 			r->sign_sent = i;
 	}
 	r->agreement = r->sign_sent >= 0;
+	r->planned = plan;
 	r->agr_sent = r->agreement ? r->sign_sent : (d->nsent > 1 && d->sents[0].title ? 1 : 0);
 	if (!r->agreement)
 		return;

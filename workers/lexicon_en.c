@@ -106,8 +106,16 @@ static const struct lex_entry program[] = {
 	{"students exchange", 0, "student_exchange"},
 	{"exchange of students", 0, "student_exchange"},
 	{"teacher exchange", 0, "teacher_exchange"},
-	{"faculty exchange", 0, "teacher_exchange"},
-	{"lecturer exchange", 0, "teacher_exchange"},
+	{"faculty exchange", 0, "staff_exchange"},
+	{"lecturer exchange", 0, "staff_exchange"},
+	{"staff exchanges", 0, "staff_exchange"}, {"student mobility", 0, "student_exchange"},
+	{"interns", 0, "internship"}, {"dual master*", 0, "joint_degree"},
+	{"community engagement", 0, "community_service"},
+	{"community outreach", 0, "community_service"},
+	{"community programmes", 0, "community_service"},
+	{"community programs", 0, "community_service"},
+	{"joint papers", 0, "publication"}, {"shared laboratories", 0, "facilities"},
+	{"shared facilities", 0, "facilities"}, {"graduate employment", 0, "job_placement"},
 	{"staff exchange", 0, "staff_exchange"},
 	{"internship", 0, "internship"}, {"internships", 0, "internship"},
 	{"applied research", 0, "applied_research"},
@@ -131,7 +139,7 @@ static const struct lex_entry program[] = {
 };
 
 static const struct lex_entry event[] = {
-	{"exchange", 0, "exchange"}, {"internship", 0, "internship"},
+	{"exchange", 0, "exchange"}, {"exchanges", 0, "exchange"}, {"internship", 0, "internship"},
 	{"training", 0, "training"}, {"workshop", 0, "training"},
 	{"visit", 0, "visit"}, {"review", 0, "review"}, {NULL}
 };
@@ -186,8 +194,8 @@ static const struct lex_entry stop[] = {
 static const struct lex_entry exchangee[] = {
 	{"student", 0, "student_exchange"}, {"students", 0, "student_exchange"},
 	{"teacher", 0, "teacher_exchange"}, {"teachers", 0, "teacher_exchange"},
-	{"lecturer", 0, "teacher_exchange"}, {"lecturers", 0, "teacher_exchange"},
-	{"faculty", 0, "teacher_exchange"}, {"staff", 0, "staff_exchange"},
+	{"lecturer", 0, "staff_exchange"}, {"lecturers", 0, "staff_exchange"},
+	{"faculty", 0, "staff_exchange"}, {"staff", 0, "staff_exchange"},
 	{NULL}
 };
 

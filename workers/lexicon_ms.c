@@ -74,7 +74,13 @@ static const struct lex_entry start_cue[] = {
 
 static const struct lex_entry program[] = {
 	{"pertukaran pelajar", 0, "student_exchange"},
-	{"pertukaran pensyarah", 0, "teacher_exchange"},
+	{"pertukaran pensyarah", 0, "staff_exchange"},
+	{"mobiliti pelajar", 0, "student_exchange"}, {"mobiliti pensyarah", 0, "staff_exchange"},
+	{"khidmat komuniti", 0, "community_service"}, {"program komuniti", 0, "community_service"},
+	{"peluang pekerjaan", 0, "job_placement"}, {"peluang kerjaya", 0, "job_placement"},
+	{"penempatan graduan", 0, "job_placement"}, {"makmal", 0, "facilities"},
+	{"menerbitkan", 0, "publication"}, {"makalah", 0, "publication"},
+	{"penyelidikan gunaan", 0, "applied_research"}, {"budaya", 0, "culture"},
 	{"pertukaran kakitangan", 0, "staff_exchange"},
 	{"latihan industri", 0, "internship"}, {"latihan", 0, "training"},
 	{"penyelidikan", 0, "research"}, {"biasiswa", 0, "scholarship"},
@@ -129,7 +135,7 @@ static const struct lex_entry stop[] = {
 };
 
 static const struct lex_entry exchangee[] = {
-	{"pensyarah", 0, "teacher_exchange"}, {"kakitangan", 0, "staff_exchange"},
+	{"pensyarah", 0, "staff_exchange"}, {"kakitangan", 0, "staff_exchange"},
 	{NULL}
 };
 
