@@ -3,3 +3,8 @@
 TESTS += tests/integration/test_cli.sh
 TESTS += tests/integration/test_cli_protocol.sh
 TESTS += tests/integration/test_systemd.sh
+
+# EXTRA_DIST names tests/integration as a directory, so a build tree that
+# ran the tests would ship their results; they are no sources.
+dist-hook:
+	rm -f $(distdir)/tests/integration/*.log $(distdir)/tests/integration/*.trs
