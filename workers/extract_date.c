@@ -175,6 +175,45 @@ static int month_at(struct scan *sc, int i, int *m)
 	return 0;
 }
 
+/* "20 hingga 27 Juli 2026", "20-27 July": the first day of a range takes
+ * the month and year of the second; the second is read next, as an end. */
+static int day_range(struct scan *sc, int i)
+{
+	const struct doc *d = sc->d;
+	int dd = tok_int(&d->toks[i], 1, 31), cue, m, n;
+	if (dd < 0 || i + 2 >= sc->b)
+		return 0;
+	cue = tok_punct(&d->toks[i + 1], '-') ? 1 : lex_match(d, i + 1, sc->b, LEX_END, NULL);
+	if (cue == 0 || tok_int(&d->toks[i + 1 + cue], 1, 31) < 0 ||
+	    (n = month_at(sc, i + 2 + cue, &m)) == 0)
+		return 0;
+	int j = i + 2 + cue + n, y = j < sc->b ? tok_int(&d->toks[j], 1900, 2200) : -1;
+	if (y < 0 && d->pub.y == 0)
+		return 0;
+	struct mw_ymd v = { y > 0 ? y : infer_year(d->pub, m, dd), m, dd };
+	if (!emit(sc, i, i + 1, v, PREC_DAY, false))
+		return 0;
+	sc->out[sc->n - 1].inferred = y < 0;
+	return 1;
+}
+
+/* "Jun ini", "this July": a month of the publication's year. */
+static int month_this(struct scan *sc, int i)
+{
+	const struct doc *d = sc->d;
+	int m, n;
+	if (d->pub.y == 0)
+		return 0;
+	if (tok_is(&d->toks[i], "this") && (n = month_at(sc, i + 1, &m)) > 0) {
+		struct mw_ymd v = { d->pub.y, m, 1 };
+		return emit(sc, i, i + 1 + n, v, PREC_MONTH, false) ? 1 + n : 0;
+	}
+	if ((n = month_at(sc, i, &m)) == 0 || i + n >= sc->b || !tok_is(&d->toks[i + n], "ini"))
+		return 0;
+	struct mw_ymd v = { d->pub.y, m, 1 };
+	return emit(sc, i, i + n + 1, v, PREC_MONTH, false) ? n + 1 : 0;
+}
+
 /* "31 Januari 2025", "31 Januari". */
 static int day_month(struct scan *sc, int i)
 {
@@ -278,7 +317,8 @@ int date_scan(const struct doc *d, int a, int b, struct dateref *out, int max)
 {
 	struct scan sc = { d, b, out, 0, max };
 	int (*const forms[])(struct scan *, int) = {
-		numeric_date, day_month, month_first, weekday, relday, year_only,
+		numeric_date, day_range, day_month, month_this, month_first, weekday, relday,
+		year_only,
 	};
 	for (int i = a; i < b && sc.n < max;) {
 		int used = 0;

@@ -3,6 +3,7 @@
  * such a duration to a date. Durations are ISO 8601 (P3Y, P1M, P2W, P10D). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract_int.h"
 
@@ -34,9 +35,42 @@ static int skip_paren_number(const struct doc *d, int i, int end)
 	return 0;
 }
 
+/* The value of lower-case word w (n bytes) in table k of any language. */
+static const struct lex_entry *word_entry(const char *w, size_t n, enum lex_kind k)
+{
+	const struct lexicon *const all[] = { &lexicon_id, &lexicon_ms, &lexicon_en, &lexicon_common };
+	for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
+		for (const struct lex_entry *e = all[l]->lists[k]; e && e->phrase; e++)
+			if (strlen(e->phrase) == n && memcmp(e->phrase, w, n) == 0)
+				return e;
+	return NULL;
+}
+
+/* One hyphenated token: "two-week", "3-month", "five-year". */
+static int hyphenated(const struct doc *d, int i, struct duration *du)
+{
+	const struct tok *t = &d->toks[i];
+	const char *h = memchr(t->low, '-', (size_t)t->len);
+	if (!t->word || h == NULL)
+		return 0;
+	size_t a = (size_t)(h - t->low), b = (size_t)t->len - a - 1;
+	const struct lex_entry *num = word_entry(t->low, a, LEX_NUMBER);
+	const struct lex_entry *unit = word_entry(h + 1, b, LEX_UNIT);
+	int v = num ? num->val : (a > 0 && a <= 3 && t->low[0] >= '0' && t->low[0] <= '9') ? atoi(t->low) : 0;
+	if (v <= 0 || unit == NULL)
+		return 0;
+	du->n = v;
+	du->unit = (char)unit->val;
+	du->first = i;
+	du->end = i + 1;
+	return 1;
+}
+
 /* A duration at token i: tokens used (0: none), filled into *du. */
 static int dur_at(const struct doc *d, int i, int end, struct duration *du)
 {
+	if (hyphenated(d, i, du))
+		return 1;
 	const struct lex_entry *e = NULL;
 	int n = lex_match(d, i, end, LEX_SEUNIT, &e);
 	if (n > 0) {

@@ -4,6 +4,8 @@
  * selama tiga tahun"); expires_on is signed_on + duration, else a stated
  * end ("berlaku hingga 2027": an end year means 31 December of it, an end
  * month its last day), else publication + duration, marked estimated. */
+#include <string.h>
+
 #include "extract_int.h"
 
 #define MAX_DATES 16
@@ -83,6 +85,11 @@ static bool term_cue(const struct doc *d, const struct sent *s, int at, bool wea
 		return true;
 	if (!weak || at == s->first)
 		return false;
+	/* "a five-year MoU" */
+	const struct tok *h = &d->toks[at];
+	if (h->word && memchr(h->low, '-', (size_t)h->len) != NULL && at + 1 < s->end &&
+	    (lex_match(d, at + 1, s->end, LEX_TYPE, NULL) > 0 || lex_match(d, at + 1, s->end, LEX_COOP, NULL) > 0))
+		return true;
 	int k = at - 1;
 	if (k > s->first && (tok_is(&d->toks[k], "another") || tok_is(&d->toks[k], "further")))
 		k--;

@@ -141,7 +141,8 @@ static const struct lex_entry program[] = {
 static const struct lex_entry event[] = {
 	{"exchange", 0, "exchange"}, {"exchanges", 0, "exchange"}, {"internship", 0, "internship"},
 	{"training", 0, "training"}, {"workshop", 0, "training"},
-	{"visit", 0, "visit"}, {"review", 0, "review"}, {NULL}
+	{"visit", 0, "visit"}, {"review", 0, "review"}, {"immersion", 0, "exchange"},
+	{"mobility", 0, "exchange"}, {NULL}
 };
 
 static const struct lex_entry func[] = {

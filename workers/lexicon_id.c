@@ -203,6 +203,7 @@ static const struct lex_entry event[] = {
 	{"lokakarya", 0, "training"}, {"kunjungan", 0, "visit"},
 	{"berkunjung", 0, "visit"}, {"mengunjungi", 0, "visit"},
 	{"evaluasi", 0, "review"}, {"peninjauan", 0, "review"},
+	{"mobilitas", 0, "exchange"}, {"imersi", 0, "exchange"},
 	{NULL}
 };
 

@@ -94,6 +94,7 @@ static const struct lex_entry program[] = {
 
 static const struct lex_entry event[] = {
 	{"latihan industri", 0, "internship"}, {"lawatan", 0, "visit"},
+	{"mobiliti", 0, "exchange"},
 	{"latihan", 0, "training"}, {NULL}
 };
 
