@@ -17,6 +17,8 @@ usage:
   gen-data.py pipeline-site DIR N E BASE
                                    N feeds of E entries each, every entry a new
                                    article page DIR/a/F-I.html; links use BASE
+                                   (BASE, here and below, may be a comma-separated
+                                   list of servers used in turn)
   gen-data.py config FILE BASE N STATE REDIS [KEY=VALUE...]
                                    a mouwatch.conf for N feeds at BASE/feeds/
   gen-data.py urls FILE BASE N     BASE/feeds/fI.xml, one a line (for curl)
@@ -199,29 +201,36 @@ def cmd_pipeline_site(d, n, e, base):
             day = 1 + (f + i) % 28
             with open(os.path.join(d, "a", f"{f}-{i}.html"), "w", encoding="utf-8") as p:
                 p.write(PAGE.format(t=xml_escape(title), d=day, body=html_body(paras)))
-            items.append(f"<item><title>{xml_escape(title)}</title><link>{base}/a/{f}-{i}.html</link>"
+            items.append(f"<item><title>{xml_escape(title)}</title><link>{pick(base, f * 7 + i)}/a/{f}-{i}.html</link>"
                          f"<guid>pipe-{f}-{i}</guid><pubDate>Mon, {day:02d} Nov 2025 08:00:00 +0700</pubDate>"
                          f"<description>{xml_escape(paras[0])}</description></item>")
         with open(os.path.join(d, "feeds", f"f{f}.xml"), "w", encoding="utf-8") as out:
             out.write('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
-                      f"<title>Feed {f}</title><link>{base}/</link>{''.join(items)}</channel></rss>\n")
+                      f"<title>Feed {f}</title><link>{pick(base, 0)}/</link>{''.join(items)}</channel></rss>\n")
+
+
+def pick(bases, i):
+    """BASE may list several servers, comma-separated: item i uses one of
+    them in turn (so the daemon's per-host limits see several hosts)."""
+    v = bases.split(",")
+    return v[i % len(v)]
 
 
 def cmd_config(path, base, n, state, redis, *extra):
     keys = {"state_dir": state, "database": f"{state}/mouwatch.db", "socket": f"{state}/ctl.sock",
             "redis": redis, "allow_private_addresses": "yes", "max_concurrent": "64",
-            "max_per_host": "64", "per_host_rate": "0", "log_level": "info"}
+            "max_per_host": "64", "per_host_rate": "1000", "log_level": "info"}
     keys.update(kv.split("=", 1) for kv in extra)
     with open(path, "w") as c:
         c.write("[daemon]\n" + "".join(f"{k} = {v}\n" for k, v in keys.items()))
         for f in range(int(n)):
-            c.write(f"[feed f{f}]\nurl = {base}/feeds/f{f}.xml\ninterval = 15m\nlanguage = id\n")
+            c.write(f"[feed f{f}]\nurl = {pick(base, f)}/feeds/f{f}.xml\ninterval = 15m\nlanguage = id\n")
 
 
 def cmd_urls(path, base, n):
     with open(path, "w") as u:
         for f in range(int(n)):
-            u.write(f'url = "{base}/feeds/f{f}.xml"\noutput = /dev/null\n')
+            u.write(f'url = "{pick(base, f)}/feeds/f{f}.xml"\noutput = /dev/null\n')
 
 
 def main():
