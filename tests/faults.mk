@@ -1,0 +1,18 @@
+# tests/faults.mk: the fault scenarios and the soak (engineer "faults").
+# 'make check-faults' runs tests/faults/fault_*.sh through the same TAP
+# harness as 'make check' (each breaks a running pipeline and then checks
+# the invariants, docs/reliability.md); 'make soak' runs the long soak
+# (not in CI; SOAK_ARTICLES, default 100000).
+FAULT_TESTS = \
+	tests/faults/fault_worker_kill.sh
+
+EXTRA_DIST += tests/faults
+
+check-faults:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(FAULT_TESTS)'
+
+soak: all tests/helpers/mw-httpd tests/helpers/mw-smtpd
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+	REDIS_SERVER='$(REDIS_SERVER)' $(SHELL) $(top_srcdir)/bench/soak.sh
+
+.PHONY: check-faults soak
