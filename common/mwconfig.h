@@ -54,6 +54,9 @@ struct mw_daemon_config {
 	char *redis_stream;            /* default "mouwatch:articles" */
 	long long max_queue_backlog;   /* articles waiting in the stream at most
 	                                  (100000); more wait in SQLite */
+	long long worker_batch;        /* messages a worker reads and stores at once (100) */
+	long long worker_claim_idle;   /* pending this long: a dead worker's, taken over (60s) */
+	long long worker_max_deliveries; /* then the message goes to the dead stream (5) */
 	char *user_agent_contact;      /* URL or NULL */
 	long long max_concurrent;      /* transfers at once (64) */
 	long long max_per_host;        /* transfers at once per host (2) */

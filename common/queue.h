@@ -8,14 +8,15 @@
 #define MW_QUEUE_H
 
 #define QUEUE_DEFAULT_STREAM "mouwatch:articles"
-#define QUEUE_GROUP "mouwatch-workers"
+#define QUEUE_GROUP "workers"
+/* Messages given up on (too many deliveries) are copied here, with the
+ * reason, for an operator to look at. */
+#define QUEUE_DEAD_STREAM "mouwatch:dead"
 /* Workers delete what they acknowledge, so the stream's length is the
  * backlog; there is no length cap that could cut work not yet done. */
-/* A message pending this long on a consumer is taken over (XAUTOCLAIM):
- * its worker has died or hung. */
-#define QUEUE_CLAIM_IDLE_MS 60000
-/* Deliveries after which a message that keeps failing is given up. */
-#define QUEUE_MAX_DELIVERIES 5
+/* How long a message may stay pending before another worker takes it
+ * over, how many deliveries before it is given up, and how many are read
+ * at once: [daemon] worker_claim_idle, worker_max_deliveries, worker_batch. */
 
 #define QF_ARTICLE_ID "article_id"  /* SQLite articles.id */
 #define QF_FEED "feed"

@@ -63,7 +63,7 @@ static int run(struct worker *w, struct worker_queue *q, bool drain)
 				 redis_target_describe(&q->target));
 			ready = true;
 		}
-		int n = worker_queue_run_once(q, worker_process, w);
+		int n = worker_queue_run_once(q, worker_process_batch, w);
 		if (n < 0) {
 			notify_status("waiting for Redis at %s", redis_target_describe(&q->target));
 			for (int i = 0; i < backoff_s * 10 && !stop_requested; i++)
@@ -157,6 +157,9 @@ int main(int argc, char **argv)
 	redis_target_from_config(cfg, &t, &embedded_path);
 	struct worker_queue q;
 	worker_queue_init(&q, &t, cfg->daemon.redis_stream, name);
+	q.batch = (int)cfg->daemon.worker_batch;
+	q.claim_idle_ms = cfg->daemon.worker_claim_idle * 1000;
+	q.max_deliveries = cfg->daemon.worker_max_deliveries;
 	int rc = run(&w, &q, drain);
 
 	worker_queue_close(&q);

@@ -15,9 +15,12 @@ struct worker {
 	unsigned long processed, agreements, failures, retries;
 };
 
-/* The queue handler: extracts the article's agreement record and stores it
- * with its reminders, in one transaction. HANDLE_RETRY when the database
- * is busy or full (the message stays pending and comes back). */
-enum handle_result worker_process(const struct queue_message *m, void *worker);
+/* The queue's batch handler: extracts each article's agreement record and
+ * stores all of them with their reminders in one transaction. Every result
+ * is HANDLE_RETRY when the database is busy or full (the batch stays
+ * pending and comes back); HANDLE_DEAD for messages past their deliveries
+ * (their articles are marked failed). */
+void worker_process_batch(const struct queue_message *v, size_t n, enum handle_result *res,
+			  void *worker);
 
 #endif

@@ -7,6 +7,7 @@
 #include "xalloc.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,9 @@ void worker_queue_init(struct worker_queue *q, const struct redis_target *t,
 	q->stream = stream;
 	q->consumer = consumer;
 	q->block_ms = 2000;
-	q->claim_idle_ms = QUEUE_CLAIM_IDLE_MS;
+	q->claim_idle_ms = 60000;
+	q->max_deliveries = 5;
+	q->batch = 100;
 }
 
 bool queue_ensure_group(redisContext *c, const char *stream, char **err)
@@ -102,53 +105,100 @@ static long long delivery_count(struct worker_queue *q, const char *id)
 }
 
 /* Acknowledged messages are deleted too: the stream then holds only work
- * not done yet, so it needs no length cap that could cut pending work. */
-static void ack(struct worker_queue *q, const char *id)
+ * not done yet, so it needs no length cap that could cut pending work.
+ * One XACK and one XDEL for the whole batch, pipelined. */
+static void ack(struct worker_queue *q, const char **ids, size_t n)
 {
+	const char **argv = xcalloc(n + 3, sizeof *argv);
 	redisReply *r = NULL;
 
-	redisAppendCommand(q->c, "XACK %s %s %s", q->stream, QUEUE_GROUP, id);
-	redisAppendCommand(q->c, "XDEL %s %s", q->stream, id);
+	if (n == 0) {
+		free(argv);
+		return;
+	}
+	argv[0] = "XACK";
+	argv[1] = q->stream;
+	argv[2] = QUEUE_GROUP;
+	memcpy(argv + 3, ids, n * sizeof *ids);
+	redisAppendCommandArgv(q->c, (int)n + 3, argv, NULL);
+	argv[1] = "XDEL";
+	argv[2] = q->stream;
+	redisAppendCommandArgv(q->c, (int)n + 2, argv + 1, NULL);
 	for (int i = 0; i < 2; i++) {
 		if (redisGetReply(q->c, (void **)&r) != REDIS_OK || r == NULL) {
-			log_warn("XACK %s failed (%s); the message will be handled again, harmlessly",
-				 id, q->c->errstr);
-			return;
+			log_warn("acknowledging %zu message(s) failed (%s); they will be handled again, harmlessly",
+				 n, q->c->errstr);
+			break;
 		}
 		if (r->type == REDIS_REPLY_ERROR)
-			log_warn("acknowledging %s failed: %s; it will be handled again, harmlessly", id, r->str);
+			log_warn("acknowledging %zu message(s) failed: %s; they will be handled again, harmlessly",
+				 n, r->str);
 		freeReplyObject(r);
 	}
+	free(argv);
 }
 
-/* Handles every entry of an array of entries; returns how many. */
-static int handle_entries(struct worker_queue *q, const redisReply *entries, bool claimed,
-			  queue_handler h, void *user)
+/* Copies a message given up on to the dead stream, with the reason. */
+static void bury(struct worker_queue *q, const struct queue_message *m)
 {
-	int n = 0;
+	char aid[32], n[32];
+	snprintf(aid, sizeof aid, "%lld", m->article_id);
+	snprintf(n, sizeof n, "%lld", m->deliveries);
+	char *reason = xasprintf("handed out %lld times without being stored; see the workers' log", m->deliveries);
+	const char *argv[] = { "XADD", QUEUE_DEAD_STREAM, "*", "original_id", m->id, QF_ARTICLE_ID, aid,
+			       QF_URL, m->url ? m->url : "", "deliveries", n, "reason", reason };
+	redisReply *r = redisCommandArgv(q->c, (int)(sizeof argv / sizeof argv[0]), argv, NULL);
 
-	for (size_t i = 0; i < entries->elements; i++) {
-		struct queue_message m;
-		message_from_entry(entries->element[i], &m);
-		if (m.id == NULL)
-			continue;
-		m.deliveries = claimed ? delivery_count(q, m.id) : 1;
-		if (m.text == NULL || m.article_id <= 0) {
+	if (r == NULL || r->type == REDIS_REPLY_ERROR)
+		log_warn("cannot copy message %s to %s: %s", m->id, QUEUE_DEAD_STREAM, r ? r->str : q->c->errstr);
+	if (r)
+		freeReplyObject(r);
+	free(reason);
+}
+
+/* Parses the entries, lets the handler do the batch, then buries, acks or
+ * leaves pending what it said. Returns how many entries there were. */
+static int handle_entries(struct worker_queue *q, const redisReply *entries, bool claimed,
+			  queue_batch_handler h, void *user)
+{
+	size_t n = entries->elements, m = 0;
+	struct queue_message *v = xcalloc(n ? n : 1, sizeof *v);
+	enum handle_result *res = xcalloc(n ? n : 1, sizeof *res);
+	const char **done = xcalloc(n ? n : 1, sizeof *done);
+	size_t n_done = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		message_from_entry(entries->element[i], &v[m]);
+		if (v[m].id == NULL)
+			continue; /* deleted meanwhile: nothing to do */
+		v[m].deliveries = claimed ? delivery_count(q, v[m].id) : 1;
+		v[m].exhausted = v[m].deliveries > q->max_deliveries;
+		if (v[m].text == NULL || v[m].article_id <= 0) {
 			log_warn("queue message %s is malformed (no %s or %s); dropping it",
-				 m.id, QF_TEXT, QF_ARTICLE_ID);
-			ack(q, m.id);
-		} else if (m.deliveries > QUEUE_MAX_DELIVERIES) {
-			log_err("article %lld (%s) failed %lld times; giving up on it (see 'mouwatch articles --state failed')",
-				m.article_id, m.url ? m.url : "?", m.deliveries - 1);
-			h(&m, user); /* the handler sees deliveries > max and records the failure */
-			ack(q, m.id);
-		} else if (h(&m, user) == HANDLE_DONE) {
-			ack(q, m.id);
+				 v[m].id, QF_TEXT, QF_ARTICLE_ID);
+			done[n_done++] = v[m].id;
+			continue;
 		}
-		message_free(&m);
-		n++;
+		m++;
 	}
-	return n;
+	if (m > 0)
+		h(v, m, res, user);
+	for (size_t i = 0; i < m; i++) {
+		if (res[i] == HANDLE_DEAD) {
+			log_err("article %lld (%s) failed %lld deliveries; moved to %s and marked failed",
+				v[i].article_id, v[i].url ? v[i].url : "?", v[i].deliveries, QUEUE_DEAD_STREAM);
+			bury(q, &v[i]);
+		}
+		if (res[i] != HANDLE_RETRY)
+			done[n_done++] = v[i].id;
+	}
+	ack(q, done, n_done);
+	for (size_t i = 0; i < n; i++)
+		message_free(&v[i]);
+	free(v);
+	free(res);
+	free(done);
+	return (int)n;
 }
 
 bool worker_queue_connect(struct worker_queue *q)
@@ -178,10 +228,10 @@ bool worker_queue_connect(struct worker_queue *q)
 	return true;
 }
 
-static int claim_abandoned(struct worker_queue *q, queue_handler h, void *user)
+static int claim_abandoned(struct worker_queue *q, queue_batch_handler h, void *user)
 {
-	redisReply *r = redisCommand(q->c, "XAUTOCLAIM %s %s %s %d 0-0 COUNT 16", q->stream,
-				     QUEUE_GROUP, q->consumer, q->claim_idle_ms);
+	redisReply *r = redisCommand(q->c, "XAUTOCLAIM %s %s %s %lld 0-0 COUNT %d", q->stream,
+				     QUEUE_GROUP, q->consumer, q->claim_idle_ms, q->batch);
 	int n = 0;
 
 	if (r == NULL)
@@ -195,10 +245,10 @@ static int claim_abandoned(struct worker_queue *q, queue_handler h, void *user)
 	return n;
 }
 
-static int read_new(struct worker_queue *q, queue_handler h, void *user)
+static int read_new(struct worker_queue *q, queue_batch_handler h, void *user)
 {
-	redisReply *r = redisCommand(q->c, "XREADGROUP GROUP %s %s COUNT 16 BLOCK %d STREAMS %s >",
-				     QUEUE_GROUP, q->consumer, q->block_ms, q->stream);
+	redisReply *r = redisCommand(q->c, "XREADGROUP GROUP %s %s COUNT %d BLOCK %d STREAMS %s >",
+				     QUEUE_GROUP, q->consumer, q->batch, q->block_ms, q->stream);
 	int n = 0;
 
 	if (r == NULL)
@@ -223,7 +273,7 @@ static int read_new(struct worker_queue *q, queue_handler h, void *user)
 	return n;
 }
 
-int worker_queue_run_once(struct worker_queue *q, queue_handler h, void *user)
+int worker_queue_run_once(struct worker_queue *q, queue_batch_handler h, void *user)
 {
 	if (!worker_queue_connect(q))
 		return -1;

@@ -1,3 +1,4 @@
 # tests/integration/local.mk: (filled as tests are added)
 TESTS += tests/integration/test_pipeline.sh
 TESTS += tests/integration/test_poll_behaviour.sh
+TESTS += tests/integration/test_worker.sh
