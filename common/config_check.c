@@ -89,9 +89,11 @@ static void finish_daemon(struct load_ctx *ctx)
 	char a[32], b[32];
 
 	apply_defaults(ctx, SEC_DAEMON, d, &ctx->daemon);
-	if (d->database == NULL)
+	/* A key given with a bad value stays NULL (its error is reported) and
+	 * gets no default: the checks below skip it. */
+	if (d->database == NULL && d->state_dir != NULL)
 		d->database = xasprintf("%s/mouwatch.db", d->state_dir);
-	if (strlen(d->socket) >= sizeof(((struct sockaddr_un *)0)->sun_path))
+	if (d->socket != NULL && strlen(d->socket) >= sizeof(((struct sockaddr_un *)0)->sun_path))
 		config_error(ctx, daemon_line(ctx, "socket"),
 			     "socket: the path is too long for a Unix socket (at most %zu bytes); choose a shorter one",
 			     sizeof(((struct sockaddr_un *)0)->sun_path) - 1);
