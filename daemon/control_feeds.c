@@ -68,9 +68,11 @@ static bool interval_param(struct control_req *r, int *seconds)
 		return false;
 	if (s == NULL || strcmp(s, "auto") == 0)
 		return true;
-	if (!duration_parse(s, &v, &why) || v < 60 || v > 7 * 86400) {
+	bool parsed = duration_parse(s, &v, &why);
+	if (!parsed || v < 60 || v > 7 * 86400) {
+		/* why is set only when the parse failed ("0s" parses) */
 		control_fail(r, "bad_params", "interval '%s': %s", s,
-			     v ? "give a duration from 1m to 7d" : why);
+			     parsed ? "give a duration from 1m to 7d" : why);
 		return false;
 	}
 	*seconds = (int)v;

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "control_priv.h"
 #include "daemon.h"
+#include "feed_text.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -52,14 +53,20 @@ const struct control_method *control_method_find(const char *name)
 void control_fail(struct control_req *r, const char *code, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
 	if (r->err_code)
 		return;
 	r->err_code = code;
 	va_start(ap, fmt);
-	if (vasprintf(&r->err_msg, fmt, ap) < 0)
+	if (vasprintf(&msg, fmt, ap) < 0)
 		fatal("out of memory");
 	va_end(ap);
+	/* The message may quote the request (jansson's parse error does, and
+	 * may cut a character): keep the reply valid UTF-8, else it cannot be
+	 * encoded at all. */
+	r->err_msg = feed_utf8_fix(msg, strlen(msg));
+	free(msg);
 }
 
 void control_fail_db(struct control_req *r, struct db *db, int status)
