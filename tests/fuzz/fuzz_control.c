@@ -64,6 +64,12 @@ void poller_poll_all_now(struct poller *p)
 static struct daemon daemon;
 static struct control control;
 
+static void teardown(void)
+{
+	db_close(daemon.db);
+	config_free(daemon.cfg);
+}
+
 static void setup(void)
 {
 	struct strbuf errors = STRBUF_INIT;
@@ -82,6 +88,7 @@ static void setup(void)
 	}
 	control.d = &daemon;
 	control.ro = daemon.db;
+	atexit(teardown);
 }
 
 static void check_reply(const json_t *reply, const char *line, size_t len)
