@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "db_internal.h"
+
+#include <unistd.h>
 #include "log.h"
 #include "xalloc.h"
 
@@ -22,8 +24,15 @@ static int db_set_pragmas(struct db *db)
 	if (db->read_only)
 		return db_exec(db, "PRAGMA query_only=ON", "setting query_only");
 	/* WAL is persistent in the file; switching needs a short exclusive
-	 * lock, for which the busy timeout above applies. */
-	rc = db_exec(db, "PRAGMA journal_mode=WAL", "switching to WAL mode");
+	 * lock. SQLite does not always call the busy handler for it (several
+	 * processes opening a new file at once), so it is retried here for
+	 * as long as the busy timeout. */
+	for (int waited = 0;; waited += 10) {
+		rc = db_exec(db, "PRAGMA journal_mode=WAL", "switching to WAL mode");
+		if (rc != DB_EBUSY || waited >= db->busy_timeout_ms)
+			break;
+		usleep(10000);
+	}
 	if (rc != DB_OK)
 		return rc;
 	return db_exec(db, "PRAGMA synchronous=NORMAL", "setting synchronous");

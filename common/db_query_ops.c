@@ -1,25 +1,11 @@
 /* db_query_ops.c: runtime feeds and feed health for the control socket
- * (see db_query_ops.h). The runtime_feeds table is created here, not by a
- * schema migration, because it belongs to the operator interface: a
- * database without it is simply one where no feed was ever added at run
- * time. */
+ * (see db_query_ops.h). The runtime_feeds table comes with schema version 5
+ * (db_schema.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
 #include "db_query_ops.h"
-
-static const char sql_create[] =
-	"CREATE TABLE IF NOT EXISTS runtime_feeds ("
-	" name TEXT PRIMARY KEY, url TEXT NOT NULL, language TEXT,"
-	" interval_seconds INTEGER, added_at INTEGER NOT NULL)";
-
-int db_ops_init(struct db *db)
-{
-	if (db->read_only)
-		return DB_OK;
-	return db_exec(db, sql_create, "creating the runtime_feeds table");
-}
 
 static bool feed_is_live(struct db *db, const char *name, int *rc)
 {
@@ -70,9 +56,8 @@ int db_ops_runtime_feed_add(struct db *db, const struct db_feed_config *c,
 			    int64_t now)
 {
 	struct add_args a = { c, now };
-	int rc = db_ops_init(db);
 
-	return rc == DB_OK ? db_in_tx(db, add_tx, &a) : rc;
+	return db_in_tx(db, add_tx, &a);
 }
 
 struct remove_args {
@@ -103,10 +88,8 @@ int db_ops_feed_remove(struct db *db, const char *name, int64_t now,
 		       bool *was_runtime)
 {
 	struct remove_args a = { name, now, false };
-	int rc = db_ops_init(db);
+	int rc = db_in_tx(db, remove_tx, &a);
 
-	if (rc == DB_OK)
-		rc = db_in_tx(db, remove_tx, &a);
 	if (was_runtime)
 		*was_runtime = a.was_runtime;
 	return rc;
@@ -115,11 +98,8 @@ int db_ops_feed_remove(struct db *db, const char *name, int64_t now,
 int db_ops_runtime_feeds(struct db *db, json_t **out)
 {
 	sqlite3_stmt *st;
-	int rc = db_ops_init(db);
 
 	*out = NULL;
-	if (rc != DB_OK)
-		return rc;
 	st = db_stmt(db, "SELECT name, url, language, coalesce(interval_seconds, 0)"
 		     " AS interval_seconds, added_at FROM runtime_feeds ORDER BY name");
 	return st ? db_query_array(db, st, out, "listing runtime feeds") : DB_ERR;

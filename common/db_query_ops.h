@@ -7,10 +7,6 @@
 
 #include "db.h"
 
-/* Creates the runtime_feeds table when missing (read-write connections;
- * idempotent). Call once after db_open. */
-int db_ops_init(struct db *db);
-
 /* Records a feed added at run time and adds it to the feeds table, in one
  * transaction. DB_EINVAL when a live feed has that name already. */
 int db_ops_runtime_feed_add(struct db *db, const struct db_feed_config *c,

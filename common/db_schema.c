@@ -208,11 +208,20 @@ static const char db_schema_v4[] =
 	"CREATE TABLE IF NOT EXISTS remind_digests ("
 	" channel TEXT PRIMARY KEY, day TEXT NOT NULL);";
 
+/* v5: feeds an operator added at run time (`mouwatch feed add`,
+ * common/db_query_ops.c): kept apart from the configured ones so that a
+ * reload of the configuration does not remove them. */
+static const char db_schema_v5[] =
+	"CREATE TABLE IF NOT EXISTS runtime_feeds ("
+	" name TEXT PRIMARY KEY, url TEXT NOT NULL, language TEXT,"
+	" interval_seconds INTEGER, added_at INTEGER NOT NULL);";
+
 static const char *const db_migrations[] = {
 	db_schema_v1,
 	db_schema_v2,
 	db_schema_v3,
 	db_schema_v4,
+	db_schema_v5,
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

@@ -366,10 +366,6 @@ static bool start(struct daemon *d, const struct options *o)
 		free(err);
 		return false;
 	}
-	if (db_ops_init(d->db) != DB_OK) {
-		log_err("cannot prepare the database %s: %s", d->cfg->daemon.database, db_errmsg(d->db));
-		return false;
-	}
 	if (sync_feeds(d) != DB_OK || !start_redis(d))
 		return false;
 	d->base = event_base_new();
