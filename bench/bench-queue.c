@@ -1,8 +1,8 @@
 /* bench-queue.c: the article queue's throughput with the project's own
  * code paths. Per run: N article messages (2 KB of text each) are added
  * with XADD the way daemon/outbox.c does (same fields, up to 256 commands
- * in flight on one connection), then read, handled (a no-op) and
- * acknowledged by workers/worker_queue.c (XREADGROUP, XACK, XDEL) until the
+ * in flight on one connection), then read in batches, handled (a no-op)
+ * and acknowledged by workers/worker_queue.c (XREADGROUP, XACK, XDEL) until the
  * stream is empty. Prints a "produce" and a "consume" line per run; run 0
  * is the warm-up. */
 #include "bench_util.h"
@@ -51,11 +51,13 @@ static void produce(redisContext *c, size_t n, const char *text)
 	}
 }
 
-static enum handle_result handle(const struct queue_message *m, void *user)
+static void handle(const struct queue_message *v, size_t n, enum handle_result *res, void *user)
 {
 	size_t *bytes = user;
-	*bytes += strlen(m->text);
-	return HANDLE_DONE;
+	for (size_t i = 0; i < n; i++) {
+		*bytes += strlen(v[i].text);
+		res[i] = HANDLE_DONE;
+	}
 }
 
 int main(int argc, char **argv)

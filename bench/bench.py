@@ -486,10 +486,19 @@ def bench_pipeline(a, data, tmp, procs):
     return res
 
 
-def bench_memory(results):
-    """Peak RSS from the poll and pipeline runs (no run of its own)."""
+def bench_memory(results, outdir):
+    """Peak RSS from the poll and pipeline runs (no run of its own; with
+    --only, from their JSON files of an earlier run)."""
+    def load(name):
+        if name in results:
+            return results[name]
+        try:
+            with open(os.path.join(outdir, f"{name}.json")) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
     out = {}
-    poll, pipe = results.get("poll"), results.get("pipeline")
+    poll, pipe = load("poll"), load("pipeline")
     if poll:
         out["mouwatchd_kib_poll"] = poll["200"]["mouwatchd_peak_rss_kib"]
         out["feeds"] = poll["feeds"]
@@ -607,12 +616,23 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--only", help="comma-separated subset of: " + ",".join(ALL))
     ap.add_argument("--mw-httpd", action="store_true", help="serve with mw-httpd even if nginx is there")
+    ap.add_argument("--table", action="store_true", help="only print the table of OUT/*.json")
     ap.add_argument("--smoke", action="store_true", help="tiny inputs, to check the drivers work")
     a = ap.parse_args()
     only = a.only.split(",") if a.only else ALL
     bad = [x for x in only if x not in ALL]
     if bad or a.runs < 1:
         ap.error(f"unknown benchmark {bad} (choose from {ALL}) or --runs < 1")
+    if a.table:
+        results = {}
+        for name in ALL:
+            try:
+                with open(os.path.join(a.out, f"{name}.json")) as f:
+                    results[name] = json.load(f)
+            except OSError:
+                pass
+        print(table(results))
+        return
     os.makedirs(a.out, exist_ok=True)
     data = a.data or os.path.join(os.path.dirname(os.path.abspath(a.out)), "data")
     os.makedirs(data, exist_ok=True)
@@ -635,7 +655,7 @@ def main():
             elif name == "pipeline":
                 results[name] = bench_pipeline(a, data, tmp, procs)
             elif name == "memory":
-                results[name] = bench_memory(results)
+                results[name] = bench_memory(results, a.out)
             elif name == "callgrind":
                 results[name] = bench_callgrind(a, data, tmp)
         finally:
