@@ -282,6 +282,16 @@ static int idle_timeout(void)
 	return v > 0 ? v : CONTROL_IDLE_TIMEOUT_S;
 }
 
+/* The STATUS= refresh period; MOUWATCH_STATUS_INTERVAL (seconds) sets it
+ * for tests and for operators who want a livelier 'systemctl status'. */
+static int status_interval(void)
+{
+	const char *s = getenv("MOUWATCH_STATUS_INTERVAL");
+	int v = s ? atoi(s) : 0;
+
+	return v > 0 ? v : CONTROL_STATUS_INTERVAL_S;
+}
+
 static void on_status_timer(evutil_socket_t fd, short what, void *arg)
 {
 	(void)fd;
@@ -306,7 +316,7 @@ static bool open_ro_db(struct control *c)
 struct control *control_new(struct daemon *d)
 {
 	struct control *c = xcalloc(1, sizeof *c);
-	struct timeval every = { CONTROL_STATUS_INTERVAL_S, 0 };
+	struct timeval every = { status_interval(), 0 };
 	int fd;
 
 	c->d = d;

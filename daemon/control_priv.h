@@ -17,7 +17,7 @@
 #define CONTROL_MAX_REQUEST (64 * 1024)   /* bytes per request line */
 #define CONTROL_MAX_CLIENTS 32
 #define CONTROL_IDLE_TIMEOUT_S 30         /* MOUWATCH_CONTROL_TIMEOUT overrides */
-#define CONTROL_STATUS_INTERVAL_S 15      /* STATUS= refresh for systemd */
+#define CONTROL_STATUS_INTERVAL_S 15      /* STATUS= refresh; MOUWATCH_STATUS_INTERVAL overrides */
 
 struct control_conn;
 

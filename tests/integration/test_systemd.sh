@@ -4,11 +4,13 @@
 # security'; sd_notify messages (READY, STATUS, WATCHDOG, RELOADING with
 # MONOTONIC_USEC, STOPPING) read from a real datagram NOTIFY_SOCKET; SIGHUP
 # re-reads the configuration, adding and removing a feed; SIGTERM stops
-# cleanly.
+# cleanly. STATUS= is refreshed (every MOUWATCH_STATUS_INTERVAL seconds);
+# under systemd (JOURNAL_STREAM set) log lines carry <N> priority prefixes
+# and no timestamp.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/test_cli_env.sh"
 
-tap_plan 16
+tap_plan 20
 
 # --- the units, with paths into this build tree ---
 UNITS="$TEST_TMP/units"
@@ -45,7 +47,7 @@ NPID=$!
 at_exit "kill $NPID"
 wait_for 10 test -S "$TEST_TMP/notify.sock"
 mkdir -p "$OPS_STATE"
-NOTIFY_SOCKET="$TEST_TMP/notify.sock" WATCHDOG_USEC=400000 \
+NOTIFY_SOCKET="$TEST_TMP/notify.sock" WATCHDOG_USEC=400000 MOUWATCH_STATUS_INTERVAL=1 \
     bash -c 'export WATCHDOG_PID=$$; exec "$0" -c "$1" --workers 1' "$MOUWATCHD" "$OPS_CONF" \
     >"$TEST_TMP/daemon.log" 2>&1 &
 DAEMON_PID=$!
@@ -54,6 +56,8 @@ tap_ok "READY=1 once the database, Redis and the socket are up" wait_for 30 grep
 tap_ok "... and the control socket answers then" test -S "$OPS_SOCK"
 tap_ok "STATUS= summary" wait_for 10 grep -q '^STATUS=.*feed' "$NOTES"
 tap_ok "WATCHDOG=1 from the event loop" wait_for 10 grep -qx 'WATCHDOG=1' "$NOTES"
+summaries() { [ "$(grep -c '^STATUS=[0-9]* feed(s) ([0-9]* failing), backlog [0-9]*, [0-9]* agreement(s)$' "$NOTES")" -ge "$1" ]; }
+tap_ok "STATUS= refreshed: a second summary line arrives (MOUWATCH_STATUS_INTERVAL=1)" wait_for 15 summaries 2
 
 feeds() { mw --json feeds | jq_py '" ".join(f["name"] for f in j)'; }
 ops_write_config "$OPS_CONF" "[feed third]
@@ -71,4 +75,16 @@ wait "$DAEMON_PID"; rc=$?
 tap_is "SIGTERM: clean exit" 0 "$rc"
 tap_ok "STOPPING=1" grep -qx 'STOPPING=1' "$NOTES"
 tap_ok "the socket file is removed" test ! -e "$OPS_SOCK"
+
+# --- logging: the journal's format under systemd, timestamps otherwise ---
+J=$TEST_TMP/journal
+mkdir -p "$J"
+printf '[daemon]\nstate_dir = %s\nsocket = %s/mw.sock\nredis = unix:%s\n' "$J" "$J" "$REDIS_SOCKET" >"$J/mw.conf"
+JOURNAL_STREAM=1:1 "$MOUWATCHD" -c "$J/mw.conf" --workers 0 --once --once-timeout 20 >/dev/null 2>"$J/journal.err"
+tap_ok "JOURNAL_STREAM set: mouwatchd logs something" grep -q . "$J/journal.err"
+tap_is "JOURNAL_STREAM set: every line has an sd-daemon <N> prefix and no timestamp" 0 \
+    "$(grep -Evc '^<[0-7]>[^0-9]' "$J/journal.err")"
+env -u JOURNAL_STREAM "$MOUWATCHD" -c "$J/mw.conf" --workers 0 --once --once-timeout 20 >/dev/null 2>"$J/plain.err"
+tap_is "JOURNAL_STREAM unset: every line starts with a UTC timestamp, no prefix" "0 0" \
+    "$(grep -Evc '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z mouwatchd\[[0-9]+\] ' "$J/plain.err") $(grep -c '^<' "$J/plain.err")"
 tap_done
