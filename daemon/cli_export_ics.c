@@ -2,7 +2,7 @@
  * upcoming event starts and expiries as an iCalendar file (RFC 5545) for
  * the calendars of the people who must act on them. One all-day VEVENT
  * per date, with a UID stable across exports so calendars update instead
- * of duplicating. */
+ * of duplicating. With --json the same events come as a JSON array. */
 #include "cli_client.h"
 #include "cli_out.h"
 #include "strbuf.h"
@@ -42,36 +42,60 @@ static void ics_line(FILE *out, const char *line)
 	fputs("\r\n", out);
 }
 
-static void ics_event(FILE *out, const json_t *u, const char *stamp)
-{
-	const char *date = cli_jstr(u, "date"), *what = cli_jstr(u, "what");
-	bool expiry = what && strcmp(what, "expiry") == 0;
-	struct strbuf b = STRBUF_INIT;
-	char day[9];
+/* One calendar event, as both outputs show it (strings owned). */
+struct ics_item {
+	char uid[96], day[9];
+	const char *date;            /* borrowed from the upcoming row */
+	struct strbuf summary, description;
+};
 
-	if (date == NULL || strlen(date) < 10)
-		return;
-	snprintf(day, sizeof day, "%.4s%.2s%.2s", date, date + 5, date + 8);
+/* false when the row has no usable date. */
+static bool ics_item_of(const json_t *u, struct ics_item *it)
+{
+	const char *what = cli_jstr(u, "what");
+	bool expiry = what && strcmp(what, "expiry") == 0;
+
+	it->date = cli_jstr(u, "date");
+	if (it->date == NULL || strlen(it->date) < 10)
+		return false;
+	snprintf(it->day, sizeof it->day, "%.4s%.2s%.2s", it->date, it->date + 5, it->date + 8);
+	snprintf(it->uid, sizeof it->uid, "mouwatch-%lld-%s-%lld@mouwatch", cli_jint(u, "agreement_id"),
+		 expiry ? "expiry" : "event", cli_jint(u, "event_id"));
+	it->summary = (struct strbuf)STRBUF_INIT;
+	it->description = (struct strbuf)STRBUF_INIT;
+	strbuf_printf(&it->summary, "%s%s — %s", expiry ? "Agreement expires: " : "Starts: ",
+		      cli_jstr(u, "type") ? cli_jstr(u, "type") : "",
+		      cli_jstr(u, "parties") ? cli_jstr(u, "parties") : "");
+	strbuf_printf(&it->description, "mouwatch agreement %lld", cli_jint(u, "agreement_id"));
+	return true;
+}
+
+static void ics_item_free(struct ics_item *it)
+{
+	strbuf_free(&it->summary);
+	strbuf_free(&it->description);
+}
+
+static void ics_event(FILE *out, const struct ics_item *it, const char *stamp)
+{
+	struct strbuf b = STRBUF_INIT;
+
 	ics_line(out, "BEGIN:VEVENT");
-	strbuf_printf(&b, "UID:mouwatch-%lld-%s-%lld@mouwatch", cli_jint(u, "agreement_id"),
-		      expiry ? "expiry" : "event", cli_jint(u, "event_id"));
+	strbuf_printf(&b, "UID:%s", it->uid);
 	ics_line(out, strbuf_str(&b));
 	strbuf_truncate(&b, 0);
 	strbuf_printf(&b, "DTSTAMP:%s", stamp);
 	ics_line(out, strbuf_str(&b));
 	strbuf_truncate(&b, 0);
-	strbuf_printf(&b, "DTSTART;VALUE=DATE:%s", day);
+	strbuf_printf(&b, "DTSTART;VALUE=DATE:%s", it->day);
 	ics_line(out, strbuf_str(&b));
 	strbuf_truncate(&b, 0);
 	strbuf_puts(&b, "SUMMARY:");
-	ics_escape(&b, expiry ? "Agreement expires: " : "Starts: ");
-	ics_escape(&b, cli_jstr(u, "type"));
-	ics_escape(&b, " — ");
-	ics_escape(&b, cli_jstr(u, "parties"));
+	ics_escape(&b, strbuf_str(&it->summary));
 	ics_line(out, strbuf_str(&b));
 	strbuf_truncate(&b, 0);
-	strbuf_printf(&b, "DESCRIPTION:mouwatch agreement %lld (mouwatch agreement %lld)",
-		      cli_jint(u, "agreement_id"), cli_jint(u, "agreement_id"));
+	strbuf_puts(&b, "DESCRIPTION:");
+	ics_escape(&b, strbuf_str(&it->description));
 	ics_line(out, strbuf_str(&b));
 	ics_line(out, "END:VEVENT");
 	strbuf_free(&b);
@@ -82,6 +106,7 @@ static void write_ics(FILE *out, const json_t *arr)
 	char stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
+	struct ics_item it;
 	size_t i;
 	json_t *u;
 
@@ -93,8 +118,34 @@ static void write_ics(FILE *out, const json_t *arr)
 	ics_line(out, "CALSCALE:GREGORIAN");
 	ics_line(out, "X-WR-CALNAME:mouwatch agreements");
 	json_array_foreach(arr, i, u)
-		ics_event(out, u, stamp);
+		if (ics_item_of(u, &it)) {
+			ics_event(out, &it, stamp);
+			ics_item_free(&it);
+		}
 	ics_line(out, "END:VCALENDAR");
+}
+
+/* --json: the same events as a JSON array, one object per VEVENT with
+ * its uid, date, summary and description, and the ids behind it. */
+static void write_json(FILE *out, const json_t *arr)
+{
+	json_t *events = json_array(), *u;
+	struct ics_item it;
+	size_t i;
+
+	json_array_foreach(arr, i, u)
+		if (ics_item_of(u, &it)) {
+			json_array_append_new(events, json_pack("{s:s, s:s, s:s, s:s, s:O, s:O, s:O}",
+				"uid", it.uid, "date", it.date, "summary", strbuf_str(&it.summary),
+				"description", strbuf_str(&it.description),
+				"what", json_object_get(u, "what") ? json_object_get(u, "what") : json_null(),
+				"agreement_id", json_object_get(u, "agreement_id") ? json_object_get(u, "agreement_id") : json_null(),
+				"event_id", json_object_get(u, "event_id") ? json_object_get(u, "event_id") : json_null()));
+			ics_item_free(&it);
+		}
+	if (json_dumpf(events, out, JSON_INDENT(2)) == 0)
+		fputc('\n', out);
+	json_decref(events);
 }
 
 int cli_export_ics(const struct cli_opts *opts, int argc, char **argv)
@@ -127,7 +178,10 @@ int cli_export_ics(const struct cli_opts *opts, int argc, char **argv)
 		json_decref(res);
 		return EXIT_FAIL;
 	}
-	write_ics(out, res);
+	if (opts->json)
+		write_json(out, res);
+	else
+		write_ics(out, res);
 	json_decref(res);
 	if ((path ? fclose(out) : fflush(out)) != 0) {
 		fprintf(stderr, "mouwatch: cannot write %s: %m\n", path ? path : "standard output");

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/test_cli_env.sh"
 
-tap_plan 51
+tap_plan 52
 
 redis_start
 httpd_start "$OPS_SITE"
@@ -82,6 +82,9 @@ mw export-ics --days 3650 -o "$TEST_TMP/a.ics"
 tap_is "export-ics: a VEVENT per upcoming date" "$n" "$(grep -c '^BEGIN:VEVENT' "$TEST_TMP/a.ics")"
 tap_is "export-ics: CRLF lines, calendar wrapper" "BEGIN:VCALENDAR END:VCALENDAR 0" \
     "$(head -1 "$TEST_TMP/a.ics" | tr -d '\r') $(tail -1 "$TEST_TMP/a.ics" | tr -d '\r') $(grep -vc $'\r$' "$TEST_TMP/a.ics")"
+ics_uids=$(grep '^UID:' "$TEST_TMP/a.ics" | tr -d '\r' | cut -d: -f2 | LC_ALL=C sort | tr '\n' ' ')
+tap_is "export-ics --json: the same events (UIDs), with date and summary" "${ics_uids}True" \
+    "$(mw --json export-ics --days 3650 | jq_py '" ".join(sorted(e["uid"] for e in j)) + " " + str(len(j) > 0 and all(e["date"] and e["summary"] for e in j))')"
 
 # --- reminders ---
 json=$(mw --json reminders --state pending --limit 1000)
