@@ -9,6 +9,10 @@
 # fail too; MW_REPLAY_VALGRIND=no turns that off.
 . "$top_srcdir/tests/lib.sh"
 
+# In a sanitizer build, undefined behaviour must fail the replay too.
+: "${UBSAN_OPTIONS:=halt_on_error=1:print_stacktrace=1}"
+export UBSAN_OPTIONS
+
 # The command prefix for one replay binary: valgrind, or nothing.
 runner() {
     if [ "${MW_REPLAY_VALGRIND:-yes}" != no ] && command -v valgrind >/dev/null &&
