@@ -6,6 +6,7 @@
 tap_plan 9
 
 out="$TEST_TMP/results"
+chmod 755 "$TEST_TMP"   # nginx, started as root, reads the generated site as another user
 tap_ok "bench.py --smoke runs all benchmarks" \
     python3 "$top_srcdir/bench/bench.py" --smoke --runs 1 --out "$out" --data "$TEST_TMP/data"
 sed 's/^/# /' "$TEST_TMP/.out" | tail -25
