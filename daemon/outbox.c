@@ -24,6 +24,7 @@ struct outbox {
 	redisAsyncContext *ac;
 	bool connected;
 	bool group_ready;
+	bool group_new;             /* XGROUP CREATE made a new group */
 	struct event *timer;        /* once a second: flush, reconnect */
 	struct event *kick;         /* a flush requested from elsewhere */
 	size_t in_flight;
@@ -196,9 +197,27 @@ static void group_cb(redisAsyncContext *ac, void *r, void *privdata)
 		log_err("cannot create the consumer group on %s: %s", o->d->cfg->daemon.redis_stream, reply->str);
 		return;
 	}
-	if (reply->type != REDIS_REPLY_ERROR) {
-		/* A new group: first start, or Redis came back without its data.
-		 * Whatever SQLite says is waiting for a worker goes in again. */
+	o->group_new = reply->type != REDIS_REPLY_ERROR;
+}
+
+/* The answer to SET <stream>:outbox NX. Redis that lost its data has lost
+ * this key too, even when a worker reconnected first and already made a
+ * new group (then XGROUP CREATE says BUSYGROUP here). A new group or a
+ * new key: the first start, or Redis came back without its data.
+ * Whatever SQLite says is waiting for a worker goes in again. */
+static void marker_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct outbox *o = privdata;
+	redisReply *reply = r;
+
+	(void)ac;
+	if (reply == NULL)
+		return;
+	if (reply->type == REDIS_REPLY_ERROR) {
+		log_err("cannot set the outbox marker on %s: %s", o->d->cfg->daemon.redis_stream, reply->str);
+		return;
+	}
+	if (o->group_new || reply->type == REDIS_REPLY_STATUS) {
 		int n = 0;
 		if (db_outbox_requeue(o->d->db, 0, &n) == DB_OK && n > 0)
 			log_warn("Redis has no record of %d queued article(s) (it lost its data?); queueing them again", n);
@@ -220,8 +239,11 @@ static void on_connect(const redisAsyncContext *ac, int status)
 	o->down_logged = false;
 	o->connected = true;
 	o->backoff_s = 1;
+	o->group_new = false;
 	redisAsyncCommand(o->ac, group_cb, o, "XGROUP CREATE %s %s 0 MKSTREAM",
 			  o->d->cfg->daemon.redis_stream, QUEUE_GROUP);
+	redisAsyncCommand(o->ac, marker_cb, o, "SET %s:outbox 1 NX",
+			  o->d->cfg->daemon.redis_stream);
 }
 
 static void on_disconnect(const redisAsyncContext *ac, int status)
