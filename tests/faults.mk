@@ -4,7 +4,11 @@
 # the invariants, docs/reliability.md); 'make soak' runs the long soak
 # (not in CI; SOAK_ARTICLES, default 100000).
 FAULT_TESTS = \
-	tests/faults/fault_worker_kill.sh
+	tests/faults/fault_worker_kill.sh \
+	tests/faults/fault_daemon_kill.sh \
+	tests/faults/fault_redis_external.sh \
+	tests/faults/fault_redis_embedded.sh \
+	tests/faults/fault_redis_lost.sh
 
 EXTRA_DIST += tests/faults
 

@@ -1,6 +1,6 @@
 # tests/faults/lib.sh: the shared part of the fault scenarios (sourced after
 # tests/lib.sh). One scenario = a generated site of a few hundred articles
-# (gen-site.py) served by mw-httpd, a webhook receiver (mw-httpd's /hook/)
+# (gen-site.py) served by mw-httpd, a webhook receiver (receiver.py)
 # and an SMTP sink (mw-smtpd), a real redis-server (external, or the
 # daemon's embedded one), mouwatchd with supervised workers and SQLite;
 # something is broken while it runs, and check.py then verifies the
@@ -10,6 +10,11 @@
 #                                EXPECTED; the feeds list SHOWN items each
 #   fault_show N                 the feeds now list their first N items (a
 #                                live site; polled every FAULT_INTERVAL)
+#   receiver_start / receiver_stop / receiver_do BEHAVIOUR
+#                                the webhook receiver (receiver.py): RECV_URL,
+#                                RECV_LOG; receiver_do writes its control
+#                                file ("500", "sleep 5", "200"); a stopped
+#                                receiver comes back on the same port
 #   fault_config FILE [REDIS]    writes the config (REDIS: "" = embedded,
 #                                default: the external redis_start one);
 #                                sets CONF, STATE, DB; extra lines may be
@@ -38,7 +43,34 @@ fault_setup() {
     printf '%s\n' "$SMTP_PASSWORD" >"$TEST_TMP/smtp.secret"
     httpd_start "$SITE" || return 1
     smtpd_start "${FAULT_SMTPD_OPTS[@]}" || return 1
+    receiver_start || return 1
 }
+
+receiver_start() {
+    RECV_DIR="$TEST_TMP/receiver"
+    RECV_LOG="$RECV_DIR/requests.log"
+    mkdir -p "$RECV_DIR"
+    touch "$RECV_LOG"
+    if [ -n "${RECV_PORT:-}" ]; then _rp=(--port "$RECV_PORT"); else _rp=(--port-file "$RECV_DIR/port"); fi
+    python3 "$FAULTS_DIR/receiver.py" --log "$RECV_LOG" --control "$RECV_DIR/control" "${_rp[@]}" \
+        </dev/null >/dev/null 2>>"$RECV_DIR/stderr" &
+    RECV_PID=$!
+    disown "$RECV_PID"
+    at_exit "kill $RECV_PID"
+    if [ -z "${RECV_PORT:-}" ]; then
+        wait_for 20 test -s "$RECV_DIR/port" || { echo "# receiver.py wrote no port:" >&2; cat "$RECV_DIR/stderr" >&2; return 1; }
+        RECV_PORT=$(cat "$RECV_DIR/port")
+    fi
+    RECV_URL="http://127.0.0.1:$RECV_PORT"
+    wait_for 20 eval "(exec 3<>/dev/tcp/127.0.0.1/$RECV_PORT) 2>/dev/null"
+}
+
+receiver_stop() { _proc_end TERM "$RECV_PID"; RECV_PID=; }
+
+receiver_do() { printf '%s\n' "$*" >"$RECV_DIR/control"; }
+
+# receiver_posts: how many POSTs the receiver has seen.
+receiver_posts() { grep -c '^POST' "$RECV_LOG" || true; }
 
 fault_show() {
     python3 "$FAULTS_DIR/gen-site.py" "$top_srcdir/config/demo/site" "$SITE" \
@@ -53,13 +85,13 @@ fault_config() {
     _redis=${2-unix:$REDIS_SOCKET}
     {
         printf '[daemon]\nstate_dir = %s\ndatabase = %s\nsocket = %s/ctl.sock\n' "$STATE" "$DB" "$STATE"
-        printf 'redis = %s\nallow_private_addresses = yes\nper_host_rate = 1000\n' "$_redis"
+        printf 'redis = %s\nallow_private_addresses = yes\nper_host_rate = %s\n' "$_redis" "${FAULT_RATE:-1000}"
         printf 'max_per_host = 16\ninterval_floor = 1s\nlog_level = info\n'
         printf '%s\n' "${FAULT_DAEMON_EXTRA:-}"
         printf '[reminders]\nlead_days = 90,30,7\nretry_schedule = 1s\n'
         printf 'give_up_after = %s\ncheck_interval = 1s\n' "${FAULT_GIVE_UP:-10m}"
         printf '[channel hook]\ntype = webhook\nurl = %s/hook/%s\nsecret = %s\ntimeout = 3s\n' \
-            "$HTTPD_URL" "${FAULT_HOOK_PATH:-all}" "$SECRET"
+            "$RECV_URL" "${FAULT_HOOK_PATH:-all}" "$SECRET"
         printf '%s\n' "${FAULT_HOOK_EXTRA:-}"
         printf '[channel mail]\ntype = email\nsmtp = %s\nusername = mouwatch\n' "$SMTPD_URL"
         printf 'password_file = %s\nfrom = mouwatch@example.org\nto = intl@example.org\ntimeout = 3s\n' \
@@ -101,7 +133,7 @@ fault_wait_settled() {
 # TAP result.
 fault_checks() {
     python3 "$FAULTS_DIR/check.py" --db "$DB" --manifest "$SITE/manifest.tsv" \
-        --hook-log "$HTTPD_LOG" --smtp-dir "$SMTPD_DIR" --leads 90,30,7 "$@" \
+        --hook-log "$RECV_LOG" --smtp-dir "$SMTPD_DIR" --leads 90,30,7 "$@" \
         >"$TEST_TMP/checks" 2>&1
     while IFS= read -r line; do
         case $line in
