@@ -83,7 +83,8 @@ enum lex_kind {
 	LEX_INST,      /* institution head words; tag = country hint ("*": the
 	                  article's language), val: INST_* */
 	LEX_ABBREV,    /* long form -> tag = short form (alias generation) */
-	LEX_PLACE,     /* places; tag = ISO country */
+	LEX_PLACE,     /* places; tag = ISO country, val 1 for a country,
+	                  state or province (a region, not a town) */
 	LEX_VENUE,     /* venue nouns ("kampus", "aula") */
 	LEX_CLUTTER,   /* line prefixes of scraped-page clutter */
 	LEX_STOP,      /* words that end a name even when capitalised */

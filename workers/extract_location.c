@@ -107,12 +107,35 @@ static char *place_tail(const struct doc *d, int a, int b)
 	return NULL;
 }
 
-/* The place after "di" at token i (the token after "di"). */
-static char *place_after(const struct doc *d, const struct record *r, const struct sent *s, int i)
+/* Is [a, b) one town ("Mataram", "Kampar"), not a region ("Jawa Barat")? */
+static bool town(const struct doc *d, int a, int b, bool known)
 {
+	const struct lex_entry *e = NULL;
+	if (lex_match(d, a, b, LEX_MONTH, NULL) > 0 || lex_match(d, a, b, LEX_WEEKDAY, NULL) > 0)
+		return false;
+	if (lex_match(d, a, b, LEX_PLACE, &e) == b - a)
+		return e->val != 1;
+	return !known && lex_find(d, a, b, LEX_INST, NULL) < 0 && lex_find(d, a, b, LEX_VENUE, NULL) < 0;
+}
+
+/* The place after "di" at token i (the token after "di"). Strict: only a
+ * town, and after a possessive only a known one ("at UTAR's Kampar
+ * campus", not "at ITB's Ganesha campus"). */
+static char *place_after(const struct doc *d, const struct record *r, const struct sent *s, int i,
+			 bool strict)
+{
+	bool owner = false;
 	if (i < s->end && d->toks[i].len > 2 && d->toks[i].low[d->toks[i].len - 2] == '\'' &&
-	    d->toks[i].low[d->toks[i].len - 1] == 's')
+	    d->toks[i].low[d->toks[i].len - 1] == 's') {
 		i++;  /* "at UTM's Johor Bahru campus" */
+		owner = true;
+	}
+	if (strict) {
+		if (i >= s->end || !d->toks[i].cap)
+			return NULL;
+		int b = name_run_end(d, i, s->end);
+		return b > i && town(d, i, b, owner) ? tokens_join(d, i, b) : NULL;
+	}
 	const struct lex_entry *v = NULL;
 	int vn = lex_match(d, i, s->end, LEX_VENUE, &v);
 	if (vn > 0 && v->val == 1)
@@ -138,7 +161,8 @@ static char *place_after(const struct doc *d, const struct record *r, const stru
 	return NULL;
 }
 
-static char *di_in(const struct doc *d, const struct record *r, const struct sent *s, bool need_cue)
+static char *di_in(const struct doc *d, const struct record *r, const struct sent *s, bool need_cue,
+		   bool strict)
 {
 	for (int i = s->first; i + 1 < s->end; i++) {
 		const struct tok *t = &d->toks[i];
@@ -148,7 +172,7 @@ static char *di_in(const struct doc *d, const struct record *r, const struct sen
 				  tok_is(&d->toks[i - 1], "berlangsung") || tok_is(&d->toks[i - 1], "diadakan") ||
 				  tok_is(&d->toks[i - 1], "held") || tok_is(&d->toks[i - 1], "place"))))
 			continue;
-		char *p = place_after(d, r, s, i + 1);
+		char *p = place_after(d, r, s, i + 1, strict);
 		if (p != NULL)
 			return p;
 	}
@@ -189,14 +213,21 @@ static bool online(const struct doc *d)
 	return false;
 }
 
-void stage_location(struct doc *d, struct record *r)
+/* Does a signing sentence say it was signed "here" ("di sini")? */
+static bool signed_here(const struct doc *d)
 {
-	r->location_sent = -1;
-	if (online(d))
-		return;
-	if ((r->location = signing_place(d, r, &r->location_sent)) != NULL)
-		return;
-	/* The dateline opens one of the first lines. */
+	for (int si = 0; si < d->nsent; si++) {
+		const struct sent *s = &d->sents[si];
+		for (int i = s->first; s->signing && i < s->end; i++)
+			if (tok_is(&d->toks[i], "here") ||
+			    (tok_is(&d->toks[i], "di") && i + 1 < s->end && tok_is(&d->toks[i + 1], "sini")))
+				return true;
+	}
+	return false;
+}
+
+static void from_dateline(const struct doc *d, struct record *r)
+{
 	for (int i = 0, lines = 0; i < d->nsent && lines < DATELINE_LINES && r->location == NULL; i++) {
 		if (!d->toks[d->sents[i].first].nl)
 			continue;
@@ -204,12 +235,34 @@ void stage_location(struct doc *d, struct record *r)
 		if (!d->sents[i].title && (r->location = dateline(d, &d->sents[i])) != NULL)
 			r->location_sent = i;
 	}
-	for (int pass = 0; pass < 2 && r->location == NULL; pass++)
-		for (int i = 0; i < d->nsent && r->location == NULL; i++) {
-			const struct sent *s = &d->sents[i];
-			if (pass == 0 && !s->signing)
-				continue;
-			if ((r->location = di_in(d, r, s, pass == 1)) != NULL)
-				r->location_sent = i;
-		}
+}
+
+/* "di X" / "at X" in a sentence reporting the signing or naming the
+ * signers (pass 0), else with a cue ("bertempat di X") anywhere; strict:
+ * only a town. */
+static void from_di(const struct doc *d, struct record *r, int pass, bool strict)
+{
+	for (int i = 0; i < d->nsent && r->location == NULL; i++) {
+		const struct sent *s = &d->sents[i];
+		if (pass == 0 && (!(s->signing || s->signer) || s->title))
+			continue;
+		if ((r->location = di_in(d, r, s, pass == 1, strict)) != NULL)
+			r->location_sent = i;
+	}
+}
+
+/* Where the signing was held outweighs the newsroom's dateline, except
+ * when the text says "here". */
+void stage_location(struct doc *d, struct record *r)
+{
+	r->location_sent = -1;
+	if (online(d))
+		return;
+	if ((r->location = signing_place(d, r, &r->location_sent)) != NULL)
+		return;
+	if (!signed_here(d))
+		from_di(d, r, 0, true);
+	from_dateline(d, r);
+	from_di(d, r, 0, false);
+	from_di(d, r, 1, false);
 }

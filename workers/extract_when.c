@@ -18,15 +18,36 @@ static bool year_cue(const struct doc *d, int i)
 	return tok_is(t, "pada") || tok_is(t, "tahun") || tok_is(t, "in");
 }
 
+/* End of a newsroom dateline opening sentence s ("PENANG, June 2 -",
+ * "KUALA LUMPUR, Feb 10 --"): the token after its dash or colon, or
+ * s->first when there is none. */
+static int dateline_end(const struct doc *d, const struct sent *s)
+{
+	if (!d->toks[s->first].nl || s->title)
+		return s->first;
+	for (int i = s->first + 1; i < s->end && i <= s->first + 8; i++) {
+		const struct tok *t = &d->toks[i];
+		if (tok_punct(t, '-') || tok_punct(t, ':'))
+			return i + 1;
+		if (t->word && !t->cap && !t->num)
+			break;
+	}
+	return s->first;
+}
+
 /* The signing date in sentence s, if any: a day or month before a year
- * alone ("diteken pada 2020, Kamis (20/2/2025)"). */
+ * alone ("diteken pada 2020, Kamis (20/2/2025)"), and a date in the
+ * sentence ("on Friday") before the dateline's (the day of the report). */
 static bool date_in(const struct doc *d, const struct sent *s, struct dateref *out)
 {
 	struct dateref dr[MAX_DATES];
 	int n = date_scan(d, s->first, s->end, dr, MAX_DATES);
-	for (int pass = 0; pass < 2; pass++)
+	int body = dateline_end(d, s);
+	for (int pass = 0; pass < 3; pass++)
 	for (int i = 0; i < n; i++) {
-		if ((dr[i].prec == PREC_YEAR) != (pass == 1))
+		if ((dr[i].prec == PREC_YEAR) != (pass == 2))
+			continue;
+		if (pass < 2 && (dr[i].first >= body) != (pass == 0))
 			continue;
 		if (dr[i].role == DATE_END)
 			continue;

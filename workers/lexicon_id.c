@@ -217,6 +217,11 @@ static const struct lex_entry func[] = {
 	{"pihak", 1}, {"serta", 1}, {"kerja sama", 1}, {"sekolah", 1},
 	{"siswa", 2}, {"pemerintah", 1}, {"kota", 1}, {"juga", 1}, {"ini", 1},
 	{"agar", 2}, {"namun", 1}, {"pekan", 2}, {"para", 1}, {"bagi", 1},
+	{"maret", 2}, {"juni", 2}, {"juli", 2}, {"agustus", 3}, {"desember", 2},
+	{"nopember", 2}, {"pebruari", 2}, {"perusahaan", 3}, {"mahasiswa", 1},
+	{"kabupaten", 2}, {"pemkot", 3}, {"pemkab", 3}, {"pemprov", 3},
+	{"ujar", 2}, {"jelasnya", 2}, {"tuturnya", 3}, {"ungkapnya", 3},
+	{"nantinya", 3}, {"dimulai", 2}, {"dosen", 2}, {"kata dia", 2},
 	{NULL}
 };
 

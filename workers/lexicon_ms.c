@@ -101,11 +101,19 @@ static const struct lex_entry event[] = {
 static const struct lex_entry func[] = {
 	{"ialah", 3}, {"iaitu", 3}, {"kerana", 3}, {"persefahaman", 3},
 	{"universiti", 3}, {"isnin", 3}, {"khamis", 3}, {"jumaat", 3},
-	{"semalam", 2}, {"beliau", 1}, {"kerajaan", 2}, {"boleh", 2},
+	{"semalam", 2}, {"beliau", 2}, {"kerajaan", 2}, {"boleh", 2},
 	{"pelajar", 1}, {"dengan", 1}, {"yang", 1}, {"dan", 1}, {"telah", 1},
 	{"kerjasama", 1}, {"sebanyak", 1}, {"bagi", 1}, {"turut", 1},
 	{"memeterai", 3}, {"majlis", 3}, {"kolej", 3}, {"encik", 3},
-	{"negeri", 1}, {"lepas", 2}, {"sahaja", 3}, {"kepada", 1}, {NULL}
+	{"negeri", 1}, {"lepas", 2}, {"sahaja", 3}, {"kepada", 1},
+	{"berkata", 2}, {"dalam pada itu", 3}, {"sehingga", 1}, {"tahun ini", 1},
+	{"ogos", 3}, {"disember", 3}, {"julai", 3}, {"mac", 2}, {"ahad", 2},
+	{"bahawa", 3}, {"syarikat", 3}, {"pensyarah", 3}, {"kakitangan", 3},
+	{"sdn", 3}, {"bhd", 3}, {"manakala", 3}, {"antarabangsa", 3},
+	{"menerusi", 2}, {"dijadual", 2}, {"lawatan", 2}, {"hadapan", 2},
+	{"pengarah", 2}, {"naib canselor", 3}, {"kata beliau", 2},
+	{"perkhidmatan", 3}, {"peringkat", 2}, {"mahupun", 3}, {"seramai", 3},
+	{NULL}
 };
 
 static const struct lex_entry role[] = {
