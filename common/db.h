@@ -109,6 +109,11 @@ struct db_article_new {
  * id and is_new may be NULL. */
 int db_article_insert_new(struct db *db, const struct db_article_new *a,
                           int64_t *id, bool *is_new);
+/* *known: an article with the same (feed, entry id) or normalized URL is
+ * stored already (the test db_article_insert_new makes). A cheap look
+ * before building an entry's text: most entries of a poll are known. */
+int db_article_known(struct db *db, const char *feed, const char *entry_id,
+                     const char *url, bool *known);
 /* The same for n articles in one transaction; ids/is_new arrays of n or NULL. */
 int db_articles_insert_batch(struct db *db, const struct db_article_new *v,
                              size_t n, int64_t *ids, bool *is_new);

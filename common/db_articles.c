@@ -119,6 +119,30 @@ int db_article_insert_new(struct db *db, const struct db_article_new *a,
 	return rc;
 }
 
+int db_article_known(struct db *db, const char *feed, const char *entry_id,
+                     const char *url, bool *known)
+{
+	sqlite3_stmt *st = db_stmt(db, sql_find);
+	char *norm;
+	int rc;
+
+	*known = false;
+	if (!st)
+		return DB_ERR;
+	norm = db_url_normalize(url);
+	db_bind_text(st, 1, norm);
+	db_bind_text(st, 2, feed);
+	db_bind_text(st, 3, entry_id && *entry_id ? entry_id : NULL);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	free(norm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		*known = rc == SQLITE_ROW;
+		return DB_OK;
+	}
+	return db_fail(db, rc, "looking up an article");
+}
+
 struct db_batch_args {
 	const struct db_article_new *v;
 	size_t n;

@@ -70,8 +70,16 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 	for (size_t i = 0; i < n; i++) {
 		const struct feed_entry *e = &f->entries[i];
 		const char *url = e->link ? e->link : e->id;
+		bool known = false;
 		if (url == NULL || *url == '\0')
 			continue;
+		/* Most entries of a poll are known: skip them before building
+		 * their text (half the poller's CPU when nothing is new). */
+		if (db_article_known(d->db, feed_name, e->id, url, &known) == DB_OK && known) {
+			d->n.entries_seen++;
+			d->n.articles_known++;
+			continue;
+		}
 		texts[m] = article_text_from_entry(e);
 		v[m] = (struct db_article_new){
 			.feed_name = feed_name, .entry_id = e->id, .url = url, .title = e->title,
