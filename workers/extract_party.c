@@ -257,7 +257,8 @@ static bool stops_name(const struct doc *d, int i, int end)
 	return lex_match(d, i, end, LEX_STOP, NULL) > 0 ||
 	       lex_match(d, i, end, LEX_SIGN, NULL) > 0 ||
 	       (t->cap && lex_match(d, i, end, LEX_ROLE, NULL) > 0) ||
-	       (t->cap && lex_match(d, i, end, LEX_MONTH, NULL) > 0 && t->len > 3) ||
+	       (t->cap && lex_match(d, i, end, LEX_MONTH, NULL) > 0 && t->len > 3 &&
+		!(i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_NUMBER, NULL) > 0)) ||
 	       (t->cap && lex_match(d, i, end, LEX_TITLE, NULL) > 0 && i + 1 < end &&
 		(d->toks[i + 1].word || (tok_punct(&d->toks[i + 1], '.') && i + 2 < end &&
 					 d->toks[i + 2].word)));
@@ -393,6 +394,13 @@ static int paren_forms(const struct doc *d, int a, int b, char **forms, int max)
  * ("Kabupaten ...") unless the head is a government one. */
 static int name_end(const struct doc *d, int h, int b, const struct lex_entry *head)
 {
+	if (head->val == INST_SUFFIX) {
+		/* "... Kyodo Kumiai Takeshi Sato": the legal form ends the name */
+		int n = lex_match(d, h, b, LEX_INST, NULL);
+		if (h + n < b && lex_match(d, h + n, b, LEX_INST, NULL) > 0)
+			n += lex_match(d, h + n, b, LEX_INST, NULL);  /* "Pte Ltd" */
+		return h + n;
+	}
 	if (head->val == 1)
 		return b;
 	/* "SMKN 2 Kandangan Kabupaten HSS" ends at "Kabupaten"; in
@@ -428,10 +436,17 @@ static bool possessive(const struct tok *t)
 	return t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';
 }
 
-/* The country of a possessive place ("Korea's"), or NULL. */
+/* "Singapore-based": a description before the name. */
+static bool based(const struct tok *t)
+{
+	return t->len > 6 && memcmp(t->low + t->len - 6, "-based", 6) == 0;
+}
+
+/* The country of a possessive or "-based" place ("Korea's",
+ * "Singapore-based"), or NULL. */
 static const char *possessive_country(const struct tok *t)
 {
-	char *w = xstrndup(t->low, (size_t)t->len - 2);
+	char *w = xstrndup(t->low, (size_t)t->len - (based(t) ? 6 : 2));
 	const struct lex_entry *e = place_exact(w);
 	free(w);
 	return e ? e->tag : NULL;
@@ -451,7 +466,7 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	/* "Japan's Hokuriku Institute": the possessive is not the name, but
 	 * may give its country. */
 	const char *owner = NULL;
-	while (start < h && possessive(&d->toks[start]))
+	while (start < h && (possessive(&d->toks[start]) || based(&d->toks[start])))
 		owner = possessive_country(&d->toks[start++]);
 	if (lex_match(d, start, b, LEX_VENUE, NULL) > 0)
 		return -1;  /* a building: "Balai Kota", "Balai Senat" */
@@ -507,7 +522,7 @@ int party_lookup_prefix(const struct doc *d, const struct record *r, int a, int 
 
 /* ---- the stage ------------------------------------------------------------------ */
 
-static void sentence_mentions(struct doc *d, struct record *r, const struct sent *s)
+static void sentence_mentions(struct doc *d, struct record *r, const struct sent *s, bool listed)
 {
 	int witness = s->signing ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
 	if (witness < 0)
@@ -529,14 +544,34 @@ static void sentence_mentions(struct doc *d, struct record *r, const struct sent
 			i++;
 			continue;
 		}
-		party_from_run(d, r, i, j, s->signing && !s->title && i < witness);
+		party_from_run(d, r, i, j, listed || (s->signing && !s->title && i < witness));
 		i = j;
 	}
 }
 
+/* Is sentence s an item of a bulleted or numbered list ("- PT X", "2. Y")? */
+static bool list_item(const struct doc *d, const struct sent *s)
+{
+	const struct tok *t = &d->toks[s->first];
+	if (!t->nl || s->end - s->first < 2)
+		return false;
+	if (tok_punct(t, '-') || tok_punct(t, '*'))
+		return true;
+	return t->num && t->len <= 2 && (tok_punct(t + 1, '.') || tok_punct(t + 1, ')'));
+}
+
+/* Parties listed after a signing sentence ("Pihak yang terlibat:" and one
+ * line each) signed. */
 void stage_parties(struct doc *d, struct record *r)
 {
 	r->home = strcmp(d->lang, "ms") == 0 ? "MY" : strcmp(d->lang, "id") == 0 ? "ID" : NULL;
-	for (int i = 0; i < d->nsent; i++)
-		sentence_mentions(d, r, &d->sents[i]);
+	bool armed = false;
+	for (int i = 0; i < d->nsent; i++) {
+		const struct sent *s = &d->sents[i];
+		bool item = list_item(d, s);
+		sentence_mentions(d, r, s, item && armed);
+		if (!item)
+			armed = (s->signing && !s->title) ||
+				(armed && tok_punct(&d->toks[s->end - 1], ':'));
+	}
 }

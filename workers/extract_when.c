@@ -9,6 +9,7 @@
 #include "extract_int.h"
 
 #define MAX_DATES 16
+#define TERM_WINDOW 10  /* tokens before "selama"/"for" searched for the agreement */
 
 static bool year_cue(const struct doc *d, int i)
 {
@@ -117,11 +118,14 @@ static bool term_cue(const struct doc *d, const struct sent *s, int at, bool wea
 	const struct tok *t = &d->toks[k];
 	if (!(tok_is(t, "for") || tok_is(t, "selama") || tok_is(t, "tempoh") || tok_is(t, "untuk")))
 		return false;
-	if (s->signing)
-		return true;
-	/* "kerjasama selama lima tahun itu": the agreement's own term */
-	int from = k - 4 > s->first ? k - 4 : s->first;
-	return lex_find(d, from, k, LEX_COOP, NULL) >= 0 || lex_find(d, from, k, LEX_TYPE, NULL) >= 0;
+	/* "kerjasama selama lima tahun itu": the agreement's own term; in the
+	 * signing sentence the agreement or the signing may stand further back,
+	 * but not a company's own plans ("which has run for three years"). */
+	int back = s->signing ? TERM_WINDOW : 4;
+	int from = k - back > s->first ? k - back : s->first;
+	return lex_find(d, from, k, LEX_COOP, NULL) >= 0 || lex_find(d, from, k, LEX_TYPE, NULL) >= 0 ||
+	       (s->signing && (lex_find(d, from, k, LEX_SIGN, NULL) >= 0 ||
+			       lex_find(d, from, k, LEX_RENEW, NULL) >= 0));
 }
 
 static void sentence_validity(struct doc *d, struct record *r, int si, bool weak)

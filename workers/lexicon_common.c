@@ -47,6 +47,7 @@ static const struct lex_entry inst[] = {
 	{"majlis", 1, "MY"}, {"kedutaan", 1}, {"embassy", 1}, {"fakultas"},
 	{"faculty"}, {"fakulti"}, {"asosiasi"}, {"association"}, {"persatuan"},
 	{"perhimpunan"}, {"koperasi"}, {"council", 1}, {"agency", 1}, {"otoritas", 1},
+	{"hospital"}, {"authority", 1}, {"cooperative"}, {"kumiai", INST_SUFFIX, "JP"},
 	{"unair", INST_NAMED, "ID"}, {"ugm", INST_NAMED, "ID"}, {"itb", INST_NAMED, "ID"},
 	{"ipb", INST_NAMED, "ID"}, {"ui", INST_NAMED, "ID"}, {"unesa", INST_NAMED, "ID"},
 	{"unpad", INST_NAMED, "ID"}, {"undip", INST_NAMED, "ID"}, {"uny", INST_NAMED, "ID"},

@@ -11,7 +11,8 @@ static const struct lex_entry plan[] = {
 	{"scheduled"}, {"to sign"}, {"is set to"}, {"are set to"}, {"expected to"},
 	{"would"}, {"proposed"}, {"upcoming"}, {"exploring"}, {"once"},
 	{"if"}, {"to be"}, {"ahead of"}, {"expects to"}, {"hopes to"},
-	{"aims to"}, {NULL}
+	{"aims to"}, {"to renew"}, {"to extend"}, {"in talks"}, {"talks on"},
+	{"talks to"}, {"negotiating"}, {"discussing"}, {"considering"}, {NULL}
 };
 
 static const struct lex_entry cancel[] = {

@@ -18,7 +18,9 @@ static const struct lex_entry plan[] = {
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
 	{"penjajakan"}, {"belum"}, {"ingin"}, {"mengajak"}, {"diharapkan dapat menandatangani"},
 	{"tengah menyiapkan"}, {"mempersiapkan"}, {"kalau"}, {"jika"},
-	{"apabila"}, {"sedianya"}, {"semestinya"}, {"seharusnya"}, {NULL}
+	{"apabila"}, {"sedianya"}, {"semestinya"}, {"seharusnya"},
+	{"membahas"}, {"sedang membahas"}, {"mendiskusikan"}, {"pembahasan"},
+	{"merundingkan"}, {"negosiasi"}, {NULL}
 };
 
 static const struct lex_entry cancel[] = {
@@ -102,7 +104,7 @@ static const struct lex_entry number[] = {
 
 static const struct lex_entry unit[] = {
 	{"tahun", 'Y'}, {"bulan", 'M'}, {"minggu", 'W'}, {"pekan", 'W'},
-	{"hari", 'D'}, {NULL}
+	{"hari", 'D'}, {"thn", 'Y'}, {"bln", 'M'}, {"mgg", 'W'}, {NULL}
 };
 
 static const struct lex_entry seunit[] = {

@@ -10,7 +10,8 @@ static const struct lex_entry sign[] = {
 
 static const struct lex_entry plan[] = {
 	{"bakal"}, {"dijangka"}, {"dijadual"}, {"dirancang"}, {"merancang"},
-	{"bercadang"}, {"hendak"},
+	{"bercadang"}, {"hendak"}, {"berbincang"}, {"membincangkan"},
+	{"perbincangan"}, {"rundingan"}, {"berunding"},
 	{"jika"}, {"sekiranya"}, {NULL}
 };
 
@@ -39,7 +40,8 @@ static const struct lex_entry type[] = {
 };
 
 static const struct lex_entry renew[] = {
-	{"melanjutkan"}, {"pembaharuan"}, {"memperbaharui"}, {NULL}
+	{"melanjutkan"}, {"pembaharuan"}, {"memperbaharui"}, {"diperbaharui"},
+	{"disambung"}, {"menyambung"}, {"penyambungan"}, {"memperbaharuinya"}, {NULL}
 };
 
 static const struct lex_entry month[] = {
