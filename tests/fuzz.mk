@@ -21,7 +21,7 @@ FUZZ_SRCS += $(workers_libmwextract_a_SOURCES) \
 	common/db_feeds.c common/db_articles.c common/db_parties.c \
 	common/db_agreements.c common/db_reminders.c common/db_deliveries.c \
 	common/db_query_agreements.c common/db_query_misc.c \
-	common/db_query_ops.c
+	common/db_query_ops.c common/db_remind.c common/db_outbox.c
 EXTRA_DIST += tests/fuzz.mk
 
 # The replay programs, one per fuzz target (including the feed and HTML
