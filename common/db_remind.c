@@ -157,3 +157,30 @@ int db_remind_digest_set_day(struct db *db, const char *channel,
 	db_bind_text(st, 2, day);
 	return db_exec_stmt(db, st, "recording a digest");
 }
+
+int db_remind_channel_stats(struct db *db, json_t **out)
+{
+	sqlite3_stmt *st = db_stmt(db, "WITH names AS (SELECT channel AS name FROM"
+		" deliveries UNION SELECT name FROM remind_channels)"
+		" SELECT n.name, c.disabled_reason, c.disabled_at,"
+		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
+		"  AND d.state IN ('pending', 'sending')) AS pending,"
+		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
+		"  AND d.state = 'failed') AS failed,"
+		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
+		"  AND d.state = 'delivered') AS delivered"
+		" FROM names n LEFT JOIN remind_channels c ON c.name = n.name"
+		" ORDER BY n.name");
+
+	*out = NULL;
+	return st ? db_query_array(db, st, out, "counting deliveries by channel") : DB_ERR;
+}
+
+int db_remind_pending(struct db *db, json_t **out)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, reminder_id, channel FROM"
+		" deliveries WHERE state = 'pending' ORDER BY id");
+
+	*out = NULL;
+	return st ? db_query_array(db, st, out, "listing pending deliveries") : DB_ERR;
+}

@@ -38,6 +38,15 @@ int db_remind_channel_set_disabled(struct db *db, const char *channel,
 int db_remind_channel_disabled(struct db *db, const char *channel,
 			       char **reason);
 
+/* Every channel named by a delivery or a remind_channels row, with its
+ * disabled_reason / disabled_at (null when enabled) and how many of its
+ * deliveries are pending (or sending), failed and delivered: an array of
+ * objects {name, disabled_reason, disabled_at, pending, failed,
+ * delivered} sorted by name (*out: new reference). */
+int db_remind_channel_stats(struct db *db, json_t **out);
+/* Pending deliveries, not yet in flight: [{id, reminder_id, channel}]. */
+int db_remind_pending(struct db *db, json_t **out);
+
 /* The local day ("YYYY-MM-DD") the last digest went to channel; *day NULL
  * when never (caller frees). */
 int db_remind_digest_day(struct db *db, const char *channel, char **day);

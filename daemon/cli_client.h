@@ -36,6 +36,8 @@ int cli_upcoming(const struct cli_opts *opts, int argc, char **argv);
 int cli_reminders(const struct cli_opts *opts, int argc, char **argv);
 int cli_reminder(const struct cli_opts *opts, int argc, char **argv);
 int cli_search(const struct cli_opts *opts, int argc, char **argv);
+int cli_channels(const struct cli_opts *opts, int argc, char **argv);
+int cli_channel(const struct cli_opts *opts, int argc, char **argv);
 int cli_export_ics(const struct cli_opts *opts, int argc, char **argv);
 
 /* Parses a whole non-negative number for option name; prints a usage

@@ -29,6 +29,8 @@ static const struct control_method table[] = {
 	{ "upcoming", control_m_upcoming, "event starts and expiries {days}" },
 	{ "reminders", control_m_reminders, "reminders {state, limit}" },
 	{ "reminder.retry", control_m_reminder_retry, "retry a failed reminder {id}" },
+	{ "channels", control_m_channels, "reminder channels with their state and deliveries" },
+	{ "channel.enable", control_m_channel_enable, "re-enable a channel a 410 disabled {name}" },
 	{ "search", control_m_search, "full-text search {text, limit}" },
 	{ "reload", control_m_reload, "re-read the configuration file" },
 };

@@ -1,14 +1,17 @@
 /* control_reads.c: the control methods that read the store: articles,
- * agreements, one agreement, upcoming dates, reminders, search; and the
- * one reminder write (retry). Reads use the server's read-only connection
+ * agreements, one agreement, upcoming dates, reminders, search, the
+ * reminder channels; and the reminder writes (retry, channel.enable). Reads use the server's read-only connection
  * (SQLite WAL: they never block the daemon's writes); writes use the
  * daemon's own connection. */
 #include "control_priv.h"
 #include "daemon.h"
-
+#include "db_remind.h"
+#include "log.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_LIMIT 10000
@@ -149,4 +152,106 @@ void control_m_search(struct control_req *r)
 	int rc = db_query_search(r->c->ro, text, (int)limit, &out);
 
 	done(r, r->c->ro, rc, out);
+}
+
+/* ---- reminder channels: 'channels' (each configured channel with its
+ * type, match filter, whether a 410 disabled it, and its deliveries, plus
+ * removed channels that still have deliveries) and 'channel.enable'.
+ * URLs, addresses and secrets are not shown: a webhook URL may carry a
+ * token. ---- */
+
+static const char *const type_names[] = {
+	[MW_CHANNEL_WEBHOOK] = "webhook", [MW_CHANNEL_EMAIL] = "email",
+};
+
+/* The match filter as ["field:value", ...]; [] takes everything. */
+static json_t *match_json(const struct mw_match *m)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < m->n_rules; i++) {
+		char *s = xasprintf("%s:%s", config_match_field_name(m->rules[i].field),
+				    m->rules[i].value);
+		json_array_append_new(arr, json_string(s));
+		free(s);
+	}
+	return arr;
+}
+
+/* The stats row of name in stats, or NULL. */
+static json_t *stats_of(json_t *stats, const char *name)
+{
+	json_t *o;
+	size_t i;
+
+	json_array_foreach(stats, i, o)
+		if (strcmp(json_string_value(json_object_get(o, "name")), name) == 0)
+			return o;
+	return NULL;
+}
+
+static json_t *channel_json(const struct mw_channel_config *c, json_t *row)
+{
+	json_t *o = json_pack("{s:s, s:s, s:b, s:o}", "name", c->name,
+			      "type", type_names[c->type], "configured", 1, "match", match_json(&c->match));
+
+	json_object_set_new(o, "disabled_reason", row ? json_incref(json_object_get(row, "disabled_reason")) : json_null());
+	json_object_set_new(o, "disabled_at", row ? json_incref(json_object_get(row, "disabled_at")) : json_null());
+	json_object_set_new(o, "pending", row ? json_incref(json_object_get(row, "pending")) : json_integer(0));
+	json_object_set_new(o, "failed", row ? json_incref(json_object_get(row, "failed")) : json_integer(0));
+	json_object_set_new(o, "delivered", row ? json_incref(json_object_get(row, "delivered")) : json_integer(0));
+	return o;
+}
+
+void control_m_channels(struct control_req *r)
+{
+	const struct mw_config *cfg = r->d->cfg;
+	json_t *stats = NULL, *out = json_array(), *row;
+	size_t i;
+	int rc = db_remind_channel_stats(r->c->ro, &stats);
+
+	if (rc != DB_OK) {
+		json_decref(out);
+		control_fail_db(r, r->c->ro, rc);
+		return;
+	}
+	for (i = 0; i < cfg->n_channels; i++)
+		json_array_append_new(out, channel_json(&cfg->channels[i], stats_of(stats, cfg->channels[i].name)));
+	/* Channels removed from the configuration that still have history. */
+	json_array_foreach(stats, i, row)
+		if (!config_channel(cfg, json_string_value(json_object_get(row, "name")))) {
+			json_t *o = json_deep_copy(row);
+			json_object_set_new(o, "type", json_null());
+			json_object_set_new(o, "configured", json_false());
+			json_object_set_new(o, "match", json_array());
+			json_array_append_new(out, o);
+		}
+	json_decref(stats);
+	r->result = out;
+}
+
+void control_m_channel_enable(struct control_req *r)
+{
+	const char *name;
+	char *reason = NULL;
+	int rc;
+
+	if (!control_param_str(r, "name", true, &name))
+		return;
+	if (!config_channel(r->d->cfg, name)) {
+		control_fail(r, "not_found", "no channel '%s' in the configuration; 'mouwatch "
+			     "channels' lists them", name);
+		return;
+	}
+	if ((rc = db_remind_channel_disabled(r->d->db, name, &reason)) != DB_OK ||
+	    (reason && (rc = db_remind_channel_set_disabled(r->d->db, name, NULL, daemon_now())) != DB_OK)) {
+		free(reason);
+		control_fail_db(r, r->d->db, rc);
+		return;
+	}
+	if (reason)
+		log_notice("channel %s enabled again by an operator (it was disabled: %s)", name, reason);
+	r->result = json_pack("{s:s, s:b, s:s?}", "name", name, "was_disabled", reason != NULL,
+			      "reason", reason);
+	free(reason);
 }

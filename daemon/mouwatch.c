@@ -22,6 +22,8 @@ static const struct cli_command commands[] = {
 	{ "upcoming", "[--days N]", "event starts and expiries in the next N days (90)", false, cli_upcoming },
 	{ "reminders", "[--state pending|sent|failed|skipped|superseded] [--limit N]", "reminders and their deliveries", false, cli_reminders },
 	{ "reminder", "retry ID", "deliver a failed reminder again", false, cli_reminder },
+	{ "channels", "", "reminder channels: type, match, disabled or not, deliveries", false, cli_channels },
+	{ "channel", "enable NAME", "re-enable a channel its receiver disabled (HTTP 410)", false, cli_channel },
 	{ "search", "WORDS...", "full-text search of articles and parties", false, cli_search },
 	{ "export-ics", "[--days N] [-o FILE]", "upcoming dates as an iCalendar file", false, cli_export_ics },
 	{ "reload", "", "re-read the configuration; fails with its errors", false, cli_reload },

@@ -6,7 +6,7 @@ daemon_mouwatchd_SOURCES += daemon/control.h daemon/control_priv.h \
 common_libmwcommon_a_SOURCES += common/db_query_ops.c common/db_query_ops.h
 daemon_mouwatch_SOURCES += daemon/cli_client.c daemon/cli_client.h \
 	daemon/cli_out.c daemon/cli_out.h daemon/cli_status.c daemon/cli_feeds.c \
-	daemon/cli_agreements.c daemon/cli_lists.c daemon/cli_export_ics.c
+	daemon/cli_agreements.c daemon/cli_lists.c daemon/cli_export_ics.c daemon/cli_channels.c
 
 # Installed documentation of the operator interface: man pages, bash
 # completion, the example configuration and the protocol description.
