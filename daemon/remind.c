@@ -33,7 +33,8 @@ static void arm_in(struct remind *r, long long seconds)
 		evtimer_add(r->timer, &tv);
 }
 
-/* Next pass: at check_interval, or sooner when a retry falls due. */
+/* Next pass: at check_interval, or sooner when a retry or the digest
+ * falls due. */
 static void arm_timer(struct remind *r, int64_t now)
 {
 	long long wait = r->d->cfg->reminders.check_interval;
@@ -44,6 +45,9 @@ static void arm_timer(struct remind *r, int64_t now)
 	if (db_remind_next_attempt(r->d->db, &next) == DB_OK && next > 0 &&
 	    next - now < wait)
 		wait = next - now < 1 ? 1 : next - now;
+	next = remind_digest_next(r, now);
+	if (next > 0 && next - now < wait)
+		wait = next - now;
 	arm_in(r, wait);
 }
 
@@ -296,14 +300,20 @@ static void fail_row(struct remind *r, const json_t *row, const char *why, int64
 	settle(r, int_of(row, "reminder_id"), now);
 }
 
+/* The error of a delivery whose channel a reload removed (caller frees). */
+static char *removed_reason(const char *name)
+{
+	return xasprintf("channel removed: %s is no longer in the configuration; add it back, "
+			 "reload and 'mouwatch reminder retry ID' to send it", name);
+}
+
 /* Why the channel cannot take deliveries, or NULL (caller frees). */
 static char *channel_refusal(struct remind *r, const char *name)
 {
 	char *disabled = NULL;
 
 	if (!config_channel(r->d->cfg, name))
-		return xasprintf("channel %s is no longer in the configuration; add it back "
-				 "and retry the reminder", name);
+		return removed_reason(name);
 	if (db_remind_channel_disabled(r->d->db, name, &disabled) == DB_OK && disabled) {
 		char *why = xasprintf("channel %s is disabled (%s)", name, disabled);
 		free(disabled);
@@ -341,6 +351,28 @@ static void start_one(struct remind *r, json_t *row, int64_t now)
 		deliver_email(j, c);
 }
 
+/* Pending deliveries to channels a reload removed fail now, not when
+ * their next attempt falls due, and are never attempted again. */
+static void fail_removed(struct remind *r, int64_t now)
+{
+	json_t *pending = NULL, *row;
+	size_t i;
+
+	if (db_remind_pending(r->d->db, &pending) != DB_OK) {
+		log_warn("cannot list pending deliveries: %s", db_errmsg(r->d->db));
+		return;
+	}
+	json_array_foreach(pending, i, row) {
+		const char *name = json_string_value(json_object_get(row, "channel"));
+		if (config_channel(r->d->cfg, name))
+			continue;
+		char *why = removed_reason(name);
+		fail_row(r, row, why, now);
+		free(why);
+	}
+	json_decref(pending);
+}
+
 static void start_due(struct remind *r, int64_t now)
 {
 	json_t *due = NULL, *row;
@@ -370,6 +402,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	if (r->closing)
 		return;
 	route_due(r, now);
+	fail_removed(r, now);
 	start_due(r, now);
 	remind_digest_check(r, now);
 	arm_timer(r, now);

@@ -142,3 +142,27 @@ void remind_digest_finish(struct remind *r, struct remind_job *j, const struct r
 			 j->digest_day, j->channel, o->error);
 	}
 }
+
+int64_t remind_digest_next(const struct remind *r, int64_t now)
+{
+	const struct mw_reminders_config *rc = &r->d->cfg->reminders;
+	time_t t = (time_t)now, at;
+	struct tm tm;
+
+	if (!rc->digest)
+		return 0;
+	localtime_r(&t, &tm);
+	tm.tm_hour = rc->digest_minute / 60;
+	tm.tm_min = rc->digest_minute % 60;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	if ((at = mktime(&tm)) == (time_t)-1)
+		return 0;
+	if (at <= t) {          /* today's time is past: tomorrow's */
+		tm.tm_mday++;
+		tm.tm_isdst = -1;
+		if ((at = mktime(&tm)) == (time_t)-1)
+			return 0;
+	}
+	return (int64_t)at;
+}

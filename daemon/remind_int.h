@@ -66,6 +66,9 @@ void deliver_email_cancel(struct remind_job *j);
 
 /* remind_digest.c: the daily digest e-mail, when it is time. */
 void remind_digest_check(struct remind *r, int64_t now);
+/* When the next digest is due (the next local digest time after now), or
+ * 0 without a digest. */
+int64_t remind_digest_next(const struct remind *r, int64_t now);
 void remind_digest_finish(struct remind *r, struct remind_job *j,
 			  const struct remind_outcome *o);
 

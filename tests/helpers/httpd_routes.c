@@ -139,16 +139,23 @@ void hooks_free(struct server *srv)
 
 /* ?status=S answers S; with ?times=K only the first K requests to this
  * path get S and later ones 200, so tests can script "fail twice, then
- * succeed" for retries. */
+ * succeed" for retries; ?retry-after=N adds "Retry-After: N" to those
+ * S answers. */
 void handle_hook(struct request *r)
 {
 	struct hook_counter *c = hook_counter(r->srv, r->path);
 	long status = query_long(r, "status", 200, 200, 599);
 	long times = query_long(r, "times", -1, 0, 1000000);
+	long retry_after = query_long(r, "retry-after", -1, 0, 86400);
+	char ra[24];
 
 	c->seen++;
 	save_hook(r->srv, r->req);
 	if (times >= 0 && c->seen > times)
 		status = 200;
+	else if (retry_after >= 0) {
+		snprintf(ra, sizeof ra, "%ld", retry_after);
+		evhttp_add_header(evhttp_request_get_output_headers(r->req), "Retry-After", ra);
+	}
 	send_status(r, (int)status);
 }
