@@ -117,6 +117,12 @@ static bool emit(struct scan *sc, int first, int end, struct mw_ymd v, enum prec
 	r->first = first;
 	r->end = end;
 	r->role = DATE_PLAIN;
+	/* The end of a day range: "3 to 5 March", "3-5 March". */
+	if (first >= 2 && (tok_is(&sc->d->toks[first - 1], "to") || tok_punct(&sc->d->toks[first - 1], '-')) &&
+	    tok_int(&sc->d->toks[first - 2], 1, 31) > 0) {
+		r->role = DATE_END;
+		return true;
+	}
 	/* A cue up to two tokens before: "hingga 31 Desember", "sejak tanggal". */
 	for (int k = first - 1; k >= 0 && k >= first - 2; k--) {
 		if (lex_match(sc->d, k, first, LEX_END, NULL) > 0)
@@ -183,7 +189,8 @@ static int day_range(struct scan *sc, int i)
 	int dd = tok_int(&d->toks[i], 1, 31), cue, m, n;
 	if (dd < 0 || i + 2 >= sc->b)
 		return 0;
-	cue = tok_punct(&d->toks[i + 1], '-') ? 1 : lex_match(d, i + 1, sc->b, LEX_END, NULL);
+	cue = tok_punct(&d->toks[i + 1], '-') || tok_is(&d->toks[i + 1], "to") ? 1 :
+	      lex_match(d, i + 1, sc->b, LEX_END, NULL);
 	if (cue == 0 || tok_int(&d->toks[i + 1 + cue], 1, 31) < 0 ||
 	    (n = month_at(sc, i + 2 + cue, &m)) == 0)
 		return 0;
@@ -212,6 +219,36 @@ static int month_this(struct scan *sc, int i)
 		return 0;
 	struct mw_ymd v = { d->pub.y, m, 1 };
 	return emit(sc, i, i + n + 1, v, PREC_MONTH, false) ? n + 1 : 0;
+}
+
+/* Words before a month named without a year ("awal Oktober", "in early
+ * October", "pertengahan Juli"). */
+static const char *const month_cues[] = {
+	"awal", "pertengahan", "akhir", "early", "mid", "late", "in", "pada",
+	"bulan", "sejak", "since", "during", "selama", "hujung", "penghujung",
+	"from", "mulai", "bermula", NULL
+};
+
+/* "awal Oktober", "in early October": month precision, the year inferred
+ * (the latest such month for a signing, the next one for an event). */
+static int month_cued(struct scan *sc, int i)
+{
+	const struct doc *d = sc->d;
+	int m, n;
+	if (i == 0 || d->pub.y == 0 || (n = month_at(sc, i, &m)) == 0 || !d->toks[i].cap)
+		return 0;
+	if (i + n < sc->b && d->toks[i + n].num)
+		return 0;  /* "Oktober 2025", "October 3": the other forms */
+	bool cue = false;
+	for (int k = 0; month_cues[k] != NULL && !cue; k++)
+		cue = tok_is(&d->toks[i - 1], month_cues[k]);
+	if (!cue)
+		return 0;
+	struct mw_ymd v = { infer_year(d->pub, m, 1), m, 1 };
+	if (!emit(sc, i, i + n, v, PREC_MONTH, false))
+		return 0;
+	sc->out[sc->n - 1].inferred = true;
+	return n;
 }
 
 /* "31 Januari 2025", "31 Januari". */
@@ -317,8 +354,8 @@ int date_scan(const struct doc *d, int a, int b, struct dateref *out, int max)
 {
 	struct scan sc = { d, b, out, 0, max };
 	int (*const forms[])(struct scan *, int) = {
-		numeric_date, day_range, day_month, month_this, month_first, weekday, relday,
-		year_only,
+		numeric_date, day_range, day_month, month_this, month_first, month_cued, weekday,
+		relday, year_only,
 	};
 	for (int i = a; i < b && sc.n < max;) {
 		int used = 0;

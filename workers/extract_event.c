@@ -23,30 +23,67 @@ static bool upcoming(const struct doc *d, const struct dateref *dr)
 	}
 }
 
+/* The first upcoming date of dr[0..n) starting in [a, b), or -1. */
+static int pick_date(const struct doc *d, const struct record *r, struct dateref *dr, int n,
+		     int a, int b)
+{
+	for (int i = 0; i < n; i++) {
+		if (dr[i].first < a || dr[i].first >= b)
+			continue;
+		/* "in January" read in June: next January */
+		if (dr[i].inferred && d->pub.y != 0 && !upcoming(d, &dr[i]))
+			dr[i].date.y++;
+		if (upcoming(d, &dr[i]) && !(r->signed_on.y && ymd_cmp(dr[i].date, r->signed_on) == 0))
+			return i;
+	}
+	return -1;
+}
+
+static bool known(const struct record *r, const char *type, struct mw_ymd start)
+{
+	for (int i = 0; i < r->nevents; i++)
+		if (strcmp(r->events[i].type, type) == 0 && ymd_cmp(r->events[i].start, start) == 0)
+			return true;
+	return false;
+}
+
+/* One event per event word: its date is the first upcoming one after it
+ * and before the next event word ("internship begins on 15 September,
+ * while the review is set for 3 to 5 March"), for the first word also one
+ * before it ("Pada 1 Juli, magang dimulai"). */
 static void sentence_event(struct doc *d, struct record *r, int si)
 {
 	const struct sent *s = &d->sents[si];
-	const struct lex_entry *e = NULL;
-	int at = lex_find(d, s->first, s->end, LEX_EVENT, &e);
-	if (at < 0 || lex_find(d, s->first, s->end, LEX_VALID, NULL) >= 0)
+	if (lex_find(d, s->first, s->end, LEX_VALID, NULL) >= 0)
 		return;
 	struct dateref dr[MAX_DATES];
-	int n = date_scan(d, s->first, s->end, dr, MAX_DATES), pick = -1;
-	for (int i = 0; i < n && pick < 0; i++)
-		if (upcoming(d, &dr[i]) && !(r->signed_on.y && ymd_cmp(dr[i].date, r->signed_on) == 0))
-			pick = i;
-	if (pick < 0 || r->nevents == MAX_EVENTS)
-		return;
-	struct event *ev = &r->events[r->nevents++];
-	memset(ev, 0, sizeof *ev);
-	ev->type = e->tag;
-	ev->start = dr[pick].date;
-	ev->prec = dr[pick].prec;
-	ev->sent = si;
-	for (int i = pick + 1; i < n; i++)
-		if (dr[i].role == DATE_END)
-			ev->end = dr[i].date;
-	dur_scan(d, s->first, s->end, &ev->dur, 1);
+	int n = date_scan(d, s->first, s->end, dr, MAX_DATES);
+	const struct lex_entry *e = NULL, *next_e = NULL;
+	int at = lex_find(d, s->first, s->end, LEX_EVENT, &e), words = 0;
+	while (at >= 0 && r->nevents < MAX_EVENTS) {
+		int len = lex_match(d, at, s->end, LEX_EVENT, NULL);
+		int next = lex_find(d, at + len, s->end, LEX_EVENT, &next_e);
+		int seg_end = next >= 0 ? next : s->end;
+		int pick = pick_date(d, r, dr, n, at, seg_end);
+		if (pick < 0 && words == 0)
+			pick = pick_date(d, r, dr, n, s->first, at);
+		words++;
+		if (pick >= 0 && !known(r, e->tag, dr[pick].date)) {
+			struct event *ev = &r->events[r->nevents++];
+			memset(ev, 0, sizeof *ev);
+			ev->type = e->tag;
+			ev->start = dr[pick].date;
+			ev->prec = dr[pick].prec;
+			ev->sent = si;
+			for (int i = pick + 1; i < n && dr[i].first < seg_end; i++)
+				if (dr[i].role == DATE_END)
+					ev->end = dr[i].date;
+			if (dur_scan(d, at, seg_end, &ev->dur, 1) == 0 && words == 1)
+				dur_scan(d, s->first, at, &ev->dur, 1);
+		}
+		at = next;
+		e = next_e;
+	}
 }
 
 void stage_events(struct doc *d, struct record *r)
