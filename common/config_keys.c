@@ -80,6 +80,7 @@ const struct key_def config_keys[] = {
 	{ SEC_CHANNEL, "smtp", V_URL, C(smtp), NULL, 0, 0, KEY_REQUIRED | KEY_EMAIL, "smtp smtps" },
 	{ SEC_CHANNEL, "username", V_STRING, C(username), NULL, 0, 0, KEY_EMPTY_OK | KEY_EMAIL, NULL },
 	{ SEC_CHANNEL, "password_file", V_PATH, C(password_file), NULL, 0, 0, KEY_EMAIL, NULL },
+	{ SEC_CHANNEL, "ca_file", V_PATH, C(ca_file), NULL, 0, 0, KEY_EMAIL, NULL },
 	{ SEC_CHANNEL, "from", V_EMAIL, C(from), NULL, 0, 0, KEY_REQUIRED | KEY_EMAIL, NULL },
 	{ SEC_CHANNEL, "to", V_EMAIL_LIST, CL(to, n_to), NULL, 0, 0, KEY_REQUIRED | KEY_EMAIL, NULL },
 };

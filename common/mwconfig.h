@@ -134,6 +134,8 @@ struct mw_channel_config {
 	char *password_file;           /* or NULL; read at each delivery, not
 	                                  at load (secrets may be rotated and
 	                                  check-config runs without them) */
+	char *ca_file;                 /* or NULL; PEM CAs trusted for the
+	                                  server's certificate (CURLOPT_CAINFO) */
 	char *from;
 	char **to;                     /* n_to addresses */
 	size_t n_to;

@@ -1,7 +1,9 @@
 /* deliver_email.c: one e-mail attempt: the message (remind_mail.c) sent
  * with libcurl's SMTP (smtp:// with STARTTLS when offered, or smtps://)
  * on an easy handle of our own that runs in the fetch engine's multi
- * handle (fetch_foreign.h), so the loop never blocks. The password is
+ * handle (fetch_foreign.h), so the loop never blocks. The server's
+ * certificate is verified (against the channel's ca_file when set). The
+ * password is
  * read from password_file at each attempt (secrets may be rotated) and
  * never logged; libcurl's error text does not contain it. */
 #include "remind_int.h"
@@ -126,6 +128,10 @@ static void set_options(struct remind_job *j, const struct mw_channel_config *c)
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT, (long)(c->timeout > 0 ? c->timeout : 60));
 	curl_easy_setopt(e, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);   /* the defaults, stated */
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (c->ca_file)
+		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
 	curl_easy_setopt(e, CURLOPT_MAIL_FROM, from);   /* libcurl copies it */
 	for (size_t i = 0; i < c->n_to; i++) {
 		char *to = angle(c->to[i]);

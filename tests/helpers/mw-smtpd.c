@@ -1,10 +1,15 @@
 /* mw-smtpd.c: the SMTP sink of the mouwatch test suite: a small real SMTP
  * server (RFC 5321 subset: EHLO/HELO, AUTH PLAIN, MAIL, RCPT, DATA, RSET,
- * NOOP, QUIT) on 127.0.0.1, one libevent loop, that stores each accepted
- * message and logs the dialogue, and can be told to fail.
+ * NOOP, QUIT, and STARTTLS) on 127.0.0.1, one libevent loop, that stores
+ * each accepted message and logs the dialogue, and can be told to fail.
  *
  *   mw-smtpd --dir DIR [--port-file F] [--fail-first N] [--reject]
- *            [--max-seconds N]
+ *            [--max-seconds N] [--tls-cert PEM --tls-key PEM [--implicit-tls]]
+ *
+ * With a certificate and key it offers STARTTLS (RFC 3207) after EHLO, or
+ * with --implicit-tls speaks TLS from the first byte (smtps://, RFC 8314);
+ * the log gets "-- tls" once a handshake succeeded and "-- tls failed:
+ * REASON" when the client gave up (e.g. it does not trust the cert).
  *
  * Listens on a port the kernel picks; writes it to --port-file (by rename)
  * or prints it. Message number K (from 1, counting every DATA) is stored
@@ -29,8 +34,11 @@
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/event.h>
+#include <event2/bufferevent_ssl.h>
 #include <event2/listener.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/ssl.h>
 
 #include "xalloc.h"
 
@@ -41,6 +49,8 @@ struct sink {
 	int reject;
 	int messages;        /* DATA commands seen */
 	struct event_base *base;
+	SSL_CTX *tls;        /* NULL: no TLS offered */
+	int implicit_tls;
 };
 
 /* One client connection; freed when it closes. */
@@ -52,6 +62,7 @@ struct session {
 	FILE *msg;           /* the message being received (a temp file) */
 	char *msg_path;
 	int msg_no;          /* this message's number */
+	int tls;             /* the session is encrypted */
 };
 
 static void say(struct session *c, const char *reply)
@@ -133,7 +144,47 @@ static void data_line(struct session *c, const char *line)
 		fprintf(c->msg, "%s\r\n", line[0] == '.' ? line + 1 : line);
 }
 
-/* Returns 0 to keep the connection, -1 to close it after the reply. */
+static void on_read(struct bufferevent *bev, void *arg);
+static void on_write(struct bufferevent *bev, void *arg);
+static void on_event(struct bufferevent *bev, short what, void *arg);
+
+/* A new server-side TLS object, or NULL (logged). */
+static SSL *tls_new(struct session *c)
+{
+	SSL *ssl = SSL_new(c->s->tls);
+
+	if (!ssl)
+		fprintf(c->s->log, "-- tls failed: SSL_new\n");
+	return ssl;
+}
+
+/* STARTTLS: "220" in clear, then the same socket speaks TLS through a
+ * filter bufferevent that takes over the plain one (and frees it). */
+static void starttls(struct session *c)
+{
+	SSL *ssl;
+
+	if (!c->s->tls || c->tls) {
+		say(c, "502 5.5.1 STARTTLS not offered here");
+		return;
+	}
+	say(c, "220 2.0.0 Ready to start TLS");
+	if (!(ssl = tls_new(c)))
+		return;
+	struct bufferevent *b = bufferevent_openssl_filter_new(c->s->base, c->bev, ssl,
+		BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE);
+	if (!b) {
+		SSL_free(ssl);
+		return;
+	}
+	c->bev = b;
+	c->tls = 1;
+	bufferevent_setcb(b, on_read, on_write, on_event, c);
+	bufferevent_enable(b, EV_READ | EV_WRITE);
+}
+
+/* Returns 0 to keep the connection, -1 to close it after the reply, 1
+ * when the connection changed (STARTTLS): stop reading the old one. */
 static int command(struct session *c, const char *line)
 {
 	if (c->auth_wait || strncasecmp(line, "AUTH PLAIN ", 11) == 0) {
@@ -150,7 +201,12 @@ static int command(struct session *c, const char *line)
 	fprintf(c->s->log, "C: %s\n", line);
 	if (strncasecmp(line, "EHLO", 4) == 0) {
 		evbuffer_add_printf(bufferevent_get_output(c->bev), "250-mw-smtpd\r\n");
+		if (c->s->tls && !c->tls)
+			evbuffer_add_printf(bufferevent_get_output(c->bev), "250-STARTTLS\r\n");
 		say(c, "250 AUTH PLAIN");
+	} else if (strcasecmp(line, "STARTTLS") == 0) {
+		starttls(c);
+		return c->tls ? 1 : 0;
 	} else if (strncasecmp(line, "HELO", 4) == 0) {
 		say(c, "250 mw-smtpd");
 	} else if (strncasecmp(line, "MAIL FROM:", 10) == 0) {
@@ -179,6 +235,8 @@ static void on_read(struct bufferevent *bev, void *arg)
 	while ((line = evbuffer_readln(bufferevent_get_input(bev), &len, EVBUFFER_EOL_CRLF))) {
 		int rc = c->in_data ? (data_line(c, line), 0) : command(c, line);
 		free(line);
+		if (rc > 0)
+			return;     /* now reading through the TLS filter */
 		if (rc < 0) {
 			bufferevent_disable(bev, EV_READ);
 			bufferevent_setwatermark(bev, EV_WRITE, 0, 0);
@@ -197,9 +255,20 @@ static void on_write(struct bufferevent *bev, void *arg)
 
 static void on_event(struct bufferevent *bev, short what, void *arg)
 {
-	(void)bev;
+	struct session *c = arg;
+	unsigned long e;
+
+	if (what & BEV_EVENT_CONNECTED) {      /* a TLS handshake is done */
+		fprintf(c->s->log, "-- tls\n");
+		fflush(c->s->log);
+	}
+	if (what & BEV_EVENT_ERROR && c->tls) {
+		while ((e = bufferevent_get_openssl_error(bev)))
+			fprintf(c->s->log, "-- tls failed: %s\n", ERR_reason_error_string(e));
+		fflush(c->s->log);
+	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
-		session_free(arg);
+		session_free(c);
 }
 
 static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
@@ -212,7 +281,19 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 	(void)socklen;
 
 	c->s = s;
-	c->bev = bufferevent_socket_new(s->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	if (s->implicit_tls) {
+		SSL *ssl = tls_new(c);
+		c->tls = 1;
+		c->bev = ssl ? bufferevent_openssl_socket_new(s->base, fd, ssl,
+			BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE) : NULL;
+	} else {
+		c->bev = bufferevent_socket_new(s->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	}
+	if (!c->bev) {
+		evutil_closesocket(fd);
+		free(c);
+		return;
+	}
 	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	fprintf(s->log, "-- connection\n");
@@ -224,6 +305,26 @@ static void on_stop(evutil_socket_t sig, short what, void *arg)
 	(void)sig;
 	(void)what;
 	event_base_loopexit(arg, NULL);
+}
+
+/* The server's TLS context from a PEM certificate (chain) and key. */
+static SSL_CTX *tls_context(const char *cert, const char *key)
+{
+	SSL_CTX *ctx;
+
+	if (!cert || !key) {
+		fprintf(stderr, "mw-smtpd: TLS needs both --tls-cert and --tls-key\n");
+		return NULL;
+	}
+	if (!(ctx = SSL_CTX_new(TLS_server_method())) ||
+	    SSL_CTX_use_certificate_chain_file(ctx, cert) != 1 ||
+	    SSL_CTX_use_PrivateKey_file(ctx, key, SSL_FILETYPE_PEM) != 1) {
+		fprintf(stderr, "mw-smtpd: cannot load the TLS certificate %s / key %s: %s\n", cert,
+			key, ERR_reason_error_string(ERR_get_error()));
+		SSL_CTX_free(ctx);
+		return NULL;
+	}
+	return ctx;
 }
 
 static int write_port(const char *file, int port)
@@ -265,10 +366,12 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dir", required_argument, NULL, 'd' }, { "port-file", required_argument, NULL, 'p' },
 		{ "fail-first", required_argument, NULL, 'f' }, { "reject", no_argument, NULL, 'r' },
-		{ "max-seconds", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 },
+		{ "max-seconds", required_argument, NULL, 'm' },
+		{ "tls-cert", required_argument, NULL, 'C' }, { "tls-key", required_argument, NULL, 'K' },
+		{ "implicit-tls", no_argument, NULL, 'I' }, { NULL, 0, NULL, 0 },
 	};
 	struct sink s = { 0 };
-	const char *port_file = NULL;
+	const char *port_file = NULL, *cert = NULL, *key = NULL;
 	struct timeval life = { 300, 0 };
 	int c, port = 0;
 
@@ -279,9 +382,13 @@ int main(int argc, char **argv)
 		case 'f': s.fail_first = atoi(optarg); break;
 		case 'r': s.reject = 1; break;
 		case 'm': life.tv_sec = atol(optarg); break;
+		case 'C': cert = optarg; break;
+		case 'K': key = optarg; break;
+		case 'I': s.implicit_tls = 1; break;
 		default:
 			fprintf(stderr, "usage: mw-smtpd --dir DIR [--port-file F] [--fail-first N] "
-					"[--reject] [--max-seconds N]\n");
+					"[--reject] [--max-seconds N] [--tls-cert PEM --tls-key PEM "
+					"[--implicit-tls]]\n");
 			return 2;
 		}
 	}
@@ -289,6 +396,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mw-smtpd: --dir DIR is required (where messages are stored)\n");
 		return 2;
 	}
+	if ((cert || key || s.implicit_tls) && !(s.tls = tls_context(cert, key)))
+		return 1;
 	char *log_path = xasprintf("%s/dialogue.log", s.dir);
 	s.log = fopen(log_path, "a");
 	free(log_path);
@@ -311,5 +420,6 @@ int main(int argc, char **argv)
 	evconnlistener_free(l);
 	event_base_free(s.base);
 	fclose(s.log);
+	SSL_CTX_free(s.tls);
 	return 0;
 }

@@ -1,7 +1,8 @@
 # tests/helpers/smtpd.sh: runs mw-smtpd, the SMTP sink, for one test script
 # (sourced by tests/lib.sh).
 #
-#   smtpd_start [MW-SMTPD OPTIONS...]   (--fail-first N, --reject)
+#   smtpd_start [MW-SMTPD OPTIONS...]   (--fail-first N, --reject, --tls-cert PEM
+#         --tls-key PEM [--implicit-tls]: STARTTLS or smtps)
 #         listens on 127.0.0.1, a port the kernel picks; sets SMTPD_PORT,
 #         SMTPD_URL (smtp://127.0.0.1:PORT), SMTPD_DIR (N.eml per accepted
 #         message, dialogue.log, auth) and SMTPD_PID; stopped at exit.
