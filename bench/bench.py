@@ -518,7 +518,16 @@ def callgrind_ir(tmp, prog, *args):
     return int(m.group(1))
 
 
+def sanitized(prog):
+    """True when prog is built with AddressSanitizer (valgrind cannot run it)."""
+    with open(os.path.join(BUILD, "bench", prog), "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 def bench_callgrind(a, data, tmp):
+    if sanitized("bench-parse"):
+        log("callgrind skipped: the helpers are built with AddressSanitizer")
+        return {"skipped": "built with AddressSanitizer; valgrind cannot run it"}
     mb, n = size("cg_parse_mb", a), size("cg_extract_n", a)
     rss = cached(os.path.join(data, f"cg-{mb}.rss"), lambda p: gen(a, "rss", p, mb))
     corpus = cached(os.path.join(data, f"cg-corpus-{n}.txt"), lambda p: gen(a, "corpus", p, n))
@@ -585,7 +594,7 @@ def table(results):
     if m and "worker_kib_pipeline" in m:
         rows.append(("memory worker (MB)", fmt(m["worker_kib_pipeline"], scale=1 / 1024, prec=1), "", "", ""))
     c = results.get("callgrind")
-    if c:
+    if c and "skipped" not in c:
         rows.append(("callgrind parse, instructions/entry", f"{c['parse']['per_entry']:,.0f}", "", "", ""))
         rows.append(("callgrind extract, instructions/article", f"{c['extract']['per_article']:,.0f}",
                      "", "", ""))

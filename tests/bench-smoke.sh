@@ -20,5 +20,5 @@ jq_is extract '.articles == 30 and .agreements > 0 and .agreements < 30'
 jq_is queue '.consume.per_s.median > 0 and .redis_benchmark_P16.per_s.median > 0'
 jq_is pipeline '.runs[0].stored == .articles and .p99.median >= .p50.median'
 jq_is memory '.mouwatchd_kib_poll.median > 0 and .worker_kib_pipeline.median > 0'
-jq_is callgrind '.parse.instructions > 0 and .extract.per_article > 0'
+jq_is callgrind '(.parse.instructions > 0 and .extract.per_article > 0) or (.skipped | length > 0)'
 tap_done
