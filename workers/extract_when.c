@@ -65,6 +65,49 @@ static bool date_in(const struct doc *d, const struct sent *s, struct dateref *o
 	return false;
 }
 
+/* Words by which a signing takes the date of an occasion told elsewhere
+ * ("pada majlis sama", "at the same event", "di sela rakor"). */
+static const char *const same_event[] = {
+	"same event", "same occasion", "same ceremony", "majlis sama",
+	"majlis yang sama", "acara yang sama", "acara sama", "kesempatan yang sama",
+	"kesempatan sama", "di sela", "di sela-sela", "sidelines", NULL
+};
+
+static bool has_phrase(const struct doc *d, const struct sent *s, const char *phrase)
+{
+	size_t n = strlen(phrase);
+	int a = d->toks[s->first].off, b = s->end < d->ntok ? d->toks[s->end].off : (int)d->fold_len;
+	for (int i = a; i + (int)n <= b; i++)
+		if (memcmp(d->low + i, phrase, n) == 0 && (i == 0 || d->low[i - 1] == ' '))
+			return true;
+	return false;
+}
+
+/* The nearest sentence before signing sentence si (else after it) that
+ * dates the occasion, when si refers to it. */
+static void date_of_occasion(const struct doc *d, struct record *r)
+{
+	for (int si = 0; si < d->nsent && r->signed_sent < 0; si++) {
+		const struct sent *s = &d->sents[si];
+		bool cue = false;
+		for (int k = 0; s->signing && same_event[k] != NULL && !cue; k++)
+			cue = has_phrase(d, s, same_event[k]);
+		if (!cue)
+			continue;
+		for (int dist = 1; dist < d->nsent && r->signed_sent < 0; dist++)
+			for (int side = -1; side <= 1 && r->signed_sent < 0; side += 2) {
+				int j = si + side * dist;
+				struct dateref dr;
+				if (j < 0 || j >= d->nsent || d->sents[j].title || !date_in(d, &d->sents[j], &dr) ||
+				    dr.prec == PREC_YEAR)
+					continue;
+				r->signed_on = dr.date;
+				r->signed_prec = dr.prec;
+				r->signed_sent = j;
+			}
+	}
+}
+
 void stage_dates(struct doc *d, struct record *r)
 {
 	r->signed_sent = -1;
@@ -80,6 +123,7 @@ void stage_dates(struct doc *d, struct record *r)
 			break;
 		}
 	}
+	date_of_occasion(d, r);
 }
 
 /* ---- validity ------------------------------------------------------------ */
