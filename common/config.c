@@ -52,16 +52,73 @@ void config_free(struct mw_config *cfg)
 		free(cfg->channels[i].name);
 	}
 	free(cfg->feeds);
+	free(cfg->feed_slots);
 	free(cfg->channels);
 	free(cfg->path);
 	free(cfg);
 }
 
+/* ---- the feed name index: the poller looks a feed up twice per poll, and
+ * a linear strcmp over 10,000 feeds cost 6% of the daemon's CPU ---- */
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;  /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Puts index i into the table (which has room). */
+static void index_put(size_t *slots, size_t n_slots, const struct mw_feed_config *feeds, size_t i)
+{
+	size_t mask = n_slots - 1;
+
+	for (size_t s = name_hash(feeds[i].name) & mask;; s = (s + 1) & mask) {
+		if (slots[s] == 0) {
+			slots[s] = i + 1;
+			return;
+		}
+	}
+}
+
+/* Keeps the table at most half full: doubles it and re-inserts. */
+static void index_grow(struct mw_config *cfg, size_t want)
+{
+	size_t n = cfg->n_feed_slots ? cfg->n_feed_slots : 16;
+
+	while (n < 2 * want)
+		n *= 2;
+	if (n == cfg->n_feed_slots)
+		return;
+	free(cfg->feed_slots);
+	cfg->feed_slots = xcalloc(n, sizeof *cfg->feed_slots);
+	cfg->n_feed_slots = n;
+	for (size_t i = 0; i + 1 < want; i++)
+		index_put(cfg->feed_slots, n, cfg->feeds, i);
+}
+
+void config_index_feed(struct mw_config *cfg, size_t i)
+{
+	index_grow(cfg, i + 1);
+	index_put(cfg->feed_slots, cfg->n_feed_slots, cfg->feeds, i);
+}
+
 const struct mw_feed_config *config_feed(const struct mw_config *cfg, const char *name)
 {
-	for (size_t i = 0; i < cfg->n_feeds; i++)
-		if (strcmp(cfg->feeds[i].name, name) == 0)
-			return &cfg->feeds[i];
+	if (cfg->n_feed_slots == 0) {  /* a config not built by config_load */
+		for (size_t i = 0; i < cfg->n_feeds; i++)
+			if (strcmp(cfg->feeds[i].name, name) == 0)
+				return &cfg->feeds[i];
+		return NULL;
+	}
+	size_t mask = cfg->n_feed_slots - 1;
+	for (size_t s = name_hash(name) & mask; cfg->feed_slots[s]; s = (s + 1) & mask) {
+		const struct mw_feed_config *f = &cfg->feeds[cfg->feed_slots[s] - 1];
+		if (strcmp(f->name, name) == 0)
+			return f;
+	}
 	return NULL;
 }
 

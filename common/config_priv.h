@@ -67,6 +67,9 @@ extern const size_t config_n_keys;
 
 const char *config_section_label(enum section_type t);  /* "[feed NAME]" */
 
+/* The name index of feeds (config.c): call after feeds[i] got its name. */
+void config_index_feed(struct mw_config *cfg, size_t i);
+
 /* Where each key of one section was set; 0 = not set. */
 struct section_lines {
 	int header;

@@ -57,12 +57,13 @@ static bool valid_name(const char *name)
 /* Index of the feed or channel called name, or -1. */
 static long find_named(const struct load_ctx *ctx, enum section_type t, const char *name)
 {
-	size_t n = t == SEC_FEED ? ctx->cfg->n_feeds : ctx->cfg->n_channels;
-	for (size_t i = 0; i < n; i++) {
-		const char *other = t == SEC_FEED ? ctx->cfg->feeds[i].name : ctx->cfg->channels[i].name;
-		if (strcmp(other, name) == 0)
-			return (long)i;
+	if (t == SEC_FEED) {  /* through the index: configs of 10,000 feeds */
+		const struct mw_feed_config *f = config_feed(ctx->cfg, name);
+		return f ? (long)(f - ctx->cfg->feeds) : -1;
 	}
+	for (size_t i = 0; i < ctx->cfg->n_channels; i++)
+		if (strcmp(ctx->cfg->channels[i].name, name) == 0)
+			return (long)i;
 	return -1;
 }
 
@@ -79,6 +80,7 @@ static size_t add_named(struct load_ctx *ctx, enum section_type t, const char *n
 		memset(&cfg->feeds[i], 0, sizeof cfg->feeds[i]);
 		cfg->feeds[i].name = xstrdup(name);
 		cfg->feeds[i].line = ctx->line;
+		config_index_feed(cfg, i);
 		memset(&ctx->feed_lines[i], 0, sizeof ctx->feed_lines[i]);
 		ctx->feed_lines[i].header = ctx->line;
 	} else {

@@ -161,6 +161,11 @@ struct mw_config {
 	struct mw_channel_config *channels;
 	size_t n_channels;
 	struct mw_reminders_config reminders;
+	/* Name -> feed index for config_feed(): open addressing, a slot holds
+	 * index + 1 (0 = empty); n_feed_slots is 0 or a power of two. Kept by
+	 * config.c as feeds are added; owned by the config. */
+	size_t *feed_slots;
+	size_t n_feed_slots;
 };
 
 /* The file to read: explicit (from -c) if not NULL, else $MOUWATCH_CONFIG
