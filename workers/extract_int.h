@@ -99,6 +99,13 @@ enum lex_kind {
 	LEX_ONLINE,    /* signed online: "secara daring", "virtually" */
 	LEX_NAMEABBR,  /* abbreviations inside names and company names that
 	                  never end a sentence ("Muh.", "Sdn.") */
+	LEX_NEGATE,    /* just before a signing word, denies it ("belum ada",
+	                  "no agreement", "tiada") */
+	LEX_NOTNEG,    /* negation words that deny nothing ("tidak hanya",
+	                  "not only", "tak lama") */
+	LEX_DENY,      /* a denial or a false report ("membantah", "hoaks",
+	                  "menafikan dakwaan"): beside an agreement word, the
+	                  article reports no signing */
 	LEX_N
 };
 

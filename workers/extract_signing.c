@@ -4,7 +4,11 @@
  * cooperation (LEX_COOP), no plan word just before the verb ("akan
  * menandatangani") nor a future cue just after it ("ditandatangani bulan
  * depan"), no cancellation or postponement ("ditunda"), no "earlier/pernah", and no date over
- * a year before publication (an old agreement mentioned in passing). */
+ * a year before publication (an old agreement mentioned in passing). A
+ * negation just before the verb ("belum ada penandatanganan", "no agreement
+ * signed") denies that signing; a denial beside an agreement word anywhere
+ * ("membantah ... meneken", "menafikan dakwaan kononnya ... memeterai MoU",
+ * a "hoaks") makes the article report none. */
 #include "extract_int.h"
 
 #define PLAN_WINDOW 4   /* tokens before the verb searched for a plan word */
@@ -22,6 +26,29 @@ static bool planned(const struct doc *d, const struct sent *s, int verb, int n)
 			return true;
 	int to = verb + n + FUTURE_WINDOW < s->end ? verb + n + FUTURE_WINDOW : s->end;
 	return lex_find(d, verb + n, to, LEX_FUTURE, NULL) >= 0;
+}
+
+/* Is the signing word at verb negated: a negation word (not "tidak
+ * hanya") among the few tokens before it, within the same clause? */
+static bool negated(const struct doc *d, const struct sent *s, int verb)
+{
+	for (int i = verb - 1; i >= s->first && i >= verb - PLAN_WINDOW; i--) {
+		if (tok_punct(&d->toks[i], ',') || tok_punct(&d->toks[i], ';'))
+			return false;
+		if (lex_match(d, i, verb, LEX_NEGATE, NULL) > 0 &&
+		    lex_match(d, i, s->end, LEX_NOTNEG, NULL) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Does sentence s deny a signing: a denial word beside a signing or an
+ * agreement word? */
+static bool denies(const struct doc *d, const struct sent *s)
+{
+	return lex_find(d, s->first, s->end, LEX_DENY, NULL) >= 0 &&
+	       (lex_find(d, s->first, s->end, LEX_SIGN, NULL) >= 0 ||
+		lex_find(d, s->first, s->end, LEX_COOP, NULL) >= 0);
 }
 
 /* Does sentence s date what it reports over a year before publication,
@@ -56,6 +83,11 @@ static bool reports_signing(const struct doc *d, const struct sent *s, bool *pla
 			n = lex_match(d, i, s->end, LEX_RENEW, NULL);
 		if (n == 0)
 			continue;
+		if (negated(d, s, i)) {
+			*plan = true;  /* explicitly not signed */
+			i += n - 1;
+			continue;
+		}
 		if (planned(d, s, i, n)) {
 			*plan = true;
 		} else {
@@ -82,7 +114,7 @@ static bool names_signers(const struct doc *d, const struct sent *s)
 		return true;
 	for (int i = s->first; i < s->end; i++) {
 		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
-		if (n > 0 && !planned(d, s, i, n))
+		if (n > 0 && !planned(d, s, i, n) && !negated(d, s, i))
 			return true;
 		i += n > 0 ? n - 1 : 0;
 	}
@@ -129,6 +161,13 @@ void stage_signing(struct doc *d, struct record *r)
 {
 	bool plan = false;
 	r->sign_sent = -1;
+	for (int i = 0; i < d->nsent; i++) {
+		if (denies(d, &d->sents[i])) {
+			r->planned = true;  /* explicitly not signed */
+			r->agr_sent = i;
+			return;
+		}
+	}
 	for (int i = 0; i < d->nsent; i++) {
 		struct sent *s = &d->sents[i];
 		s->signing = reports_signing(d, s, &plan);

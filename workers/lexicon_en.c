@@ -22,6 +22,21 @@ static const struct lex_entry cancel[] = {
 	{"suspended"}, {NULL}
 };
 
+static const struct lex_entry negate[] = {
+	{"no"}, {"not"}, {"never"}, {"nor"}, {"neither"}, {"without"},
+	{"hasn't"}, {"haven't"}, {"wasn't"}, {"weren't"}, {"didn't"}, {NULL}
+};
+
+static const struct lex_entry notneg[] = {
+	{"not only"}, {"no later than"}, {"no sooner"}, {"not just"}, {NULL}
+};
+
+static const struct lex_entry deny[] = {
+	{"denied"}, {"denies"}, {"deny"}, {"denial"}, {"hoax"}, {"untrue"},
+	{"not true"}, {"fake news"}, {"false report*"}, {"false claim*"},
+	{"rumour*"}, {"rumor*"}, {NULL}
+};
+
 static const struct lex_entry online[] = {
 	{"virtually"}, {"online"}, {"via video conference"}, {"via zoom"}, {NULL}
 };
@@ -212,6 +227,6 @@ const struct lexicon lexicon_en = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent,
 	},
 };

@@ -30,6 +30,23 @@ static const struct lex_entry cancel[] = {
 	{"diundur"}, {"mundur"}, {"urung"}, {"gagal"}, {NULL}
 };
 
+/* Negation just before a signing word. */
+static const struct lex_entry negate[] = {
+	{"tidak"}, {"tak"}, {"belum"}, {"bukan"}, {"tanpa"}, {"tidak ada"},
+	{"belum ada"}, {"tak ada"}, {"tidak pernah"}, {"belum pernah"}, {NULL}
+};
+
+static const struct lex_entry notneg[] = {
+	{"tidak hanya"}, {"tak hanya"}, {"bukan hanya"}, {"bukan sekadar"},
+	{"tidak sekadar"}, {"tidak lama"}, {"tak lama"}, {"tidak lupa"}, {NULL}
+};
+
+static const struct lex_entry deny[] = {
+	{"membantah"}, {"dibantah"}, {"bantahan"}, {"menyangkal"},
+	{"disangkal"}, {"tidak benar"}, {"hoaks"}, {"hoax"}, {"kabar bohong"},
+	{"berita bohong"}, {"informasi palsu"}, {"disinformasi"}, {NULL}
+};
+
 static const struct lex_entry online[] = {
 	{"secara daring"}, {"secara virtual"}, {"secara online"}, {"daring"},
 	{"melalui zoom"}, {"konferensi video"}, {NULL}
@@ -300,6 +317,6 @@ const struct lexicon lexicon_id = {
 		[LEX_START] = start_cue, [LEX_PROGRAM] = program, [LEX_EVENT] = event,
 		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
 		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent,
 	},
 };

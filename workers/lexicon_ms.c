@@ -20,6 +20,20 @@ static const struct lex_entry cancel[] = {
 	{"ditangguh"}, {"tertangguh"}, {"penangguhan"}, {"menangguhkan"}, {NULL}
 };
 
+static const struct lex_entry negate[] = {
+	{"tiada"}, {"tidak"}, {"belum"}, {"bukan"}, {"tanpa"}, {"tiada sebarang"},
+	{"tidak pernah"}, {"belum pernah"}, {NULL}
+};
+
+static const struct lex_entry notneg[] = {
+	{"bukan sahaja"}, {"tidak sahaja"}, {"bukan sekadar"}, {"tidak lama"}, {NULL}
+};
+
+static const struct lex_entry deny[] = {
+	{"menafikan"}, {"dinafikan"}, {"penafian"}, {"kononnya"},
+	{"tidak benar"}, {"berita palsu"}, {"tular"}, {NULL}
+};
+
 static const struct lex_entry online[] = {
 	{"secara dalam talian"}, {"dalam talian"}, {"secara maya"}, {NULL}
 };
@@ -160,6 +174,6 @@ const struct lexicon lexicon_ms = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent,
 	},
 };
