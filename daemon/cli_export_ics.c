@@ -59,8 +59,12 @@ static bool ics_item_of(const json_t *u, struct ics_item *it)
 	if (it->date == NULL || strlen(it->date) < 10)
 		return false;
 	snprintf(it->day, sizeof it->day, "%.4s%.2s%.2s", it->date, it->date + 5, it->date + 8);
-	snprintf(it->uid, sizeof it->uid, "mouwatch-%lld-%s-%lld@mouwatch", cli_jint(u, "agreement_id"),
-		 expiry ? "expiry" : "event", cli_jint(u, "event_id"));
+	/* The same UIDs as the e-mails' .ics attachments (remind_text.c), so a
+	 * calendar fed by both shows each date once. */
+	if (expiry)
+		snprintf(it->uid, sizeof it->uid, "expiry-%lld@mouwatch", cli_jint(u, "agreement_id"));
+	else
+		snprintf(it->uid, sizeof it->uid, "event-%lld@mouwatch", cli_jint(u, "event_id"));
 	it->summary = (struct strbuf)STRBUF_INIT;
 	it->description = (struct strbuf)STRBUF_INIT;
 	strbuf_printf(&it->summary, "%s%s — %s", expiry ? "Agreement expires: " : "Starts: ",
