@@ -13,8 +13,9 @@ struct daemon;
 struct poller {
 	struct daemon *d;
 	struct event *tick;
-	char **flight;          /* names of feeds being fetched (owned) */
-	size_t n_flight;
+	char **flight;          /* names of feeds being fetched: a hash set of
+	                         * flight_cap slots, NULL = empty (owned) */
+	size_t n_flight, flight_cap;
 	size_t pages_in_flight; /* article pages being fetched */
 	size_t polls_done;
 	struct host_pauses paused;  /* hosts that asked us to wait */
