@@ -349,6 +349,9 @@ static void add_signal_events(struct daemon *d, struct event **ev)
 	for (int i = 0; i < 4; i++)
 		event_add(ev[i], NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* A file past RLIMIT_FSIZE must fail the write (EFBIG: SQLite reports
+	 * an I/O error, the work is retried), not kill the daemon. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 /* ---- life ---- */

@@ -48,6 +48,7 @@ static void install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGXFSZ, &sa, NULL);   /* past RLIMIT_FSIZE: EFBIG, not death */
 }
 
 static int run(struct worker *w, struct worker_queue *q, bool drain)
