@@ -55,6 +55,20 @@ bool article_url_fetchable(const struct daemon *d, const char *url)
 	return d->cfg->daemon.allow_file_urls && strncasecmp(url, "file://", 7) == 0;
 }
 
+/* Stores a page's outcome. When SQLite refuses (disk full, locked), the
+ * article stays 'pending' and the poller's tick fetches it again
+ * (article_fetch_retry); one error per outage is logged. */
+static void save_page(struct poller *p, int64_t id, enum db_page_state state,
+		      const char *text, const char *why)
+{
+	if (db_article_set_page(p->d->db, id, state, text, why) == DB_OK)
+		return;
+	if (!p->pages_unsaved)
+		log_err("article %lld: cannot store its page: %s; pages are fetched again "
+			"once the database accepts writes", (long long)id, db_errmsg(p->d->db));
+	p->pages_unsaved = true;
+}
+
 static void page_text(struct daemon *d, const struct page_job *job, const struct fetch_result *res)
 {
 	char *charset = html_charset_from_content_type(res->content_type);
@@ -65,14 +79,14 @@ static void page_text(struct daemon *d, const struct page_job *job, const struct
 	free(charset);
 	if (rc == 0 && a.text && strlen(a.text) >= MIN_PAGE_TEXT) {
 		char *text = html_article_extractor_input(&a);
-		db_article_set_page(d->db, job->article_id, DB_PAGE_FETCHED, text, NULL);
+		save_page(job->p, job->article_id, DB_PAGE_FETCHED, text, NULL);
 		free(text);
 		d->n.article_pages++;
 	} else {
 		char *why = xasprintf("page has no usable main text%s%s", err ? ": " : "", err ? err : "");
 		log_info("article %lld (%s): %s; using the feed's text", (long long)job->article_id,
 			 res->final_url, why);
-		db_article_set_page(d->db, job->article_id, DB_PAGE_FAILED, NULL, why);
+		save_page(job->p, job->article_id, DB_PAGE_FAILED, NULL, why);
 		free(why);
 	}
 	free(err);
@@ -98,7 +112,7 @@ static void page_done(const struct fetch_result *res, void *arg)
 			: xasprintf("HTTP %ld", res->status);
 		log_warn("article %lld: cannot fetch its page %s (%s); using the feed's text",
 			 (long long)job->article_id, res->url, why);
-		db_article_set_page(d->db, job->article_id, DB_PAGE_FAILED, NULL, why);
+		save_page(job->p, job->article_id, DB_PAGE_FAILED, NULL, why);
 		d->n.article_page_errors++;
 		if ((res->status == 429 || res->status == 503) && res->retry_after_s > 0)
 			article_host_pause(p, res->final_url, res->retry_after_s);
@@ -113,8 +127,8 @@ void article_fetch_start(struct poller *p, int64_t article_id, const char *url)
 	struct daemon *d = p->d;
 
 	if (host_paused_until(&p->paused, url, daemon_now())) {
-		db_article_set_page(d->db, article_id, DB_PAGE_FAILED, NULL,
-				    "the host asked us to wait (429/503); used the feed's text");
+		save_page(p, article_id, DB_PAGE_FAILED, NULL,
+			  "the host asked us to wait (429/503); used the feed's text");
 		return;
 	}
 	struct fetch_request req = {
@@ -150,9 +164,18 @@ void article_fetch_resume(struct poller *p)
 		if (url && article_url_fetchable(p->d, url))
 			article_fetch_start(p, id, url);
 		else
-			db_article_set_page(p->d->db, id, DB_PAGE_SKIPPED, NULL, NULL);
+			save_page(p, id, DB_PAGE_SKIPPED, NULL, NULL);
 	}
 	json_decref(rows);
+}
+
+void article_fetch_retry(struct poller *p)
+{
+	if (!p->pages_unsaved || p->pages_in_flight > 0)
+		return;
+	p->pages_unsaved = false;
+	log_notice("fetching again the article pages whose results could not be stored");
+	article_fetch_resume(p);
 }
 
 void article_host_pause(struct poller *p, const char *url, long seconds)

@@ -22,6 +22,9 @@ bool article_url_fetchable(const struct daemon *d, const char *url);
 void article_fetch_start(struct poller *p, int64_t article_id, const char *url);
 /* Restarts the page fetches a previous run left pending. */
 void article_fetch_resume(struct poller *p);
+/* Called every tick: when a page's result could not be stored (disk full,
+ * database locked) and no page is in flight, fetches the pending ones again. */
+void article_fetch_retry(struct poller *p);
 /* A host answered 429/503 with Retry-After: leave it alone until then. */
 void article_host_pause(struct poller *p, const char *url, long seconds);
 

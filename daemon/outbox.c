@@ -35,6 +35,7 @@ struct outbox {
 	bool down_logged;
 	bool checking;              /* an XLEN or a batch is under way */
 	bool backlog_logged;
+	bool record_failing;        /* SQLite refused the last batch's ids */
 	long long backlog;          /* stream length at the last look */
 };
 
@@ -57,8 +58,10 @@ static void mark_down(struct outbox *o, const char *why)
 	o->backoff_s = o->backoff_s * 2 > RECONNECT_MAX_S ? RECONNECT_MAX_S : o->backoff_s * 2;
 }
 
-/* Writes the stream ids of a finished batch in one transaction. */
-static void record_batch(struct outbox *o)
+/* Writes the stream ids of a finished batch in one transaction; false
+ * when SQLite refused it (disk full, locked): the articles are sent again,
+ * but only at the next tick, so a failing database is not a hot loop. */
+static bool record_batch(struct outbox *o)
 {
 	struct db *db = o->d->db;
 	int64_t now = daemon_now();
@@ -70,10 +73,16 @@ static void record_batch(struct outbox *o)
 				 "it may be queued twice, which is harmless", o->done[i].id, db_errmsg(db));
 		free(o->done[i].stream_id);
 	}
-	if (tx && db_commit(db) != DB_OK)
-		log_warn("cannot record queued articles: %s; they may be queued again (harmless)", db_errmsg(db));
+	bool ok = tx && db_commit(db) == DB_OK;
+	if (!ok && !o->record_failing)
+		log_err("cannot record queued articles: %s; queueing paused, retried every second "
+			"(the articles may reach workers twice, which is harmless)", db_errmsg(db));
+	else if (ok && o->record_failing)
+		log_notice("the database records queued articles again; queueing resumed");
+	o->record_failing = !ok;
 	o->d->n.enqueued += o->n_done;
 	o->n_done = 0;
+	return ok;
 }
 
 static void xadd_cb(redisAsyncContext *ac, void *r, void *privdata)
@@ -97,8 +106,7 @@ static void xadd_cb(redisAsyncContext *ac, void *r, void *privdata)
 	free(job);
 	if (o->in_flight == 0) {
 		o->checking = false;
-		record_batch(o);
-		if (o->connected)
+		if (record_batch(o) && o->connected)
 			outbox_kick(o); /* there may be more */
 	}
 }

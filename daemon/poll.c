@@ -140,6 +140,8 @@ static void tick_cb(evutil_socket_t fd, short what, void *arg)
 	struct db_feed *v = NULL;
 	size_t n = 0;
 
+	if (!p->d->stopping)
+		article_fetch_retry(p);
 	if (p->d->stopping || p->d->once)
 		return;
 	if (db_feeds_due(p->d->db, daemon_now(), &v, &n) != DB_OK) {

@@ -17,7 +17,20 @@ struct poller {
 	                         * flight_cap slots, NULL = empty (owned) */
 	size_t n_flight, flight_cap;
 	size_t pages_in_flight; /* article pages being fetched */
+	bool pages_unsaved;     /* a page's result could not be stored: fetch
+	                         * the pending pages again (article_fetch.c) */
 	size_t polls_done;
+	/* The group transaction (poll_result.c): every write of the polls
+	 * answered in one event-loop pass goes into one SQLite transaction,
+	 * committed by commit_ev (a 0-timeout event: it runs after the other
+	 * callbacks of the pass). Page fetches of the articles it inserted
+	 * start only once it committed: a rolled-back id means nothing. */
+	struct event *commit_ev;
+	bool tx_open;
+	size_t tx_polls;            /* feed polls saved in the open group */
+	struct poll_page *tx_pages; /* pages to fetch after the commit (owned) */
+	size_t n_tx_pages, cap_tx_pages;
+	bool tx_new_articles;       /* kick the outbox after the commit */
 	struct host_pauses paused;  /* hosts that asked us to wait */
 };
 
@@ -28,7 +41,18 @@ struct poll_job {
 	int64_t started_at;
 };
 
+/* An article page to fetch once the group is committed. */
+struct poll_page {
+	int64_t article_id;
+	char *url;                  /* owned */
+};
+
 void poll_feed_done(const struct fetch_result *res, void *job);
+/* Opens the group transaction unless it is open (or cannot be: then the
+ * writes go one by one, as before). */
+void poll_tx_touch(struct poller *p);
+/* Commits the group now (poller_commit in poll.h); frees its lists. */
+void poll_tx_end(struct poller *p);
 void poll_flight_remove(struct poller *p, const char *name);
 
 #endif
