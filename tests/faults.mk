@@ -8,7 +8,9 @@ FAULT_TESTS = \
 	tests/faults/fault_daemon_kill.sh \
 	tests/faults/fault_redis_external.sh \
 	tests/faults/fault_redis_embedded.sh \
-	tests/faults/fault_redis_lost.sh
+	tests/faults/fault_redis_lost.sh \
+	tests/faults/fault_db_lock.sh \
+	tests/faults/fault_disk_full.sh
 
 EXTRA_DIST += tests/faults
 
