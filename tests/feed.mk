@@ -27,6 +27,8 @@ endif
 FUZZ_TARGETS = tests/fuzz/fuzz_feed
 FUZZ_SRCS = $(FEED_SOURCES) common/xalloc.c common/log.c common/strbuf.c
 FUZZ_SECONDS = 60
+# Extra libFuzzer flags, e.g. FUZZ_ARGS=-seed=1 for a run that repeats.
+FUZZ_ARGS =
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIBS = $(LIBEVENT_LIBS) $(HIREDIS_LIBS) $(SQLITE_LIBS) $(CURL_LIBS) \
 	$(XML2_LIBS) $(JANSSON_LIBS) $(INIH_LIBS) $(CRYPTO_LIBS) $(PCRE2_LIBS) \
@@ -44,7 +46,7 @@ fuzz:
 	  seeds=; if test -f "$(srcdir)/$$t.seeds"; then \
 	    for d in `cat "$(srcdir)/$$t.seeds"`; do seeds="$$seeds $(srcdir)/$$d"; done; fi; \
 	  echo "  FUZZ     $$t for $(FUZZ_SECONDS) s"; \
-	  "./$$t" -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 "$$t.corpus" $$seeds; \
+	  "./$$t" -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_ARGS) "$$t.corpus" $$seeds; \
 	done
 else
 fuzz:
