@@ -19,7 +19,8 @@
 #                                default: the external redis_start one);
 #                                sets CONF, STATE, DB; extra lines may be
 #                                appended to [daemon] by FAULT_DAEMON_EXTRA,
-#                                to [channel hook] by FAULT_HOOK_EXTRA
+#                                to [channel hook] by FAULT_HOOK_EXTRA;
+#                                FAULT_CHANNELS adds channel sections
 #   fault_start [WORKERS]        mouwatchd --foreground --workers N in the
 #                                background (DAEMON_PID, log $STATE/daemon.log)
 #   fault_stop                   SIGTERM to mouwatchd and wait
@@ -96,6 +97,7 @@ fault_config() {
         printf '[channel mail]\ntype = email\nsmtp = %s\nusername = mouwatch\n' "$SMTPD_URL"
         printf 'password_file = %s\nfrom = mouwatch@example.org\nto = intl@example.org\ntimeout = 3s\n' \
             "$TEST_TMP/smtp.secret"
+        printf '%s\n' "${FAULT_CHANNELS:-}"
         for _f in $(seq 0 $((FAULT_FEEDS - 1))); do
             printf '[feed f%d]\nurl = %s/feeds/f%d.xml\ninterval = %s\nlanguage = id\n' "$_f" "$HTTPD_URL" "$_f" \
                 "${FAULT_INTERVAL:-1h}"
