@@ -109,8 +109,13 @@ static const char *name_country(const struct record *r, const char *name)
 	for (const char *p = f; *p;) {
 		size_t n;
 		const struct lex_entry *e = entry_at(p, LEX_PLACE, &n);
-		if (e != NULL)
+		if (e != NULL) {
 			country = e->tag;
+			p += n;  /* "Batang Padang" (MY) is not "Padang" (ID) */
+			while (*p == ' ')
+				p++;
+			continue;
+		}
 		e = entry_at(p, LEX_INST, &n);
 		if (e != NULL && e->tag != NULL && hint == NULL)
 			hint = strcmp(e->tag, "*") == 0 ? r->home : e->tag;
@@ -452,6 +457,19 @@ static const char *possessive_country(const struct tok *t)
 	return e ? e->tag : NULL;
 }
 
+/* A country written right after a name ("Kobe Seiryo Daigaku, Jepun",
+ * "... (Turki)"): its code, or NULL. */
+static const char *trailing_country(const struct doc *d, int end)
+{
+	if (end + 1 >= d->ntok || !(tok_punct(&d->toks[end], ',') || tok_punct(&d->toks[end], '(')))
+		return NULL;
+	const struct lex_entry *e = NULL;
+	int n = lex_match(d, end + 1, d->ntok, LEX_PLACE, &e);
+	if (n == 0 || e->val != 1 || (end + 1 + n < d->ntok && d->toks[end + 1 + n].word))
+		return NULL;  /* "X, Jepang dan Y" is fine; "X, Malaysia Airlines" is not */
+	return e->tag;
+}
+
 /* The institution named by tokens [a, b), if any: adds it and returns its
  * party index, else -1. */
 int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
@@ -468,8 +486,11 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	const char *owner = NULL;
 	while (start < h && (possessive(&d->toks[start]) || based(&d->toks[start])))
 		owner = possessive_country(&d->toks[start++]);
-	if (lex_match(d, start, b, LEX_VENUE, NULL) > 0)
-		return -1;  /* a building: "Balai Kota", "Balai Senat" */
+	/* A building ("Balai Kota", "Balai Senat"), unless a longer head
+	 * begins there ("Pejabat Pendidikan Daerah" is an office, not a room). */
+	int vn = lex_match(d, start, b, LEX_VENUE, NULL);
+	if (vn > 0 && !(h == start && lex_match(d, h, b, LEX_INST, NULL) > vn))
+		return -1;
 	/* "(R-Tech) College Bangkok": the bracket is part of the name. */
 	if (paren_len(d, start, b) > 0)
 		return -1;
@@ -493,7 +514,10 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 		return -1;
 	}
 	int idx = mention_add(r, start, name, forms, n, signer);
-	if (idx >= 0 && r->parties[idx].country == NULL)
+	const char *after = trailing_country(d, end);
+	if (idx >= 0 && after != NULL)
+		r->parties[idx].country = after;
+	else if (idx >= 0 && r->parties[idx].country == NULL)
 		r->parties[idx].country = owner;
 	free(name);
 	for (int i = 0; i < n; i++)

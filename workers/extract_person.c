@@ -120,12 +120,32 @@ static int skip_titles(const struct doc *d, int i, int end)
 	return i;
 }
 
-/* The name at i (after titles): its end, at most five words. */
+/* Lower-case particles inside a name, between capitalised words ("Anouk
+ * de Vries", "Rahimah binti Yusof", "Ahmad bin Salleh al-Amin"). */
+static const char *const name_particles[] = {
+	"bin", "binti", "bt", "de", "van", "von", "der", "den", "da", "dos",
+	"del", "la", "le", "al", "el", "ter", NULL
+};
+
+static bool particle_tok(const struct tok *t)
+{
+	for (int k = 0; name_particles[k] != NULL; k++)
+		if (tok_is(t, name_particles[k]))
+			return true;
+	return false;
+}
+
+/* The name at i (after titles): its end, at most five words besides
+ * particles. */
 static int name_end(const struct doc *d, int i, int end)
 {
-	int j = i;
-	while (j < end && j - i < 5 && name_tok(d, j, end)) {
+	int j = i, words = 0;
+	while (j < end && words < 5 && name_tok(d, j, end)) {
 		j++;
+		words++;
+		if (j + 1 < end && !d->toks[j].cap && particle_tok(&d->toks[j]) &&
+		    name_tok(d, j + 1, end))
+			j++;
 		/* "Andi Muh. Syahrir" */
 		if (j + 1 < end && tok_punct(&d->toks[j], '.') && d->toks[j + 1].cap &&
 		    lex_match(d, j - 1, j, LEX_NAMEABBR, NULL) > 0)

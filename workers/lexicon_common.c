@@ -55,6 +55,19 @@ static const struct lex_entry inst[] = {
 	{"uitm", INST_NAMED, "MY"}, {"ukm", INST_NAMED, "MY"}, {"upm", INST_NAMED, "MY"},
 	{"usm", INST_NAMED, "MY"}, {"utm", INST_NAMED, "MY"}, {"uum", INST_NAMED, "MY"},
 	{"uniten", INST_NAMED, "MY"}, {"unimas", INST_NAMED, "MY"},
+	/* Foreign heads; upper-case forms where the first letter is not ASCII
+	 * (tokens are lower-cased in ASCII only). */
+	{"hogeschool", 0, "NL"}, {"universiteit"}, {"hochschule"},
+	{"fachhochschule", 0, "DE"}, {"universit\xc3\xa4t"}, {"universitat"},
+	{"universitaet"}, {"\xc3\xbcniversitesi", INST_SUFFIX, "TR"},
+	{"\xc3\x9cniversitesi", INST_SUFFIX, "TR"}, {"universitesi", INST_SUFFIX, "TR"},
+	{"daigaku", INST_SUFFIX, "JP"}, {"gakuin", INST_SUFFIX, "JP"},
+	{"gakuen", INST_SUFFIX, "JP"},
+	{"universidad"}, {"universidade"}, {"universit\xc3\xa9"},
+	{"universite"}, {"universit\xc3\xa0"}, {"politecnico"},
+	{"polit\xc3\xa9cnica"}, {"politecnica"},
+	{"pejabat pendidikan", 1, "MY"}, {"pejabat kesihatan", 1, "MY"},
+	{"pejabat daerah", 1, "MY"}, {"pejabat tanah", 1, "MY"},
 	{NULL}
 };
 
@@ -98,6 +111,7 @@ static const struct lex_entry place[] = {
 	{"usa", 1, "US"}, {"taiwan", 1, "TW"}, {"filipina", 1, "PH"},
 	{"philippines", 1, "PH"}, {"vietnam", 1, "VN"}, {"brunei", 1, "BN"},
 	{"brunei darussalam", 1, "BN"}, {"india", 1, "IN"}, {"turki", 1, "TR"},
+	{"t\xc3\xbcrkiye", 1, "TR"}, {"turkiye", 1, "TR"}, {"korea utara", 1, "KP"},
 	{"turkey", 1, "TR"}, {"mesir", 1, "EG"}, {"egypt", 1, "EG"},
 	{"arab saudi", 1, "SA"}, {"saudi arabia", 1, "SA"}, {"rusia", 1, "RU"},
 	{"kanada", 1, "CA"}, {"canada", 1, "CA"}, {"selandia baru", 1, "NZ"},
@@ -137,7 +151,8 @@ static const struct lex_entry place[] = {
 	{"george town", 0, "MY"}, {"serdang", 0, "MY"}, {"bangi", 0, "MY"},
 	{"sintok", 0, "MY"}, {"kuala nerus", 0, "MY"}, {"kuantan", 0, "MY"},
 	{"seremban", 0, "MY"}, {"alor setar", 0, "MY"}, {"kota bharu", 0, "MY"},
-	{"kangar", 0, "MY"}, {"skudai", 0, "MY"}, {"kampar", 0, "MY"}, {"cyberjaya", 0, "MY"},
+	{"kangar", 0, "MY"}, {"skudai", 0, "MY"}, {"kampar", 0, "MY"}, {"batang padang", 0, "MY"},
+	{"tapah", 0, "MY"}, {"tanjung malim", 0, "MY"}, {"cyberjaya", 0, "MY"},
 	{"gombak", 0, "MY"}, {"arau", 0, "MY"}, {"kuala terengganu", 0, "MY"},
 	{"labuan", 0, "MY"}, {"miri", 0, "MY"}, {"sibu", 0, "MY"},
 	{"bintulu", 0, "MY"}, {"sandakan", 0, "MY"}, {"tawau", 0, "MY"},
