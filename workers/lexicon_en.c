@@ -151,6 +151,15 @@ static const struct lex_entry program[] = {
 	{"accreditation", 0, "quality_assurance"},
 	{"facilities", 0, "facilities"}, {"publication", 0, "publication"},
 	{"publications", 0, "publication"}, {"joint publication", 0, "publication"},
+	{"use of laboratories", 0, "facilities"}, {"use of laboratory", 0, "facilities"},
+	{"use of facilities", 0, "facilities"}, {"use of equipment", 0, "facilities"},
+	{"use of land", 0, "facilities"}, {"offered jobs", 0, "job_placement"},
+	{"job offers", 0, "job_placement"}, {"hire graduates", 0, "job_placement"},
+	{"hiring graduates", 0, "job_placement"}, {"recruit graduates", 0, "job_placement"},
+	{"language courses", 0, "language"}, {"language course", 0, "language"},
+	{"language classes", 0, "language"}, {"secondment", 0, "staff_exchange"},
+	{"secondments", 0, "staff_exchange"}, {"short courses", 0, "training"},
+	{"short course", 0, "training"}, {"coaching", 0, "mentoring"},
 	{NULL}
 };
 

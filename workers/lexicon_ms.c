@@ -104,6 +104,10 @@ static const struct lex_entry program[] = {
 	{"ijazah bersama", 0, "joint_degree"}, {"dwi ijazah", 0, "joint_degree"},
 	{"khidmat masyarakat", 0, "community_service"},
 	{"penerbitan", 0, "publication"}, {"kemudahan", 0, "facilities"},
+	{"kursus bahasa", 0, "language"}, {"penggunaan makmal", 0, "facilities"},
+	{"graduan diambil bekerja", 0, "job_placement"}, {"peluang pekerjaan kepada graduan", 0, "job_placement"},
+	{"penempatan pekerjaan", 0, "job_placement"}, {"pinjaman kakitangan", 0, "staff_exchange"},
+	{"kursus jangka pendek", 0, "training"}, {"kursus pendek", 0, "training"},
 	{"bimbingan", 0, "mentoring"}, {"penanda aras", 0, "benchmarking"},
 	{"penandaarasan", 0, "benchmarking"}, {NULL}
 };
