@@ -401,6 +401,7 @@ static void shut_down(struct daemon *d)
 	 * so the poller goes after it; cancelled pages stay pending in SQLite. */
 	fetch_engine_free(d->fetch);
 	poller_free(d->poller);
+	d->poller = NULL;             /* the outbox's last callbacks look */
 	outbox_free(d->outbox);
 	supervisor_free(&d->sup);
 	if (d->redis_is_embedded)

@@ -4,6 +4,7 @@
 #include "daemon.h"
 #include "db_outbox.h"
 #include "log.h"
+#include "poll.h"
 #include "queue.h"
 #include "xalloc.h"
 
@@ -65,6 +66,8 @@ static bool record_batch(struct outbox *o)
 {
 	struct db *db = o->d->db;
 	int64_t now = daemon_now();
+
+	poller_commit(o->d->poller);  /* a transaction of our own, not a savepoint */
 	bool tx = db_begin(db) == DB_OK;
 
 	for (size_t i = 0; i < o->n_done; i++) {
@@ -158,6 +161,7 @@ static void send_batch(struct outbox *o, long long room)
 		return;
 	}
 	o->backlog_logged = false;
+	poller_commit(o->d->poller);  /* only committed articles go to Redis */
 	if (db_outbox_pending(o->d->db, room < BATCH ? (int)room : BATCH, &rows) != DB_OK) {
 		log_warn("cannot read the articles to queue: %s; retrying", db_errmsg(o->d->db));
 		return;
@@ -227,6 +231,7 @@ static void marker_cb(redisAsyncContext *ac, void *r, void *privdata)
 	}
 	if (o->group_new || reply->type == REDIS_REPLY_STATUS) {
 		int n = 0;
+		poller_commit(o->d->poller);
 		if (db_outbox_requeue(o->d->db, 0, &n) == DB_OK && n > 0)
 			log_warn("Redis has no record of %d queued article(s) (it lost its data?); queueing them again", n);
 	}

@@ -169,6 +169,7 @@ void poller_free(struct poller *p)
 	if (p == NULL)
 		return;
 	event_free(p->tick);
+	poll_tx_shutdown(p);
 	host_pauses_free(&p->paused);
 	for (size_t i = 0; i < p->flight_cap; i++)
 		free(p->flight[i]);

@@ -19,6 +19,10 @@ void poller_poll_all_now(struct poller *p);
 bool poller_poll_now(struct poller *p, const char *name);
 /* Feed polls and article page fetches not finished yet. */
 size_t poller_in_flight(const struct poller *p);
+/* Commits the poller's group transaction now, if one is open: whoever
+ * reads what the poller wrote as finished work (the outbox) or writes in
+ * a transaction of its own calls it first. NULL is fine. */
+void poller_commit(struct poller *p);
 /* Feeds polled (finished) since poller_poll_all_now, for --once. */
 size_t poller_polls_done(const struct poller *p);
 

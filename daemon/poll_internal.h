@@ -51,8 +51,9 @@ void poll_feed_done(const struct fetch_result *res, void *job);
 /* Opens the group transaction unless it is open (or cannot be: then the
  * writes go one by one, as before). */
 void poll_tx_touch(struct poller *p);
-/* Commits the group now (poller_commit in poll.h); frees its lists. */
-void poll_tx_end(struct poller *p);
+/* At shutdown: commits the group without starting its page fetches (the
+ * pages stay pending in SQLite; the next start resumes them). */
+void poll_tx_shutdown(struct poller *p);
 void poll_flight_remove(struct poller *p, const char *name);
 
 #endif

@@ -10,6 +10,7 @@
 #include "feed.h"
 #include "log.h"
 #include "outbox.h"
+#include "poll.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -25,6 +26,107 @@ struct poll_outcome {
 	int64_t newest_entry_at;
 	double observed_gap;     /* mean seconds between the feed's entries */
 };
+
+/* ---- the group transaction ---------------------------------------------- */
+
+static void commit_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	poller_commit(arg);
+}
+
+void poll_tx_touch(struct poller *p)
+{
+	static const struct timeval now = { 0, 0 };
+
+	if (p->tx_open)
+		return;
+	if (p->commit_ev == NULL)
+		p->commit_ev = evtimer_new(p->d->base, commit_cb, p);
+	/* A worker holding the lock past the busy timeout: write one by one. */
+	if (p->commit_ev == NULL || db_begin(p->d->db) != DB_OK)
+		return;
+	p->tx_open = true;
+	evtimer_add(p->commit_ev, &now);
+}
+
+/* Page fetch of a new article: after the commit when a group is open. */
+static void tx_page(struct poller *p, int64_t id, const char *url)
+{
+	if (!p->tx_open) {
+		article_fetch_start(p, id, url);
+		return;
+	}
+	if (p->n_tx_pages == p->cap_tx_pages) {
+		p->cap_tx_pages = p->cap_tx_pages ? 2 * p->cap_tx_pages : 64;
+		p->tx_pages = xrealloc(p->tx_pages, p->cap_tx_pages * sizeof *p->tx_pages);
+	}
+	p->tx_pages[p->n_tx_pages++] = (struct poll_page){ id, xstrdup(url) };
+}
+
+/* Ends the group: true when it committed (or none was open). Takes the
+ * pages to fetch out into *pages / *n (the caller frees them). */
+static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
+{
+	struct db *db = p->d->db;
+
+	*pages = p->tx_pages;
+	*n = p->n_tx_pages;
+	p->tx_pages = NULL;
+	p->n_tx_pages = p->cap_tx_pages = 0;
+	if (!p->tx_open)
+		return true;
+	p->tx_open = false;
+	event_del(p->commit_ev);
+	bool ok = db_commit(db) == DB_OK;  /* rolls back when it fails */
+	if (!ok)
+		log_err("cannot commit what %zu feed poll(s) found: %s; rolled back: those feeds "
+			"stay due and are polled again, their new articles found again",
+			p->tx_polls, db_errmsg(db));
+	p->tx_polls = 0;
+	return ok;
+}
+
+static void free_pages(struct poll_page *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].url);
+	free(v);
+}
+
+void poller_commit(struct poller *p)
+{
+	struct poll_page *pages;
+	size_t n;
+
+	if (p == NULL)  /* before the poller exists, or after it is gone */
+		return;
+	bool kick = p->tx_new_articles;
+
+	p->tx_new_articles = false;
+	if (tx_end(p, &pages, &n)) {
+		for (size_t i = 0; i < n; i++)
+			article_fetch_start(p, pages[i].article_id, pages[i].url);
+		if (kick)
+			outbox_kick(p->d->outbox);
+	}
+	free_pages(pages, n);
+}
+
+void poll_tx_shutdown(struct poller *p)
+{
+	struct poll_page *pages;
+	size_t n;
+
+	tx_end(p, &pages, &n);
+	free_pages(pages, n);
+	if (p->commit_ev)
+		event_free(p->commit_ev);
+	p->commit_ev = NULL;
+}
+
+/* ---- one response ----------------------------------------------------- */
 
 static void set_error(struct poll_outcome *o, char *msg)
 {
@@ -103,7 +205,7 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 		d->n.articles_new++;
 		log_info("feed %s: new article %lld: %s", feed_name, (long long)ids[i], v[i].url);
 		if (fetch_pages && article_url_fetchable(d, v[i].url))
-			article_fetch_start(p, ids[i], v[i].url);
+			tx_page(p, ids[i], v[i].url);
 		else
 			db_article_set_page(d->db, ids[i], DB_PAGE_SKIPPED, NULL, NULL);
 	}
@@ -244,8 +346,12 @@ void poll_feed_done(const struct fetch_result *res, void *arg)
 
 	poll_flight_remove(p, job->feed_name);
 	p->polls_done++;
-	if (res->error == FETCH_ERR_CANCELLED || db_feed_get(d->db, job->feed_name, &f) != DB_OK)
+	if (res->error == FETCH_ERR_CANCELLED)
 		goto out;
+	poll_tx_touch(p);
+	if (db_feed_get(d->db, job->feed_name, &f) != DB_OK)
+		goto out;
+	p->tx_polls++;
 	follow_permanent_redirect(d, &f, res);
 	classify_response(p, job->feed_name, res, &f, &o);
 	reschedule(d, &f, res, &o);
@@ -261,7 +367,9 @@ void poll_feed_done(const struct fetch_result *res, void *arg)
 	if (db_feed_save_state(d->db, &f) != DB_OK)
 		log_err("feed %s: cannot save its poll state: %s", f.name, db_errmsg(d->db));
 	db_feed_free(&f);
-	if (o.new_articles)
+	if (o.new_articles && p->tx_open)
+		p->tx_new_articles = true;
+	else if (o.new_articles)
 		outbox_kick(d->outbox);
 out:
 	free(o.error);
