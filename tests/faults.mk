@@ -13,7 +13,7 @@ FAULT_TESTS = \
 	tests/faults/fault_disk_full.sh \
 	tests/faults/fault_receivers.sh
 
-EXTRA_DIST += tests/faults
+EXTRA_DIST += tests/faults bench/soak.sh
 
 check-faults:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(FAULT_TESTS)'
