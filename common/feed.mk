@@ -2,7 +2,8 @@
 FEED_SOURCES = \
 	common/feed.h common/feed_internal.h \
 	common/feed_parse.c common/feed_model.c common/feed_json_out.c \
-	common/feed_xml.c common/feed_json.c common/feed_url.c \
+	common/feed_xml.c common/feed_xml.h common/feed_xml_rules.c \
+	common/feed_json.c common/feed_url.c \
 	common/feed_text.c common/feed_text.h \
 	common/feed_date.c common/feed_date.h
 common_libmwcommon_a_SOURCES += $(FEED_SOURCES)

@@ -17,6 +17,9 @@ struct feed_build {
  * when the entry cap is reached. */
 struct feed_entry *feed_build_entry(struct feed_build *b);
 
+/* Empties b->f (everything a first attempt put there) for a new one. */
+void feed_build_reset(struct feed_build *b);
+
 /* Gives v (malloc'd or NULL) to *field when *field is unset; frees it
  * otherwise. The first value a feed gives for a field wins. */
 void feed_set(char **field, char *v);

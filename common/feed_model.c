@@ -137,14 +137,25 @@ static void entry_free(struct feed_entry *e)
 	free(e->enclosures);
 }
 
-void feed_free(struct feed *f)
+static void feed_clear(struct feed *f)
 {
-	if (f == NULL)
-		return;
 	for (size_t i = 0; i < f->n_entries; i++)
 		entry_free(&f->entries[i]);
 	free(f->entries);
 	free(f->title);
 	free(f->link);
+	memset(f, 0, sizeof *f);
+}
+
+void feed_build_reset(struct feed_build *b)
+{
+	feed_clear(b->f);
+}
+
+void feed_free(struct feed *f)
+{
+	if (f == NULL)
+		return;
+	feed_clear(f);
 	free(f);
 }

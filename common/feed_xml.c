@@ -1,461 +1,391 @@
-/* feed_xml.c: owns the XML formats: RSS 0.9x/2.0, RSS 0.90/1.0 (RDF) and
- * Atom 0.3/1.0, with the content, dc, media and sy extensions. libxml2
- * builds the tree (recovering from errors, never touching the network or
- * expanding entities); one walk over it fills the struct feed. What each
- * element means is in the rule tables below. */
-#include "feed_internal.h"
-#include "feed_text.h"
-#include "strbuf.h"
+/* feed_xml.c: owns reading an XML feed in one pass: libxml2's SAX2 push
+ * parser (recovering from errors, never touching the network, never
+ * expanding entities) feeds a stack of the open elements the rules in
+ * feed_xml_rules.c know; everything else is skipped without building
+ * anything. Only a field element (a title, a content) is built as a small
+ * DOM node, by libxml2's own SAX2 tree builder, so its text, attributes
+ * and markup read exactly as they would in a whole-document tree. */
+#include "feed_xml.h"
 #include "xalloc.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-enum ns_kind { NS_OTHER, NS_CORE, NS_CONTENT, NS_DC, NS_MEDIA, NS_SY, NS_ATOM };
+/* The push parser takes the document in slices: libxml2 reads CDATA
+ * sections in bulk this way, and never holds more than a slice ahead. */
+#define CHUNK ((size_t)256 << 10)
 
-static const struct { const char *href; enum ns_kind kind; } namespaces[] = {
-	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
-	{ "http://purl.org/dc/elements/1.1/", NS_DC },
-	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
-	{ "http://search.yahoo.com/mrss", NS_MEDIA },
-	{ "http://purl.org/rss/1.0/modules/syndication/", NS_SY },
-	{ "http://www.w3.org/2005/Atom", NS_ATOM },
-	{ "http://purl.org/atom/ns#", NS_ATOM },
-};
+/* ---- xml:base ---- */
 
-/* The walk's state. */
-struct xctx {
-	struct feed_build *b;
-	xmlDoc *doc;
-	const xmlChar *core_ns;    /* the format's own namespace, or NULL */
-	char *feed_author;         /* Atom: entries without one inherit it */
-	int sy_period;             /* sy:updatePeriod in minutes, 0 unset */
-	int sy_frequency;          /* sy:updateFrequency, 0 unset */
-};
-
-static enum ns_kind ns_kind(const struct xctx *x, const xmlNode *n)
+/* A copy of the element's xml:base, or NULL. With entity substitution off,
+ * libxml2 hands "&" in attribute values over as "&#38;". */
+static char *attr_base(int nb_attrs, const xmlChar **attrs)
 {
-	const xmlChar *href = n->ns ? n->ns->href : NULL;
-
-	if (href == x->core_ns || (href && x->core_ns && xmlStrEqual(href, x->core_ns)))
-		return NS_CORE;
-	if (href == NULL)
-		return NS_OTHER;
-	for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
-		if (xmlStrEqual(href, (const xmlChar *)namespaces[i].href))
-			return namespaces[i].kind;
-	return NS_OTHER;
-}
-
-/* ---- reading text out of nodes ---- */
-
-/* Text and CDATA below n. Entity references are skipped, never expanded:
- * that is what makes entity bombs and external entities harmless. */
-static void collect_text(const xmlNode *n, struct strbuf *b)
-{
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-			strbuf_puts(b, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE)
-			collect_text(c, b);
-	}
-}
-
-static bool has_element_child(const xmlNode *n)
-{
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			return true;
-	return false;
-}
-
-/* The markup inside n, as written (XHTML content, or HTML a feed forgot to
- * escape). An Atom xhtml <div> wrapper is left out. */
-static void serialize_children(xmlDoc *doc, const xmlNode *n, struct strbuf *out)
-{
-	const xmlNode *only = NULL;
-	int elements = 0;
-
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			only = c;
-			elements++;
-		} else if (c->type == XML_TEXT_NODE && c->content
-			   && strspn((const char *)c->content, " \t\r\n") != strlen((const char *)c->content)) {
-			elements = 2;
+	for (int i = 0; i < nb_attrs; i++) {
+		const xmlChar **a = attrs + 5 * i;
+		if (!xmlStrEqual(a[0], (const xmlChar *)"base") || !xmlStrEqual(a[2], XML_XML_NAMESPACE))
+			continue;
+		size_t n = (size_t)(a[4] - a[3]), o = 0;
+		char *v = xmalloc(n + 1);
+		for (size_t k = 0; k < n; k++) {
+			if (n - k >= 5 && memcmp(a[3] + k, "&#38;", 5) == 0)
+				k += 4;
+			v[o++] = (char)a[3][k];
 		}
+		v[o] = '\0';
+		return v;
 	}
-	if (elements == 1 && xmlStrEqual(only->name, (const xmlChar *)"div"))
-		n = only;
-	xmlBuffer *buf = xmlBufferCreate();
-	for (xmlNode *c = n->children; c; c = c->next)
-		xmlNodeDump(buf, doc, c, 0, 0);
-	strbuf_append(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-	xmlBufferFree(buf);
+	return NULL;
 }
 
-/* The raw content of n: markup kept when there are element children.
- * Atom 0.3 base64 content is not read. Malloc'd, may be "". */
-static char *node_raw(const struct xctx *x, const xmlNode *n)
+static bool absolute_base(const xmlChar *b)
 {
-	struct strbuf b = STRBUF_INIT;
-	xmlChar *mode = xmlGetProp(n, (const xmlChar *)"mode");
-	bool base64 = mode && xmlStrEqual(mode, (const xmlChar *)"base64");
+	return xmlStrncmp(b, (const xmlChar *)"http://", 7) == 0
+	       || xmlStrncmp(b, (const xmlChar *)"ftp://", 6) == 0
+	       || xmlStrncmp(b, (const xmlChar *)"urn:", 4) == 0;
+}
 
-	xmlFree(mode);
-	if (!base64) {
-		if (has_element_child(n))
-			serialize_children(x->doc, n, &b);
+/* Inner bases resolved against outer ones, innermost first, stopping at an
+ * absolute one, then against the document URL: xmlNodeGetBase()'s rules. */
+xmlChar *feed_xml_base(const struct xctx *x)
+{
+	xmlChar *acc = NULL;
+
+	for (size_t i = x->n_frames; i-- > 0;) {
+		const char *base = x->frames[i].base;
+		if (base == NULL)
+			continue;
+		if (acc == NULL) {
+			acc = xmlStrdup((const xmlChar *)base);
+		} else {
+			xmlChar *next = xmlBuildURI(acc, (const xmlChar *)base);
+			xmlFree(acc);
+			if (next == NULL)
+				return NULL;
+			acc = next;
+		}
+		if (acc == NULL || absolute_base(acc))
+			return acc;
+	}
+	if (x->b->base_url == NULL)
+		return acc;
+	if (acc == NULL)
+		return xmlStrdup((const xmlChar *)x->b->base_url);
+	xmlChar *abs = xmlBuildURI(acc, (const xmlChar *)x->b->base_url);
+	xmlFree(acc);
+	return abs;
+}
+
+/* ---- the stack of open elements ----
+ *
+ * The reader follows the tree libxml2's SAX2 builder would build, not the
+ * tag events: when recovering, the parser sometimes ends an element by
+ * popping the builder's node stack (ctxt->node) without an end event. So
+ * every element pushes a node there: a field its real node, any other
+ * element x->holder. An element's level is the stack's depth when it
+ * starts; whatever is at or below the current depth has ended. */
+
+static struct xframe *push(struct xctx *x, enum xframe_kind kind, struct feed_entry *e,
+			   int nb_attrs, const xmlChar **attrs)
+{
+	if (x->n_frames == x->cap_frames) {
+		x->cap_frames = x->cap_frames ? x->cap_frames * 2 : 16;
+		x->frames = xrealloc(x->frames, x->cap_frames * sizeof *x->frames);
+	}
+	struct xframe *fr = &x->frames[x->n_frames++];
+	*fr = (struct xframe){ .kind = kind, .e = e, .base = attr_base(nb_attrs, attrs),
+			       .level = x->ctxt->nodeNr };
+	return fr;
+}
+
+static struct xframe *top(struct xctx *x)
+{
+	return &x->frames[x->n_frames - 1];
+}
+
+static bool in_field(const struct xctx *x)
+{
+	return x->n_frames > 0 && x->frames[x->n_frames - 1].kind == X_FIELD;
+}
+
+static void drop_node(xmlNode *n)
+{
+	if (n) {
+		xmlUnlinkNode(n);
+		xmlFreeNode(n);
+	}
+}
+
+/* Ends the innermost frame: a field's value is read, an entry finished. */
+static void pop(struct xctx *x)
+{
+	struct xframe *fr = top(x);
+
+	if (fr->kind == X_FIELD && fr->node) {
+		/* The tree builder only sets the encoding at the end; serialising
+		 * markup needs one to keep non-ASCII attribute text as is. */
+		if (x->ctxt->myDoc->encoding == NULL)
+			x->ctxt->myDoc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+		if (fr->e)
+			fr->rule->efn(x, fr->node, fr->e);
 		else
-			collect_text(n, &b);
+			fr->rule->ffn(x, fr->node);
+	} else if (fr->kind == X_ENTRY && fr->finish_entry) {
+		if (fr->e->author == NULL && x->feed_author)
+			fr->e->author = xstrdup(x->feed_author);
+		feed_entry_finish(fr->e);
 	}
-	return strbuf_steal(&b);
+	drop_node(fr->node);
+	free(fr->base);
+	x->n_frames--;
 }
 
-static char *node_plain(const struct xctx *x, const xmlNode *n)
+/* Ends what the builder's stack says has ended (depth = ctxt->nodeNr). */
+static void sync(struct xctx *x)
 {
-	char *raw = node_raw(x, n);
-	char *s = feed_text_plain(raw);
-	free(raw);
-	return s;
+	int depth = x->ctxt->nodeNr;
+
+	if (x->skip_level >= depth)
+		x->skip_level = -1;
+	while (x->n_frames > 0 && top(x)->level >= depth)
+		pop(x);
 }
 
-static char *node_html(const struct xctx *x, const xmlNode *n)
+/* Pushes the stand-in node; false when libxml2 refused (too deep). */
+static bool hold(struct xctx *x)
 {
-	char *raw = node_raw(x, n);
-	char *s = feed_text_trim(raw);
-	free(raw);
-	return s;
+	return nodePush(x->ctxt, x->holder) >= 0;
 }
 
-static char *node_trimmed_text(const xmlNode *n)
-{
-	struct strbuf b = STRBUF_INIT;
-	collect_text(n, &b);
-	char *s = feed_text_trim(strbuf_str(&b));
-	strbuf_free(&b);
-	return s;
-}
+/* ---- SAX callbacks ---- */
 
-static char *prop(const xmlNode *n, const char *name)
+/* The state of the parse, or NULL when the callback comes from libxml2's
+ * check of an entity's replacement text (a parser of its own): entities
+ * are never expanded into the feed. */
+static struct xctx *state(void *ctx)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	if (v == NULL)
+	xmlParserCtxt *ctxt = ctx;
+	struct xctx *x = ctxt->_private;
+
+	if (x == NULL || x->ctxt != ctxt || x->err != NULL)
 		return NULL;
-	char *s = feed_text_trim((const char *)v);
-	xmlFree(v);
-	return s;
+	sync(x);
+	return x;
 }
 
-/* ref made absolute against n's xml:base chain and the document URL. */
-static char *resolve(const struct xctx *x, const xmlNode *n, char *ref)
+#define START_ARGS ctx, localname, prefix, URI, nb_ns, ns, nb_attrs, nb_def, attrs
+
+static void open_field(struct xctx *x, const struct xrule *r, struct feed_entry *e, void *ctx,
+		       const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+		       int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def, const xmlChar **attrs)
 {
-	if (ref == NULL || feed_url_has_scheme(ref))
-		return ref;
-	xmlChar *base = xmlNodeGetBase(x->doc, n);
-	char *abs = feed_resolve_url(ref, base ? (const char *)base : x->b->base_url);
-	xmlFree(base);
-	free(ref);
-	char *fixed = feed_text_trim(abs);
-	free(abs);
-	return fixed;
+	struct xframe *fr = push(x, X_FIELD, e, nb_attrs, attrs);
+	int depth = x->ctxt->nodeNr;
+
+	fr->rule = r;
+	xmlSAX2StartElementNs(START_ARGS);
+	if (x->ctxt->nodeNr > depth)
+		fr->node = x->ctxt->node;
+	else
+		x->n_frames--;      /* refused (too deep): nothing was built */
 }
 
-/* "editor@example.org (Budi Santoso)" names Budi Santoso. */
-static char *clean_author(char *a)
+/* Opens a frame of the given kind and holds its place on the stack. */
+static void open_frame(struct xctx *x, enum xframe_kind kind, struct feed_entry *e,
+		       int nb_attrs, const xmlChar **attrs, bool finish_entry)
 {
-	char *open, *close;
+	struct xframe *fr = push(x, kind, e, nb_attrs, attrs);
 
-	if (a == NULL || !strchr(a, '@') || !(open = strchr(a, '(')) || !(close = strrchr(a, ')')) || close < open)
-		return a;
-	char *inner = xstrndup(open + 1, (size_t)(close - open - 1));
-	char *name = feed_text_trim(inner);
-	free(inner);
-	if (name == NULL)
-		return a;
-	free(a);
-	return name;
-}
-
-static void set_date(time_t *field, const xmlNode *n, bool replace)
-{
-	char *s = node_trimmed_text(n);
-	if (s)
-		feed_set_date(field, s, replace);
-	free(s);
-}
-
-/* ---- entry elements ---- */
-
-typedef void entry_fn(struct xctx *x, const xmlNode *n, struct feed_entry *e);
-
-static void e_title(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->title, node_plain(x, n)); }
-static void e_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->summary, node_plain(x, n)); }
-static void e_content(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->content, node_html(x, n)); }
-static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(&e->published, n, false); }
-static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(&e->updated, n, false); }
-static void e_author(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_add_author(&e->author, clean_author(node_plain(x, n))); }
-static void e_id(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->id, node_trimmed_text(n)); }
-static void e_link(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->link, resolve(x, n, node_trimmed_text(n))); }
-
-static void e_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	char *c = node_plain(x, n);
-	if (c)
-		feed_add_category(e, c);
-}
-
-/* RSS <guid>: the id, and the link when it is a permalink and no <link>. */
-static void e_guid(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	char *g = node_trimmed_text(n);
-	xmlChar *perma = xmlGetProp(n, (const xmlChar *)"isPermaLink");
-	bool is_link = g && (perma == NULL || !xmlStrEqual(perma, (const xmlChar *)"false"))
-		       && (strncmp(g, "http://", 7) == 0 || strncmp(g, "https://", 8) == 0);
-
-	xmlFree(perma);
-	if (is_link && e->link == NULL)
-		e->link = xstrdup(g);
-	feed_set(&e->id, g);
-}
-
-static void e_enclosure(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	char *url = resolve(x, n, prop(n, "url"));
-	char *len = prop(n, "length");
-
-	if (len == NULL)
-		len = prop(n, "fileSize");
-	if (url)
-		feed_add_enclosure(e, url, prop(n, "type"), len ? strtoll(len, NULL, 10) : -1);
-	free(len);
-}
-
-static void walk_entry_children(struct xctx *x, const xmlNode *parent, struct feed_entry *e);
-
-/* media:content may hold its own media:description. */
-static void e_media_content(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	e_enclosure(x, n, e);
-	walk_entry_children(x, n, e);
-}
-
-static void e_media_group(struct xctx *x, const xmlNode *n, struct feed_entry *e) { walk_entry_children(x, n, e); }
-
-/* Atom <link>: rel="alternate" (the default) is the link, "enclosure" a file. */
-static void e_atom_link(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	char *rel = prop(n, "rel");
-
-	if (rel == NULL || strcmp(rel, "alternate") == 0)
-		feed_set(&e->link, resolve(x, n, prop(n, "href")));
-	else if (strcmp(rel, "enclosure") == 0) {
-		char *url = resolve(x, n, prop(n, "href"));
-		char *len = prop(n, "length");
-		if (url)
-			feed_add_enclosure(e, url, prop(n, "type"), len ? strtoll(len, NULL, 10) : -1);
-		free(len);
-	}
-	free(rel);
-}
-
-static void e_atom_author(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, (const xmlChar *)"name"))
-			feed_add_author(&e->author, node_plain(x, c));
-}
-
-static void e_atom_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
-{
-	char *c = prop(n, "label");
-
-	if (c == NULL)
-		c = prop(n, "term");
-	if (c) {
-		char *plain = feed_text_plain(c);
-		free(c);
-		if (plain)
-			feed_add_category(e, plain);
+	fr->finish_entry = finish_entry;
+	if (!hold(x)) {         /* too deep: libxml2 stops here */
+		free(fr->base);
+		x->n_frames--;
 	}
 }
 
-struct entry_rule {
-	enum ns_kind ns;
-	const char *name;
-	entry_fn *fn;
-};
-
-/* RSS and RDF items; the first value of a field wins, so the order of the
- * elements in the item decides between e.g. pubDate and dc:date. */
-static const struct entry_rule rss_item_rules[] = {
-	{ NS_CORE, "title", e_title }, { NS_CORE, "link", e_link },
-	{ NS_CORE, "description", e_summary }, { NS_CORE, "pubDate", e_published },
-	{ NS_CORE, "guid", e_guid }, { NS_CORE, "author", e_author },
-	{ NS_CORE, "category", e_category }, { NS_CORE, "enclosure", e_enclosure },
-	{ NS_CONTENT, "encoded", e_content }, { NS_DC, "date", e_published },
-	{ NS_DC, "creator", e_author }, { NS_DC, "subject", e_category },
-	{ NS_DC, "title", e_title }, { NS_DC, "description", e_summary },
-	{ NS_MEDIA, "content", e_media_content }, { NS_MEDIA, "group", e_media_group },
-	{ NS_MEDIA, "description", e_summary }, { NS_ATOM, "updated", e_updated },
-	{ NS_ATOM, "published", e_published },
-};
-
-static const struct entry_rule atom_entry_rules[] = {
-	{ NS_CORE, "id", e_id }, { NS_CORE, "title", e_title },
-	{ NS_CORE, "link", e_atom_link }, { NS_CORE, "published", e_published },
-	{ NS_CORE, "issued", e_published }, { NS_CORE, "created", e_published },
-	{ NS_CORE, "updated", e_updated }, { NS_CORE, "modified", e_updated },
-	{ NS_CORE, "author", e_atom_author }, { NS_CORE, "summary", e_summary },
-	{ NS_CORE, "content", e_content }, { NS_CORE, "category", e_atom_category },
-	{ NS_DC, "subject", e_category }, { NS_DC, "creator", e_author },
-	{ NS_MEDIA, "content", e_media_content }, { NS_MEDIA, "group", e_media_group },
-	{ NS_MEDIA, "description", e_summary },
-};
-
-struct rules {
-	const struct entry_rule *r;
-	size_t n;
-};
-
-static struct rules entry_rules_for(const struct xctx *x)
+/* media:content: an enclosure now, then its children as the entry's. */
+static void open_media(struct xctx *x, const struct xrule *r, struct feed_entry *e, void *ctx,
+		       const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+		       int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def, const xmlChar **attrs)
 {
-	if (x->b->f->format == FEED_FORMAT_ATOM)
-		return (struct rules){ atom_entry_rules, sizeof atom_entry_rules / sizeof atom_entry_rules[0] };
-	return (struct rules){ rss_item_rules, sizeof rss_item_rules / sizeof rss_item_rules[0] };
-}
+	int depth = x->ctxt->nodeNr;
 
-static void walk_entry_children(struct xctx *x, const xmlNode *parent, struct feed_entry *e)
-{
-	struct rules rs = entry_rules_for(x);
-
-	for (const xmlNode *c = parent->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		enum ns_kind k = ns_kind(x, c);
-		for (size_t i = 0; i < rs.n; i++) {
-			if (rs.r[i].ns == k && xmlStrEqual(c->name, (const xmlChar *)rs.r[i].name)) {
-				rs.r[i].fn(x, c, e);
-				break;
-			}
-		}
-	}
-}
-
-static void read_entry(struct xctx *x, const xmlNode *n)
-{
-	struct feed_entry *e = feed_build_entry(x->b);
-
-	if (e == NULL)
+	xmlSAX2StartElementNs(START_ARGS);
+	if (x->ctxt->nodeNr == depth)
 		return;
-	walk_entry_children(x, n, e);
-	if (e->author == NULL && x->feed_author)
-		e->author = xstrdup(x->feed_author);
-	feed_entry_finish(e);
+	xmlNode *n = nodePop(x->ctxt);
+	open_frame(x, X_ENTRY, e, nb_attrs, attrs, false);
+	r->efn(x, n, e);
+	drop_node(n);
 }
 
-/* ---- feed-level elements ---- */
-
-typedef void feed_fn(struct xctx *x, const xmlNode *n);
-
-static void f_title(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->title, node_plain(x, n)); }
-static void f_link(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->link, resolve(x, n, node_trimmed_text(n))); }
-static void f_updated(struct xctx *x, const xmlNode *n) { set_date(&x->b->f->updated, n, false); }
-static void f_last_build(struct xctx *x, const xmlNode *n) { set_date(&x->b->f->updated, n, true); }
-static void f_entry(struct xctx *x, const xmlNode *n) { read_entry(x, n); }
-
-static int node_int(const xmlNode *n)
+static void open_root(struct xctx *x, const xmlChar *name, const xmlChar *URI,
+		      int nb_attrs, const xmlChar **attrs)
 {
-	char *s = node_trimmed_text(n);
-	long v = s ? strtol(s, NULL, 10) : 0;
-	free(s);
-	return v > 0 && v < 1000000 ? (int)v : 0;
-}
+	struct feed *f = x->b->f;
+	const char *s = (const char *)name;
 
-static void f_ttl(struct xctx *x, const xmlNode *n) { x->b->f->ttl_minutes = node_int(n); }
-static void f_sy_frequency(struct xctx *x, const xmlNode *n) { x->sy_frequency = node_int(n); }
-
-static void f_sy_period(struct xctx *x, const xmlNode *n)
-{
-	static const struct { const char *name; int minutes; } periods[] = {
-		{ "hourly", 60 }, { "daily", 1440 }, { "weekly", 10080 },
-		{ "monthly", 43200 }, { "yearly", 525600 },
-	};
-	char *s = node_trimmed_text(n);
-
-	for (size_t i = 0; s && i < sizeof periods / sizeof periods[0]; i++)
-		if (strcmp(s, periods[i].name) == 0)
-			x->sy_period = periods[i].minutes;
-	free(s);
-}
-
-static void f_atom_link(struct xctx *x, const xmlNode *n)
-{
-	char *rel = prop(n, "rel");
-
-	if (rel == NULL || strcmp(rel, "alternate") == 0)
-		feed_set(&x->b->f->link, resolve(x, n, prop(n, "href")));
-	free(rel);
-}
-
-static void f_atom_author(struct xctx *x, const xmlNode *n)
-{
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, (const xmlChar *)"name"))
-			feed_add_author(&x->feed_author, node_plain(x, c));
-}
-
-static void walk_feed_children(struct xctx *x, const xmlNode *parent);
-static void f_channel(struct xctx *x, const xmlNode *n) { walk_feed_children(x, n); }
-
-struct feed_rule {
-	enum ns_kind ns;
-	const char *name;
-	feed_fn *fn;
-};
-
-/* RSS <rss>/<channel> and RDF <rdf:RDF>/<channel>: RSS 2.0 items sit in
- * the channel, RDF items beside it, so both levels use the same rules. */
-static const struct feed_rule rss_feed_rules[] = {
-	{ NS_CORE, "channel", f_channel }, { NS_CORE, "item", f_entry },
-	{ NS_CORE, "title", f_title }, { NS_CORE, "link", f_link },
-	{ NS_CORE, "lastBuildDate", f_last_build }, { NS_CORE, "pubDate", f_updated },
-	{ NS_DC, "date", f_updated }, { NS_CORE, "ttl", f_ttl },
-	{ NS_SY, "updatePeriod", f_sy_period }, { NS_SY, "updateFrequency", f_sy_frequency },
-	{ NS_ATOM, "updated", f_updated },
-};
-
-static const struct feed_rule atom_feed_rules[] = {
-	{ NS_CORE, "entry", f_entry }, { NS_CORE, "title", f_title },
-	{ NS_CORE, "link", f_atom_link }, { NS_CORE, "updated", f_last_build },
-	{ NS_CORE, "modified", f_last_build }, { NS_CORE, "author", f_atom_author },
-};
-
-static void walk_feed_children(struct xctx *x, const xmlNode *parent)
-{
-	bool atom = x->b->f->format == FEED_FORMAT_ATOM;
-	const struct feed_rule *r = atom ? atom_feed_rules : rss_feed_rules;
-	size_t n = atom ? sizeof atom_feed_rules / sizeof atom_feed_rules[0]
-			: sizeof rss_feed_rules / sizeof rss_feed_rules[0];
-
-	for (const xmlNode *c = parent->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		/* The channel's namespace is the format's (RSS 1.0 or 0.90). */
-		if (!atom && parent->parent && parent->parent->type == XML_DOCUMENT_NODE
-		    && xmlStrEqual(c->name, (const xmlChar *)"channel"))
-			x->core_ns = c->ns ? c->ns->href : NULL;
-		enum ns_kind k = ns_kind(x, c);
-		for (size_t i = 0; i < n; i++) {
-			if (r[i].ns == k && xmlStrEqual(c->name, (const xmlChar *)r[i].name)) {
-				r[i].fn(x, c);
-				break;
-			}
-		}
+	x->root_seen = true;
+	if (strcmp(s, "rss") == 0 || strcmp(s, "RDF") == 0) {
+		f->format = s[0] == 'r' ? FEED_FORMAT_RSS : FEED_FORMAT_RDF;
+		x->core_ns = f->format == FEED_FORMAT_RSS ? URI : NULL;
+	} else if (strcmp(s, "feed") == 0) {
+		f->format = FEED_FORMAT_ATOM;
+		x->core_ns = URI;
+	} else {
+		x->err = xasprintf("not a feed (root element <%s>)%s", s,
+				   strcasecmp(s, "html") == 0 ? "; this is a web page: use the URL of its RSS or Atom feed" : "");
+		xmlStopParser(x->ctxt);
+		return;
 	}
+	x->holder = xmlNewDocNode(x->ctxt->myDoc, NULL, (const xmlChar *)"held", NULL);
+	xmlAddChild((xmlNode *)x->ctxt->myDoc, x->holder);
+	open_frame(x, X_FEED, NULL, nb_attrs, attrs, false);
+}
+
+static void skip(struct xctx *x)
+{
+	if (hold(x))
+		x->skip_level = x->ctxt->nodeNr - 1;
+}
+
+/* The rule for a child of the innermost frame, or NULL. */
+static const struct xrule *child_rule(struct xctx *x, const xmlChar *localname, const xmlChar *URI)
+{
+	struct xframe *fr = top(x);
+
+	if (fr->kind == X_AUTHOR)
+		return xmlStrEqual(localname, (const xmlChar *)"name") ? &feed_xml_author_name : NULL;
+	/* The channel's namespace is the format's (RSS 1.0 or 0.90). */
+	if (x->n_frames == 1 && x->b->f->format != FEED_FORMAT_ATOM
+	    && xmlStrEqual(localname, (const xmlChar *)"channel"))
+		x->core_ns = URI;
+	return feed_xml_rule(x, fr->kind == X_ENTRY, URI, localname);
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+		     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def, const xmlChar **attrs)
+{
+	struct xctx *x = state(ctx);
+
+	if (x == NULL)
+		return;
+	if (x->skip_level >= 0) {
+		hold(x);
+		return;
+	}
+	if (in_field(x)) {
+		xmlSAX2StartElementNs(START_ARGS);
+		return;
+	}
+	if (x->n_frames == 0) {
+		if (!x->root_seen)
+			open_root(x, localname, URI, nb_attrs, attrs);
+		else
+			skip(x);
+		return;
+	}
+	struct feed_entry *e = top(x)->e;
+	const struct xrule *r = child_rule(x, localname, URI);
+
+	if (r == NULL) {
+		skip(x);
+		return;
+	}
+	switch (r->kind) {
+	case R_FIELD:
+		open_field(x, r, e, START_ARGS);
+		break;
+	case R_CHANNEL:
+		open_frame(x, X_FEED, NULL, nb_attrs, attrs, false);
+		break;
+	case R_ENTRY:
+		if ((e = feed_build_entry(x->b)) == NULL)
+			skip(x);
+		else
+			open_frame(x, X_ENTRY, e, nb_attrs, attrs, true);
+		break;
+	case R_AUTHOR:
+		open_frame(x, X_AUTHOR, e, nb_attrs, attrs, false);
+		break;
+	case R_MEDIA_CONTENT:
+		open_media(x, r, e, START_ARGS);
+		break;
+	case R_MEDIA_GROUP:
+		open_frame(x, X_ENTRY, e, nb_attrs, attrs, false);
+		break;
+	}
+}
+
+/* The builder pops its top node whatever the tag says; so do we. */
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI)
+{
+	struct xctx *x = state(ctx);
+
+	if (x == NULL || x->ctxt->nodeNr == 0)
+		return;
+	if (in_field(x)) {
+		xmlSAX2EndElementNs(ctx, localname, prefix, URI);
+	} else {
+		nodePop(x->ctxt);
+	}
+	sync(x);
+}
+
+/* Text, entity references, comments and processing instructions count
+ * only inside a field, where the tree builder keeps them. */
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+	struct xctx *x = state(ctx);
+
+	if (x && in_field(x))
+		xmlSAX2Characters(ctx, ch, len);
+}
+
+static void on_reference(void *ctx, const xmlChar *name)
+{
+	struct xctx *x = state(ctx);
+
+	if (x && in_field(x))
+		xmlSAX2Reference(ctx, name);
+}
+
+static void on_comment(void *ctx, const xmlChar *value)
+{
+	struct xctx *x = state(ctx);
+
+	if (x && in_field(x))
+		xmlSAX2Comment(ctx, value);
+}
+
+static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	struct xctx *x = state(ctx);
+
+	if (x && in_field(x))
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
+/* libxml2's SAX2 handlers (document, DTD and entity declarations, so
+ * references and errors behave as in a tree parse) with ours for the
+ * content. */
+static void handlers(xmlSAXHandler *h)
+{
+	xmlSAXVersion(h, 2);
+	h->startElementNs = on_start;
+	h->endElementNs = on_end;
+	h->characters = on_text;
+	h->ignorableWhitespace = on_text;
+	h->cdataBlock = NULL;
+	h->reference = on_reference;
+	h->comment = on_comment;
+	h->processingInstruction = on_pi;
+	h->startElement = NULL;
+	h->endElement = NULL;
 }
 
 /* ---- the document ---- */
@@ -473,23 +403,54 @@ static int parse_error(xmlParserCtxt *ctxt, char **err)
 	return -1;
 }
 
-static int read_root(struct xctx *x, const xmlNode *root, char **err)
+/* What libxml2 may do: recover from errors; never the network, never
+ * external DTDs or entities, no entity substitution (XXE, entity bombs). */
+#define XML_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR \
+		     | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
+
+/* The document in slices, then the end. The push parser holds back text
+ * shorter than two bytes at the end of its input, so a document cut off in
+ * text ("<title>b") gets a "<" to flush it, as a tree parse would keep it;
+ * such a document is malformed anyway. */
+static void feed_chunks(xmlParserCtxt *ctxt, const char *data, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len && !ctxt->disableSAX && ctxt->instate != XML_PARSER_EOF) {
+		size_t n = len - off < CHUNK ? len - off : CHUNK;
+		xmlParseChunk(ctxt, data + off, (int)n, 0);
+		off += n;
+	}
+	if (ctxt->instate == XML_PARSER_CONTENT)
+		xmlParseChunk(ctxt, "<", 1, 0);
+	xmlParseChunk(ctxt, NULL, 0, 1);
+}
+
+/* Ends what a truncated document left open, innermost first, as a tree
+ * parse would have kept it. */
+static void close_all(struct xctx *x)
+{
+	x->skip_level = -1;
+	while (x->n_frames > 0)
+		pop(x);
+}
+
+static int finish(struct xctx *x, char **err)
 {
 	struct feed *f = x->b->f;
-	const char *name = (const char *)root->name;
 
-	if (strcmp(name, "rss") == 0 || strcmp(name, "RDF") == 0) {
-		f->format = name[0] == 'r' ? FEED_FORMAT_RSS : FEED_FORMAT_RDF;
-		x->core_ns = root->ns && f->format == FEED_FORMAT_RSS ? root->ns->href : NULL;
-	} else if (strcmp(name, "feed") == 0) {
-		f->format = FEED_FORMAT_ATOM;
-		x->core_ns = root->ns ? root->ns->href : NULL;
-	} else {
-		*err = xasprintf("not a feed (root element <%s>)%s", name,
-				 strcasecmp(name, "html") == 0 ? "; this is a web page: use the URL of its RSS or Atom feed" : "");
+	if (x->err) {
+		*err = x->err;
+		x->err = NULL;
 		return -1;
 	}
-	walk_feed_children(x, root);
+	if (x->ctxt->myDoc == NULL)
+		return parse_error(x->ctxt, err);
+	if (!x->root_seen) {
+		*err = xstrdup("malformed XML: no root element");
+		return -1;
+	}
+	f->recovered = !x->ctxt->wellFormed;
 	if (f->ttl_minutes == 0 && x->sy_period > 0)
 		f->ttl_minutes = x->sy_period / (x->sy_frequency > 0 ? x->sy_frequency : 1);
 	if (f->ttl_minutes == 0 && x->sy_period > 0)
@@ -497,15 +458,61 @@ static int read_root(struct xctx *x, const xmlNode *root, char **err)
 	return 0;
 }
 
-/* What libxml2 may do: recover from errors; never the network, never
- * external DTDs or entities, no entity substitution (XXE, entity bombs). */
-#define XML_OPTIONS (XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR \
-		     | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
+/* A parser context reading data with our handlers: the push parser (fast:
+ * CDATA in bulk) or the pull parser (libxml2's best recovery). */
+static xmlParserCtxt *new_ctxt(const char *data, size_t len, bool push)
+{
+	xmlSAXHandler h;
+	xmlParserCtxt *ctxt;
+	size_t head = len < 4 ? len : 4;
 
+	handlers(&h);
+	if (push) {
+		ctxt = xmlCreatePushParserCtxt(&h, NULL, data, (int)head, NULL);
+	} else if ((ctxt = xmlCreateMemoryParserCtxt(data, (int)len)) != NULL) {
+		memcpy(ctxt->sax, &h, sizeof h);
+		ctxt->userData = ctxt;
+	}
+	if (ctxt == NULL)
+		fatal("libxml2: cannot create a parser context (out of memory)");
+	xmlCtxtUseOptions(ctxt, XML_OPTIONS);
+	return ctxt;
+}
+
+/* One parse into b->f. Returns 0, 1 when the document was not
+ * well-formed (and it was read in push mode), or -1 with *err set. */
+static int run(struct feed_build *b, const char *data, size_t len, bool push, char **err)
+{
+	struct xctx x = { .b = b, .skip_level = -1 };
+	int rc;
+
+	x.ctxt = new_ctxt(data, len, push);
+	x.ctxt->_private = &x;
+	feed_xml_intern(&x);
+	if (push)
+		feed_chunks(x.ctxt, data + (len < 4 ? len : 4), len - (len < 4 ? len : 4));
+	else
+		xmlParseDocument(x.ctxt);
+	close_all(&x);
+	if (push && !x.ctxt->wellFormed && x.err == NULL)
+		rc = 1;
+	else
+		rc = finish(&x, err);
+	free(x.err);
+	free(x.feed_author);
+	free(x.frames);
+	xmlFreeDoc(x.ctxt->myDoc);
+	x.ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(x.ctxt);
+	return rc;
+}
+
+/* Well-formed documents take the push parser alone. A malformed one is
+ * read again by the pull parser, whose recovery keeps more of a broken
+ * document (the push parser gives up sooner on some errors): what a feed
+ * yields does not depend on which parser read it. */
 int feed_xml_parse(const char *data, size_t len, struct feed_build *b, char **err)
 {
-	struct xctx x = { .b = b };
-	xmlParserCtxt *ctxt;
 	int rc;
 
 	if (len > (size_t)2147483647) {
@@ -513,19 +520,8 @@ int feed_xml_parse(const char *data, size_t len, struct feed_build *b, char **er
 		return -1;
 	}
 	xmlInitParser();
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
-		fatal("xmlNewParserCtxt: out of memory");
-	x.doc = xmlCtxtReadMemory(ctxt, data, (int)len, b->base_url, NULL, XML_OPTIONS);
-	if (x.doc == NULL || xmlDocGetRootElement(x.doc) == NULL) {
-		rc = x.doc == NULL ? parse_error(ctxt, err) : -1;
-		if (x.doc != NULL)
-			*err = xstrdup("malformed XML: no root element");
-	} else {
-		b->f->recovered = !ctxt->wellFormed;
-		rc = read_root(&x, xmlDocGetRootElement(x.doc), err);
-	}
-	free(x.feed_author);
-	xmlFreeDoc(x.doc);
-	xmlFreeParserCtxt(ctxt);
-	return rc;
+	if ((rc = run(b, data, len, true, err)) != 1)
+		return rc;
+	feed_build_reset(b);
+	return run(b, data, len, false, err);
 }

@@ -1,0 +1,378 @@
+/* feed_xml_rules.c: owns what the elements of RSS 0.9x/2.0, RDF (RSS
+ * 0.90/1.0) and Atom 0.3/1.0 mean, with the content, dc, media and sy
+ * extensions: the rule tables, and the functions that turn one field
+ * element (built by the driver in feed_xml.c as a small detached DOM node)
+ * into a value of the struct feed. */
+#include "feed_xml.h"
+#include "feed_text.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#include <libxml/dict.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const namespaces[] = {
+	"http://purl.org/rss/1.0/modules/content/",
+	"http://purl.org/dc/elements/1.1/",
+	"http://search.yahoo.com/mrss/",
+	"http://search.yahoo.com/mrss",
+	"http://purl.org/rss/1.0/modules/syndication/",
+	"http://www.w3.org/2005/Atom",
+	"http://purl.org/atom/ns#",
+};
+static const enum ns_kind namespace_kinds[] = {
+	NS_CONTENT, NS_DC, NS_MEDIA, NS_MEDIA, NS_SY, NS_ATOM, NS_ATOM,
+};
+
+void feed_xml_intern(struct xctx *x)
+{
+	for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
+		x->known_ns[i] = xmlDictLookup(x->ctxt->dict, (const xmlChar *)namespaces[i], -1);
+}
+
+static enum ns_kind ns_kind(const struct xctx *x, const xmlChar *href)
+{
+	if (href == x->core_ns || (href && x->core_ns && xmlStrEqual(href, x->core_ns)))
+		return NS_CORE;
+	if (href == NULL)
+		return NS_OTHER;
+	for (size_t i = 0; i < sizeof namespaces / sizeof namespaces[0]; i++)
+		if (href == x->known_ns[i] || xmlStrEqual(href, x->known_ns[i]))
+			return namespace_kinds[i];
+	return NS_OTHER;
+}
+
+/* ---- reading text out of nodes ---- */
+
+/* Text and CDATA below n. Entity references are skipped, never expanded:
+ * that is what makes entity bombs and external entities harmless. */
+static void collect_text(const xmlNode *n, struct strbuf *b)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			strbuf_puts(b, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE)
+			collect_text(c, b);
+	}
+}
+
+static bool has_element_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return true;
+	return false;
+}
+
+/* The markup inside n, as written (XHTML content, or HTML a feed forgot to
+ * escape). An Atom xhtml <div> wrapper is left out. */
+static void serialize_children(xmlDoc *doc, const xmlNode *n, struct strbuf *out)
+{
+	const xmlNode *only = NULL;
+	int elements = 0;
+
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			only = c;
+			elements++;
+		} else if (c->type == XML_TEXT_NODE && c->content
+			   && strspn((const char *)c->content, " \t\r\n") != strlen((const char *)c->content)) {
+			elements = 2;
+		}
+	}
+	if (elements == 1 && xmlStrEqual(only->name, (const xmlChar *)"div"))
+		n = only;
+	xmlBuffer *buf = xmlBufferCreate();
+	for (xmlNode *c = n->children; c; c = c->next)
+		xmlNodeDump(buf, doc, c, 0, 0);
+	strbuf_append(out, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	xmlBufferFree(buf);
+}
+
+/* The raw content of n: markup kept when there are element children.
+ * Atom 0.3 base64 content is not read. Malloc'd, may be "". */
+static char *node_raw(const struct xctx *x, const xmlNode *n)
+{
+	struct strbuf b = STRBUF_INIT;
+	xmlChar *mode = xmlGetProp(n, (const xmlChar *)"mode");
+	bool base64 = mode && xmlStrEqual(mode, (const xmlChar *)"base64");
+
+	xmlFree(mode);
+	if (!base64) {
+		if (has_element_child(n))
+			serialize_children(x->ctxt->myDoc, n, &b);
+		else
+			collect_text(n, &b);
+	}
+	return strbuf_steal(&b);
+}
+
+static char *node_plain(const struct xctx *x, const xmlNode *n)
+{
+	char *raw = node_raw(x, n);
+	char *s = feed_text_plain(raw);
+	free(raw);
+	return s;
+}
+
+static char *node_html(const struct xctx *x, const xmlNode *n)
+{
+	char *raw = node_raw(x, n);
+	char *s = feed_text_trim(raw);
+	free(raw);
+	return s;
+}
+
+static char *node_trimmed_text(const xmlNode *n)
+{
+	struct strbuf b = STRBUF_INIT;
+	collect_text(n, &b);
+	char *s = feed_text_trim(strbuf_str(&b));
+	strbuf_free(&b);
+	return s;
+}
+
+static char *prop(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (v == NULL)
+		return NULL;
+	char *s = feed_text_trim((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* ref made absolute against n's xml:base chain and the document URL. */
+static char *resolve(const struct xctx *x, const xmlNode *n, char *ref)
+{
+	(void)n;
+	if (ref == NULL || feed_url_has_scheme(ref))
+		return ref;
+	xmlChar *base = feed_xml_base(x);
+	char *abs = feed_resolve_url(ref, base ? (const char *)base : x->b->base_url);
+	xmlFree(base);
+	free(ref);
+	char *fixed = feed_text_trim(abs);
+	free(abs);
+	return fixed;
+}
+
+/* "editor@example.org (Budi Santoso)" names Budi Santoso. */
+static char *clean_author(char *a)
+{
+	char *open, *close;
+
+	if (a == NULL || !strchr(a, '@') || !(open = strchr(a, '(')) || !(close = strrchr(a, ')')) || close < open)
+		return a;
+	char *inner = xstrndup(open + 1, (size_t)(close - open - 1));
+	char *name = feed_text_trim(inner);
+	free(inner);
+	if (name == NULL)
+		return a;
+	free(a);
+	return name;
+}
+
+static void set_date(time_t *field, const xmlNode *n, bool replace)
+{
+	char *s = node_trimmed_text(n);
+	if (s)
+		feed_set_date(field, s, replace);
+	free(s);
+}
+
+/* ---- entry elements ---- */
+
+typedef void entry_fn(struct xctx *x, const xmlNode *n, struct feed_entry *e);
+
+static void e_title(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->title, node_plain(x, n)); }
+static void e_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->summary, node_plain(x, n)); }
+static void e_content(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->content, node_html(x, n)); }
+static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(&e->published, n, false); }
+static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(&e->updated, n, false); }
+static void e_author(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_add_author(&e->author, clean_author(node_plain(x, n))); }
+static void e_id(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->id, node_trimmed_text(n)); }
+static void e_link(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->link, resolve(x, n, node_trimmed_text(n))); }
+
+static void e_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
+{
+	char *c = node_plain(x, n);
+	if (c)
+		feed_add_category(e, c);
+}
+
+/* RSS <guid>: the id, and the link when it is a permalink and no <link>. */
+static void e_guid(struct xctx *x, const xmlNode *n, struct feed_entry *e)
+{
+	char *g = node_trimmed_text(n);
+	xmlChar *perma = xmlGetProp(n, (const xmlChar *)"isPermaLink");
+	bool is_link = g && (perma == NULL || !xmlStrEqual(perma, (const xmlChar *)"false"))
+		       && (strncmp(g, "http://", 7) == 0 || strncmp(g, "https://", 8) == 0);
+
+	xmlFree(perma);
+	if (is_link && e->link == NULL)
+		e->link = xstrdup(g);
+	feed_set(&e->id, g);
+}
+
+static void e_enclosure(struct xctx *x, const xmlNode *n, struct feed_entry *e)
+{
+	char *url = resolve(x, n, prop(n, "url"));
+	char *len = prop(n, "length");
+
+	if (len == NULL)
+		len = prop(n, "fileSize");
+	if (url)
+		feed_add_enclosure(e, url, prop(n, "type"), len ? strtoll(len, NULL, 10) : -1);
+	free(len);
+}
+
+/* Atom <link>: rel="alternate" (the default) is the link, "enclosure" a file. */
+static void e_atom_link(struct xctx *x, const xmlNode *n, struct feed_entry *e)
+{
+	char *rel = prop(n, "rel");
+
+	if (rel == NULL || strcmp(rel, "alternate") == 0)
+		feed_set(&e->link, resolve(x, n, prop(n, "href")));
+	else if (strcmp(rel, "enclosure") == 0) {
+		char *url = resolve(x, n, prop(n, "href"));
+		char *len = prop(n, "length");
+		if (url)
+			feed_add_enclosure(e, url, prop(n, "type"), len ? strtoll(len, NULL, 10) : -1);
+		free(len);
+	}
+	free(rel);
+}
+
+static void e_atom_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
+{
+	char *c = prop(n, "label");
+
+	if (c == NULL)
+		c = prop(n, "term");
+	if (c) {
+		char *plain = feed_text_plain(c);
+		free(c);
+		if (plain)
+			feed_add_category(e, plain);
+	}
+}
+
+/* ---- feed-level elements ---- */
+
+static void f_title(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->title, node_plain(x, n)); }
+static void f_link(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->link, resolve(x, n, node_trimmed_text(n))); }
+static void f_updated(struct xctx *x, const xmlNode *n) { set_date(&x->b->f->updated, n, false); }
+static void f_last_build(struct xctx *x, const xmlNode *n) { set_date(&x->b->f->updated, n, true); }
+
+static int node_int(const xmlNode *n)
+{
+	char *s = node_trimmed_text(n);
+	long v = s ? strtol(s, NULL, 10) : 0;
+	free(s);
+	return v > 0 && v < 1000000 ? (int)v : 0;
+}
+
+static void f_ttl(struct xctx *x, const xmlNode *n) { x->b->f->ttl_minutes = node_int(n); }
+static void f_sy_frequency(struct xctx *x, const xmlNode *n) { x->sy_frequency = node_int(n); }
+
+static void f_sy_period(struct xctx *x, const xmlNode *n)
+{
+	static const struct { const char *name; int minutes; } periods[] = {
+		{ "hourly", 60 }, { "daily", 1440 }, { "weekly", 10080 },
+		{ "monthly", 43200 }, { "yearly", 525600 },
+	};
+	char *s = node_trimmed_text(n);
+
+	for (size_t i = 0; s && i < sizeof periods / sizeof periods[0]; i++)
+		if (strcmp(s, periods[i].name) == 0)
+			x->sy_period = periods[i].minutes;
+	free(s);
+}
+
+static void f_atom_link(struct xctx *x, const xmlNode *n)
+{
+	char *rel = prop(n, "rel");
+
+	if (rel == NULL || strcmp(rel, "alternate") == 0)
+		feed_set(&x->b->f->link, resolve(x, n, prop(n, "href")));
+	free(rel);
+}
+
+static void e_author_name(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_add_author(&e->author, node_plain(x, n)); }
+static void f_author_name(struct xctx *x, const xmlNode *n) { feed_add_author(&x->feed_author, node_plain(x, n)); }
+
+const struct xrule feed_xml_author_name = { NS_OTHER, "name", R_FIELD, f_author_name, e_author_name };
+
+#define E(ns, name, fn) { ns, name, R_FIELD, NULL, fn }
+#define F(ns, name, fn) { ns, name, R_FIELD, fn, NULL }
+
+/* RSS and RDF items; the first value of a field wins, so the order of the
+ * elements in the item decides between e.g. pubDate and dc:date. */
+static const struct xrule rss_item_rules[] = {
+	E(NS_CORE, "title", e_title), E(NS_CORE, "link", e_link),
+	E(NS_CORE, "description", e_summary), E(NS_CORE, "pubDate", e_published),
+	E(NS_CORE, "guid", e_guid), E(NS_CORE, "author", e_author),
+	E(NS_CORE, "category", e_category), E(NS_CORE, "enclosure", e_enclosure),
+	E(NS_CONTENT, "encoded", e_content), E(NS_DC, "date", e_published),
+	E(NS_DC, "creator", e_author), E(NS_DC, "subject", e_category),
+	E(NS_DC, "title", e_title), E(NS_DC, "description", e_summary),
+	{ NS_MEDIA, "content", R_MEDIA_CONTENT, NULL, e_enclosure },
+	{ NS_MEDIA, "group", R_MEDIA_GROUP, NULL, NULL },
+	E(NS_MEDIA, "description", e_summary), E(NS_ATOM, "updated", e_updated),
+	E(NS_ATOM, "published", e_published),
+};
+
+static const struct xrule atom_entry_rules[] = {
+	E(NS_CORE, "id", e_id), E(NS_CORE, "title", e_title),
+	E(NS_CORE, "link", e_atom_link), E(NS_CORE, "published", e_published),
+	E(NS_CORE, "issued", e_published), E(NS_CORE, "created", e_published),
+	E(NS_CORE, "updated", e_updated), E(NS_CORE, "modified", e_updated),
+	{ NS_CORE, "author", R_AUTHOR, NULL, NULL }, E(NS_CORE, "summary", e_summary),
+	E(NS_CORE, "content", e_content), E(NS_CORE, "category", e_atom_category),
+	E(NS_DC, "subject", e_category), E(NS_DC, "creator", e_author),
+	{ NS_MEDIA, "content", R_MEDIA_CONTENT, NULL, e_enclosure },
+	{ NS_MEDIA, "group", R_MEDIA_GROUP, NULL, NULL },
+	E(NS_MEDIA, "description", e_summary),
+};
+
+/* RSS <rss>/<channel> and RDF <rdf:RDF>/<channel>: RSS 2.0 items sit in
+ * the channel, RDF items beside it, so both levels use the same rules. */
+static const struct xrule rss_feed_rules[] = {
+	{ NS_CORE, "channel", R_CHANNEL, NULL, NULL }, { NS_CORE, "item", R_ENTRY, NULL, NULL },
+	F(NS_CORE, "title", f_title), F(NS_CORE, "link", f_link),
+	F(NS_CORE, "lastBuildDate", f_last_build), F(NS_CORE, "pubDate", f_updated),
+	F(NS_DC, "date", f_updated), F(NS_CORE, "ttl", f_ttl),
+	F(NS_SY, "updatePeriod", f_sy_period), F(NS_SY, "updateFrequency", f_sy_frequency),
+	F(NS_ATOM, "updated", f_updated),
+};
+
+static const struct xrule atom_feed_rules[] = {
+	{ NS_CORE, "entry", R_ENTRY, NULL, NULL }, F(NS_CORE, "title", f_title),
+	F(NS_CORE, "link", f_atom_link), F(NS_CORE, "updated", f_last_build),
+	F(NS_CORE, "modified", f_last_build), { NS_CORE, "author", R_AUTHOR, NULL, NULL },
+};
+
+#define N(a) (sizeof a / sizeof a[0])
+
+const struct xrule *feed_xml_rule(const struct xctx *x, bool entry_level,
+				  const xmlChar *href, const xmlChar *name)
+{
+	bool atom = x->b->f->format == FEED_FORMAT_ATOM;
+	const struct xrule *r;
+	size_t n;
+
+	if (entry_level) {
+		r = atom ? atom_entry_rules : rss_item_rules;
+		n = atom ? N(atom_entry_rules) : N(rss_item_rules);
+	} else {
+		r = atom ? atom_feed_rules : rss_feed_rules;
+		n = atom ? N(atom_feed_rules) : N(rss_feed_rules);
+	}
+	enum ns_kind k = ns_kind(x, href);
+	for (size_t i = 0; i < n; i++)
+		if (r[i].ns == k && xmlStrEqual(name, (const xmlChar *)r[i].name))
+			return &r[i];
+	return NULL;
+}
