@@ -15,6 +15,9 @@ FAULT_TESTS = \
 
 EXTRA_DIST += tests/faults bench/soak.sh
 
+# Security (docs/security.md): part of 'make check'.
+TESTS += tests/integration/test_security.sh
+
 check-faults:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(FAULT_TESTS)'
 
