@@ -308,7 +308,8 @@ static bool date_follows(struct scan *sc, int j)
 {
 	while (j < sc->b && (tok_punct(&sc->d->toks[j], '(') || tok_punct(&sc->d->toks[j], ',')))
 		j++;
-	return j < sc->b && sc->d->toks[j].num;
+	return j < sc->b && sc->d->toks[j].word && sc->d->toks[j].s[0] >= '0' &&
+	       sc->d->toks[j].s[0] <= '9';  /* "7", "7/5/2025" */
 }
 
 static int weekday(struct scan *sc, int i)

@@ -51,20 +51,67 @@ static bool dash_soon(const struct doc *d, const struct sent *s, int k)
 	return false;
 }
 
+/* Words of news outlets' names ("Radar Malang", "Pontianak Post",
+ * "(ANTARA)"): never the place; a web address ("KOMPAS.com") is one too. */
+static const char *const outlet_words[] = {
+	"radar", "post", "pos", "tribun", "times", "antara", "antaranews", "bernama",
+	"kompas", "detik", "detiknews", "okezone", "liputan6", "republika", "tempo",
+	"jpnn", "kumparan", "suara", "harian", "news", "online", "daily", "sindonews",
+	"viva", "inews", "jawapos", "utusan", "malaymail", "kompastv", "tvri", "rri",
+	"idntimes", "merdeka", "beritasatu", "medcom", NULL
+};
+
+static bool outlet_tok(const struct tok *t)
+{
+	const char *dot = memchr(t->low, '.', (size_t)t->len);
+	if (dot != NULL && t->low + t->len - dot >= 3 && dot > t->low)
+		return true;  /* "KOMPAS.com", "TRIBUNNEWS.COM", "Tempo.co" */
+	for (int k = 0; outlet_words[k] != NULL; k++)
+		if (tok_is(t, outlet_words[k]))
+			return true;
+	return false;
+}
+
+/* Is [a, b) a province or country rather than a town ("JAWA BARAT")? */
+static bool region(const struct doc *d, int a, int b)
+{
+	const struct lex_entry *e = NULL;
+	return lex_match(d, a, b, LEX_PLACE, &e) == b - a && e->val == 1;
+}
+
+/* The capitalised run of the dateline starting at token i, outlet words
+ * left off its ends ("Radar Malang" -> "Malang"); *a, *b the place kept
+ * (equal when only an outlet), returns the run's end. */
+static int dateline_run(const struct doc *d, const struct sent *s, int i, int *a, int *b)
+{
+	int j = i;
+	while (j < s->end && j - i < 4 && d->toks[j].cap)
+		j++;
+	*a = i;
+	*b = j;
+	while (*a < *b && outlet_tok(&d->toks[*a]))
+		(*a)++;
+	while (*b > *a && outlet_tok(&d->toks[*b - 1]))
+		(*b)--;
+	return j;
+}
+
 static char *dateline(const struct doc *d, const struct sent *s)
 {
 	char *g = glued_dateline(&d->toks[s->first]);
 	if (g != NULL)
 		return g;
-	int j = s->first;
-	while (j < s->end && j - s->first < 4 && d->toks[j].cap)
-		j++;
+	int a, b, j = dateline_run(d, s, s->first, &a, &b);
+	/* "TRIBUNNEWS.COM, MALANG -": the place after the outlet */
+	if (a == b && j > s->first && j + 1 < s->end && tok_punct(&d->toks[j], ',') &&
+	    d->toks[j + 1].cap && dash_soon(d, s, j))
+		j = dateline_run(d, s, j + 1, &a, &b);
 	/* "Bandung." alone, then the story */
-	bool alone = j + 1 == s->end && tok_punct(&d->toks[j], '.') && j - s->first <= 3 &&
+	bool alone = j + 1 == s->end && tok_punct(&d->toks[j], '.') && j - a <= 3 &&
 		     s->end < d->ntok && !d->toks[s->end].nl;
-	if (j == s->first || j >= s->end ||
-	    lex_find(d, s->first, j, LEX_WEEKDAY, NULL) >= 0 ||
-	    lex_find(d, s->first, j, LEX_MONTH, NULL) >= 0)
+	if (a == b || j >= s->end || region(d, a, b) ||
+	    lex_find(d, a, j, LEX_WEEKDAY, NULL) >= 0 ||
+	    lex_find(d, a, j, LEX_MONTH, NULL) >= 0)
 		return NULL;
 	int k = j;
 	if (tok_punct(&d->toks[k], '(')) {  /* "Jakarta (ANTARA) -" */
@@ -72,12 +119,14 @@ static char *dateline(const struct doc *d, const struct sent *s)
 			k++;
 		k++;
 	}
-	bool upper = all_upper(d, s->first, j);
+	bool upper = all_upper(d, a, b);
+	bool outlet_next = k + 1 < s->end && tok_punct(&d->toks[k], ',') && outlet_tok(&d->toks[k + 1]);
 	if (alone || (k < s->end && ((tok_punct(&d->toks[k], ',') &&
-				      (datelike(d, k + 1, s->end) || (upper && dash_soon(d, s, k)))) ||
+				      (datelike(d, k + 1, s->end) || outlet_next ||
+				       (upper && dash_soon(d, s, k)))) ||
 				     tok_punct(&d->toks[k], '-') ||
 				     (upper && tok_punct(&d->toks[k], ':'))))) {
-		char *loc = tokens_join(d, s->first, j);
+		char *loc = tokens_join(d, a, b);
 		/* "JAKARTA" -> "Jakarta" */
 		for (char *c = loc + 1; upper && *c; c++)
 			if (*c >= 'A' && *c <= 'Z' && c[-1] != ' ')
@@ -251,6 +300,30 @@ static void from_di(const struct doc *d, struct record *r, int pass, bool strict
 	}
 }
 
+/* Prefixes of a town's administrative name ("Kota Tottori" -> "Tottori"),
+ * kept when the whole is a known place ("Kota Kinabalu"). */
+static const char *const town_prefixes[] = { "kota ", "kabupaten ", "city of ", NULL };
+
+static void tidy_place(struct record *r)
+{
+	if (r->location == NULL)
+		return;
+	char *low = xstrdup(r->location);
+	for (char *c = low; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	const struct lex_entry *e = lex_prefix_str(low, LEX_PLACE);
+	bool known = e != NULL && strlen(e->phrase) == strlen(low);
+	for (int k = 0; town_prefixes[k] != NULL && !known; k++) {
+		size_t n = strlen(town_prefixes[k]);
+		if (strncmp(low, town_prefixes[k], n) == 0 && r->location[n] >= 'A' && r->location[n] <= 'Z') {
+			memmove(r->location, r->location + n, strlen(r->location + n) + 1);
+			break;
+		}
+	}
+	free(low);
+}
+
 /* Where the signing was held outweighs the newsroom's dateline, except
  * when the text says "here". */
 void stage_location(struct doc *d, struct record *r)
@@ -258,11 +331,14 @@ void stage_location(struct doc *d, struct record *r)
 	r->location_sent = -1;
 	if (online(d))
 		return;
-	if ((r->location = signing_place(d, r, &r->location_sent)) != NULL)
+	if ((r->location = signing_place(d, r, &r->location_sent)) != NULL) {
+		tidy_place(r);
 		return;
+	}
 	if (!signed_here(d))
 		from_di(d, r, 0, true);
 	from_dateline(d, r);
 	from_di(d, r, 0, false);
 	from_di(d, r, 1, false);
+	tidy_place(r);
 }

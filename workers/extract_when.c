@@ -108,6 +108,36 @@ static void date_of_occasion(const struct doc *d, struct record *r)
 	}
 }
 
+/* Words telling when and where a ceremony was held ("Majlis berlangsung
+ * ... pada 14 Mei", "The ceremony took place on ..."). */
+static const char *const held_cues[] = {
+	"berlangsung", "dilangsungkan", "diadakan", "digelar", "diselenggarakan",
+	"bertempat", "took place", "was held", "held on", NULL
+};
+
+#define HELD_AHEAD 3  /* sentences after the signing searched */
+
+/* A signing sentence without a date takes the date of a sentence just
+ * after it telling when the ceremony was held. */
+static void date_of_ceremony(const struct doc *d, struct record *r)
+{
+	for (int si = 0; si < d->nsent && r->signed_sent < 0; si++) {
+		if (!d->sents[si].signing || d->sents[si].title)
+			continue;
+		for (int j = si + 1; j < d->nsent && j <= si + HELD_AHEAD && r->signed_sent < 0; j++) {
+			bool cue = false;
+			for (int k = 0; held_cues[k] != NULL && !cue; k++)
+				cue = has_phrase(d, &d->sents[j], held_cues[k]);
+			struct dateref dr;
+			if (!cue || !date_in(d, &d->sents[j], &dr) || dr.prec == PREC_YEAR)
+				continue;
+			r->signed_on = dr.date;
+			r->signed_prec = dr.prec;
+			r->signed_sent = j;
+		}
+	}
+}
+
 void stage_dates(struct doc *d, struct record *r)
 {
 	r->signed_sent = -1;
@@ -124,6 +154,7 @@ void stage_dates(struct doc *d, struct record *r)
 		}
 	}
 	date_of_occasion(d, r);
+	date_of_ceremony(d, r);
 }
 
 /* ---- validity ------------------------------------------------------------ */

@@ -198,7 +198,8 @@ static const struct lex_entry title[] = {
 };
 
 static const struct lex_entry venue[] = {
-	{"campus"}, {"hall"}, {"building"}, {"office"}, {"room"}, {NULL}
+	{"campus"}, {"hall"}, {"building"}, {"office"}, {"room"}, {"auditorium"},
+	{"hotel"}, {"complex"}, {"centre"}, {"center"}, {"tower"}, {"headquarters"}, {NULL}
 };
 
 static const struct lex_entry clutter[] = {

@@ -286,7 +286,8 @@ static const struct lex_entry venue[] = {
 	{"kampus"}, {"gedung"}, {"aula"}, {"ruang"}, {"ruangan"}, {"kantor"},
 	{"balai kota", 1}, {"balaikota", 1}, {"pendopo", 1}, {"rumah dinas", 1},
 	{"hotel"}, {"auditorium"}, {"gedung negara", 1}, {"balai senat"},
-	{"balai sidang"}, {"balairung"}, {"graha"}, {"wisma"}, {"pendapa", 1}, {NULL}
+	{"balai sidang"}, {"balairung"}, {"graha"}, {"wisma"}, {"pendapa", 1}, {"menara"},
+	{"kompleks"}, {"rektorat"}, {NULL}
 };
 
 static const struct lex_entry clutter[] = {

@@ -155,7 +155,8 @@ static const struct lex_entry title[] = {
 };
 
 static const struct lex_entry venue[] = {
-	{"dewan"}, {"bilik"}, {"pejabat"}, {"wisma"}, {"menara"}, {NULL}
+	{"dewan"}, {"bilik"}, {"pejabat"}, {"wisma"}, {"menara"}, {"bangunan"},
+	{"auditorium"}, {"kompleks"}, {"hotel"}, {"kampus"}, {"dataran"}, {NULL}
 };
 
 static const struct lex_entry stop[] = {
