@@ -20,10 +20,10 @@ STEP=$(( (PER + 19) / 20 ))
 OUT=${SOAK_OUT:-$PWD/soak-samples.tsv}
 start=$(date +%s)
 
+export HTTPD_MAX_SECONDS=$(( ${SOAK_MAX_SECONDS:-3600} + 600 )) SMTPD_MAX_SECONDS=$(( ${SOAK_MAX_SECONDS:-3600} + 600 ))
 redis_start --aof || exit 1
 echo "# generating $((FEEDS * PER)) article pages"
 fault_setup "$FEEDS" "$PER" "$STEP" || exit 1
-export HTTPD_MAX_SECONDS=$(( ${SOAK_MAX_SECONDS:-3600} + 600 )) SMTPD_MAX_SECONDS=$(( ${SOAK_MAX_SECONDS:-3600} + 600 ))
 FAULT_INTERVAL=5s fault_config "$TEST_TMP/mw.conf"
 export MOUWATCH_LOG_LEVEL=notice
 fault_start "${SOAK_WORKERS:-2}"
