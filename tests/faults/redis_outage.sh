@@ -9,7 +9,7 @@
 # Articles keep arriving in the feeds during the outage.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/faults/lib.sh"
-tap_plan $((FAULT_CHECKS + 4))
+tap_plan $((FAULT_CHECKS + 5))
 
 case $REDIS_MODE in
 external) redis_start --aof || exit 1; target="unix:$REDIS_SOCKET" ;;
