@@ -226,7 +226,13 @@ static int month_this(struct scan *sc, int i)
 static const char *const month_cues[] = {
 	"awal", "pertengahan", "akhir", "early", "mid", "late", "in", "pada",
 	"bulan", "sejak", "since", "during", "selama", "hujung", "penghujung",
-	"from", "mulai", "bermula", NULL
+	"from", "mulai", "bermula", "next", NULL
+};
+
+/* Words after a month named without a year: "Oktober mendatang", "Ogos
+ * depan". */
+static const char *const month_after_cues[] = {
+	"mendatang", "depan", "hadapan", "nanti", NULL
 };
 
 /* "awal Oktober", "in early October": month precision, the year inferred
@@ -242,6 +248,8 @@ static int month_cued(struct scan *sc, int i)
 	bool cue = false;
 	for (int k = 0; month_cues[k] != NULL && !cue; k++)
 		cue = tok_is(&d->toks[i - 1], month_cues[k]);
+	for (int k = 0; i + n < sc->b && month_after_cues[k] != NULL && !cue; k++)
+		cue = tok_is(&d->toks[i + n], month_after_cues[k]);
 	if (!cue)
 		return 0;
 	struct mw_ymd v = { infer_year(d->pub, m, 1), m, 1 };
@@ -333,11 +341,19 @@ static int relday(struct scan *sc, int i)
 		return n;
 	struct mw_ymd v = days_ymd(ymd_days(sc->d->pub) - e->val);
 	enum prec p = PREC_DAY;
-	if (e->tag != NULL) {
+	if (e->tag != NULL && strcmp(e->tag, "year") == 0) {  /* "tahun depan" */
+		v = (struct mw_ymd){ sc->d->pub.y - (e->val > 0 ? 1 : -1), 1, 1 };
+		p = PREC_YEAR;
+	} else if (e->tag != NULL && e->val > 0) {  /* "bulan lalu" */
 		v.d = 1;
 		p = PREC_MONTH;
+	} else if (e->tag != NULL) {  /* "bulan depan": the next calendar month */
+		int m = sc->d->pub.y * 12 + sc->d->pub.m - 1 + (e->val > 0 ? -1 : 1);
+		v = (struct mw_ymd){ m / 12, m % 12 + 1, 1 };
+		p = PREC_MONTH;
 	}
-	emit(sc, i, i + n, v, p, true);
+	/* Days ahead ("bulan depan") are as good as written: events take them. */
+	emit(sc, i, i + n, v, p, e->val >= 0);
 	return n;
 }
 

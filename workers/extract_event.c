@@ -67,6 +67,9 @@ static void sentence_event(struct doc *d, struct record *r, int si)
 		int pick = pick_date(d, r, dr, n, at, seg_end);
 		if (pick < 0 && words == 0)
 			pick = pick_date(d, r, dr, n, s->first, at);
+		/* "bulan depan" before the event word may be another thing's */
+		if (pick >= 0 && dr[pick].first < at && lex_match(d, dr[pick].first, s->end, LEX_RELDAY, NULL) > 0)
+			pick = -1;
 		words++;
 		if (pick >= 0 && !known(r, e->tag, dr[pick].date)) {
 			struct event *ev = &r->events[r->nevents++];

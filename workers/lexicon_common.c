@@ -65,7 +65,7 @@ static const struct lex_entry inst[] = {
 	{"gakuen", INST_SUFFIX, "JP"},
 	{"universidad"}, {"universidade"}, {"universit\xc3\xa9"},
 	{"universite"}, {"universit\xc3\xa0"}, {"politecnico"},
-	{"polit\xc3\xa9cnica"}, {"politecnica"},
+	{"polit\xc3\xa9" "cnica"}, {"politecnica"},
 	{"pejabat pendidikan", 1, "MY"}, {"pejabat kesihatan", 1, "MY"},
 	{"pejabat daerah", 1, "MY"}, {"pejabat tanah", 1, "MY"},
 	{NULL}

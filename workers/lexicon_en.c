@@ -87,7 +87,8 @@ static const struct lex_entry weekday[] = {
 
 static const struct lex_entry relday[] = {
 	{"yesterday", 1}, {"today", 0}, {"last week", 7},
-	{"last month", 30, "month"}, {NULL}
+	{"last month", 30, "month"},
+	{"next month", -30, "month"}, {NULL}
 };
 
 static const struct lex_entry number[] = {

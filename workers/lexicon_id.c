@@ -109,7 +109,8 @@ static const struct lex_entry weekday[] = {
 static const struct lex_entry relday[] = {
 	{"kemarin", 1}, {"kemarin lalu", 1}, {"hari ini", 0}, {"tadi pagi", 0},
 	{"tadi siang", 0}, {"tadi malam", 1}, {"pekan lalu", 7},
-	{"minggu lalu", 7}, {"bulan lalu", 30, "month"}, {NULL}
+	{"minggu lalu", 7}, {"bulan lalu", 30, "month"}, {"bulan depan", -30, "month"},
+	{"bulan mendatang", -30, "month"}, {NULL}
 };
 
 static const struct lex_entry number[] = {

@@ -68,7 +68,9 @@ static const struct lex_entry weekday[] = {
 
 static const struct lex_entry relday[] = {
 	{"semalam", 1}, {"kelmarin", 1}, {"hari ini", 0}, {"minggu lepas", 7},
-	{"minggu lalu", 7}, {"bulan lepas", 30, "month"}, {NULL}
+	{"minggu lalu", 7}, {"bulan lepas", 30, "month"},
+	{"bulan depan", -30, "month"}, {"bulan hadapan", -30, "month"},
+{NULL}
 };
 
 static const struct lex_entry number[] = {
