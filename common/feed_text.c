@@ -45,12 +45,25 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* True when the eight bytes at p are all ASCII. */
+static bool ascii8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return (w & 0x8080808080808080ull) == 0;
+}
+
 bool feed_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < len) {
+		if (len - i >= 8 && ascii8(p + i)) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -263,6 +276,23 @@ static const char *skip_markup(const char *s, struct plain *pl)
 	return end + 1;
 }
 
+/* Bytes copied as they are: not markup, a reference, a space or control,
+ * nor the lead byte of NBSP or a C1 control. */
+static bool ordinary(unsigned char c)
+{
+	return c > 0x20 && c != '<' && c != '&' && c != 0x7F && c != 0xC2;
+}
+
+/* Length (at least 1) of the run of ordinary bytes at s. */
+static size_t ordinary_run(const char *s)
+{
+	size_t n = 1;
+
+	while (ordinary((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
 char *feed_text_plain(const char *html)
 {
 	struct plain pl = { STRBUF_INIT, false };
@@ -290,8 +320,9 @@ char *feed_text_plain(const char *html)
 			plain_cp(&pl, c1 == 0xA0 ? 0xA0 : cp1252_c1[c1 - 0x80] ? cp1252_c1[c1 - 0x80] : ' ');
 			s += 2;
 		} else {
-			plain_char(&pl, s, 1);
-			s++;
+			size_t run = ordinary_run(s);
+			plain_char(&pl, s, run);
+			s += run;
 		}
 	}
 	if (pl.out.len == 0) {

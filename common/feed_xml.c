@@ -134,6 +134,10 @@ static void pop(struct xctx *x)
 			fr->rule->efn(x, fr->node, fr->e);
 		else
 			fr->rule->ffn(x, fr->node);
+	}
+	if (fr->kind == X_FIELD) {
+		strbuf_truncate(&x->text, 0);
+		x->field_dom = false;
 	} else if (fr->kind == X_ENTRY && fr->finish_entry) {
 		if (fr->e->author == NULL && x->feed_author)
 			fr->e->author = xstrdup(x->feed_author);
@@ -267,6 +271,18 @@ static const struct xrule *child_rule(struct xctx *x, const xmlChar *localname, 
 	return feed_xml_rule(x, fr->kind == X_ENTRY, URI, localname);
 }
 
+/* The open field holds more than text: what was gathered becomes its text
+ * node, and the builder takes over its content. */
+static void to_dom(struct xctx *x)
+{
+	if (x->field_dom)
+		return;
+	x->field_dom = true;
+	if (x->text.len > 0)
+		xmlSAX2Characters(x->ctxt, (const xmlChar *)x->text.s, (int)x->text.len);
+	strbuf_truncate(&x->text, 0);
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
 		     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def, const xmlChar **attrs)
 {
@@ -279,6 +295,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	}
 	if (in_field(x)) {
+		to_dom(x);
 		xmlSAX2StartElementNs(START_ARGS);
 		return;
 	}
@@ -337,37 +354,48 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 }
 
 /* Text, entity references, comments and processing instructions count
- * only inside a field, where the tree builder keeps them. */
+ * only inside a field. Text is gathered in x->text (no node, no copy per
+ * slice) until anything else appears. */
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
 	struct xctx *x = state(ctx);
 
-	if (x && in_field(x))
+	if (x == NULL || !in_field(x))
+		return;
+	if (x->field_dom)
 		xmlSAX2Characters(ctx, ch, len);
+	else
+		strbuf_append(&x->text, (const char *)ch, (size_t)len);
 }
 
 static void on_reference(void *ctx, const xmlChar *name)
 {
 	struct xctx *x = state(ctx);
 
-	if (x && in_field(x))
+	if (x && in_field(x)) {
+		to_dom(x);
 		xmlSAX2Reference(ctx, name);
+	}
 }
 
 static void on_comment(void *ctx, const xmlChar *value)
 {
 	struct xctx *x = state(ctx);
 
-	if (x && in_field(x))
+	if (x && in_field(x)) {
+		to_dom(x);
 		xmlSAX2Comment(ctx, value);
+	}
 }
 
 static void on_pi(void *ctx, const xmlChar *target, const xmlChar *data)
 {
 	struct xctx *x = state(ctx);
 
-	if (x && in_field(x))
+	if (x && in_field(x)) {
+		to_dom(x);
 		xmlSAX2ProcessingInstruction(ctx, target, data);
+	}
 }
 
 /* libxml2's SAX2 handlers (document, DTD and entity declarations, so
@@ -499,6 +527,7 @@ static int run(struct feed_build *b, const char *data, size_t len, bool push, ch
 	else
 		rc = finish(&x, err);
 	free(x.err);
+	strbuf_free(&x.text);
 	free(x.feed_author);
 	free(x.frames);
 	xmlFreeDoc(x.ctxt->myDoc);

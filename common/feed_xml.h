@@ -6,6 +6,7 @@
 #define MW_FEED_XML_H
 
 #include "feed_internal.h"
+#include "strbuf.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -62,6 +63,10 @@ struct xctx {
 	xmlNode *holder;           /* stands for every open element that is
 	                            * not built on the builder's node stack */
 	int skip_level;            /* depth of the element being skipped, -1 */
+	struct strbuf text;        /* the open field's text while it has no
+	                            * other content (then nothing is built) */
+	bool field_dom;            /* the open field has markup, references,
+	                            * comments: its content is built as nodes */
 	bool root_seen;
 	char *err;                 /* the document was refused (its root) */
 };

@@ -90,46 +90,60 @@ static void serialize_children(xmlDoc *doc, const xmlNode *n, struct strbuf *out
 	xmlBufferFree(buf);
 }
 
-/* The raw content of n: markup kept when there are element children.
- * Atom 0.3 base64 content is not read. Malloc'd, may be "". */
-static char *node_raw(const struct xctx *x, const xmlNode *n)
+/* The text of the open field n: gathered by the driver, or (when the field
+ * holds more than text) its text and CDATA nodes. Borrowed from x or tmp. */
+static const char *node_text(const struct xctx *x, const xmlNode *n, struct strbuf *tmp)
 {
-	struct strbuf b = STRBUF_INIT;
-	xmlChar *mode = xmlGetProp(n, (const xmlChar *)"mode");
-	bool base64 = mode && xmlStrEqual(mode, (const xmlChar *)"base64");
+	if (!x->field_dom)
+		return strbuf_str(&x->text);
+	collect_text(n, tmp);
+	return strbuf_str(tmp);
+}
 
-	xmlFree(mode);
-	if (!base64) {
-		if (has_element_child(n))
-			serialize_children(x->ctxt->myDoc, n, &b);
-		else
-			collect_text(n, &b);
+/* The raw content of n: markup kept when there are element children.
+ * Atom 0.3 base64 content is not read. Borrowed from x or tmp. */
+static const char *node_raw(const struct xctx *x, const xmlNode *n, struct strbuf *tmp)
+{
+	bool base64 = false;
+
+	if (n->properties) {
+		xmlChar *mode = xmlGetProp(n, (const xmlChar *)"mode");
+		base64 = mode && xmlStrEqual(mode, (const xmlChar *)"base64");
+		xmlFree(mode);
 	}
-	return strbuf_steal(&b);
+	if (base64)
+		return "";
+	if (x->field_dom && has_element_child(n)) {
+		serialize_children(x->ctxt->myDoc, n, tmp);
+		return strbuf_str(tmp);
+	}
+	return node_text(x, n, tmp);
 }
 
 static char *node_plain(const struct xctx *x, const xmlNode *n)
 {
-	char *raw = node_raw(x, n);
-	char *s = feed_text_plain(raw);
-	free(raw);
+	struct strbuf tmp = STRBUF_INIT;
+	char *s = feed_text_plain(node_raw(x, n, &tmp));
+
+	strbuf_free(&tmp);
 	return s;
 }
 
 static char *node_html(const struct xctx *x, const xmlNode *n)
 {
-	char *raw = node_raw(x, n);
-	char *s = feed_text_trim(raw);
-	free(raw);
+	struct strbuf tmp = STRBUF_INIT;
+	char *s = feed_text_trim(node_raw(x, n, &tmp));
+
+	strbuf_free(&tmp);
 	return s;
 }
 
-static char *node_trimmed_text(const xmlNode *n)
+static char *node_trimmed_text(const struct xctx *x, const xmlNode *n)
 {
-	struct strbuf b = STRBUF_INIT;
-	collect_text(n, &b);
-	char *s = feed_text_trim(strbuf_str(&b));
-	strbuf_free(&b);
+	struct strbuf tmp = STRBUF_INIT;
+	char *s = feed_text_trim(node_text(x, n, &tmp));
+
+	strbuf_free(&tmp);
 	return s;
 }
 
@@ -174,9 +188,9 @@ static char *clean_author(char *a)
 	return name;
 }
 
-static void set_date(time_t *field, const xmlNode *n, bool replace)
+static void set_date(const struct xctx *x, time_t *field, const xmlNode *n, bool replace)
 {
-	char *s = node_trimmed_text(n);
+	char *s = node_trimmed_text(x, n);
 	if (s)
 		feed_set_date(field, s, replace);
 	free(s);
@@ -189,11 +203,11 @@ typedef void entry_fn(struct xctx *x, const xmlNode *n, struct feed_entry *e);
 static void e_title(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->title, node_plain(x, n)); }
 static void e_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->summary, node_plain(x, n)); }
 static void e_content(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->content, node_html(x, n)); }
-static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(&e->published, n, false); }
-static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(&e->updated, n, false); }
+static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(x, &e->published, n, false); }
+static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(x, &e->updated, n, false); }
 static void e_author(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_add_author(&e->author, clean_author(node_plain(x, n))); }
-static void e_id(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->id, node_trimmed_text(n)); }
-static void e_link(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->link, resolve(x, n, node_trimmed_text(n))); }
+static void e_id(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->id, node_trimmed_text(x, n)); }
+static void e_link(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->link, resolve(x, n, node_trimmed_text(x, n))); }
 
 static void e_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
 {
@@ -205,7 +219,7 @@ static void e_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
 /* RSS <guid>: the id, and the link when it is a permalink and no <link>. */
 static void e_guid(struct xctx *x, const xmlNode *n, struct feed_entry *e)
 {
-	char *g = node_trimmed_text(n);
+	char *g = node_trimmed_text(x, n);
 	xmlChar *perma = xmlGetProp(n, (const xmlChar *)"isPermaLink");
 	bool is_link = g && (perma == NULL || !xmlStrEqual(perma, (const xmlChar *)"false"))
 		       && (strncmp(g, "http://", 7) == 0 || strncmp(g, "https://", 8) == 0);
@@ -262,20 +276,20 @@ static void e_atom_category(struct xctx *x, const xmlNode *n, struct feed_entry 
 /* ---- feed-level elements ---- */
 
 static void f_title(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->title, node_plain(x, n)); }
-static void f_link(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->link, resolve(x, n, node_trimmed_text(n))); }
-static void f_updated(struct xctx *x, const xmlNode *n) { set_date(&x->b->f->updated, n, false); }
-static void f_last_build(struct xctx *x, const xmlNode *n) { set_date(&x->b->f->updated, n, true); }
+static void f_link(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->link, resolve(x, n, node_trimmed_text(x, n))); }
+static void f_updated(struct xctx *x, const xmlNode *n) { set_date(x, &x->b->f->updated, n, false); }
+static void f_last_build(struct xctx *x, const xmlNode *n) { set_date(x, &x->b->f->updated, n, true); }
 
-static int node_int(const xmlNode *n)
+static int node_int(const struct xctx *x, const xmlNode *n)
 {
-	char *s = node_trimmed_text(n);
+	char *s = node_trimmed_text(x, n);
 	long v = s ? strtol(s, NULL, 10) : 0;
 	free(s);
 	return v > 0 && v < 1000000 ? (int)v : 0;
 }
 
-static void f_ttl(struct xctx *x, const xmlNode *n) { x->b->f->ttl_minutes = node_int(n); }
-static void f_sy_frequency(struct xctx *x, const xmlNode *n) { x->sy_frequency = node_int(n); }
+static void f_ttl(struct xctx *x, const xmlNode *n) { x->b->f->ttl_minutes = node_int(x, n); }
+static void f_sy_frequency(struct xctx *x, const xmlNode *n) { x->sy_frequency = node_int(x, n); }
 
 static void f_sy_period(struct xctx *x, const xmlNode *n)
 {
@@ -283,7 +297,7 @@ static void f_sy_period(struct xctx *x, const xmlNode *n)
 		{ "hourly", 60 }, { "daily", 1440 }, { "weekly", 10080 },
 		{ "monthly", 43200 }, { "yearly", 525600 },
 	};
-	char *s = node_trimmed_text(n);
+	char *s = node_trimmed_text(x, n);
 
 	for (size_t i = 0; s && i < sizeof periods / sizeof periods[0]; i++)
 		if (strcmp(s, periods[i].name) == 0)
