@@ -406,7 +406,8 @@ static bool role_here(const struct doc *d, const struct record *r, const struct 
 	if (i == s->first)
 		return false;
 	const struct tok *p = &d->toks[i - 1];
-	return tok_is(p, "its") || tok_is(p, "their") || role_prefix(d, r, s, i) < i;
+	bool owner = p->len > 2 && p->low[p->len - 2] == '\'' && p->low[p->len - 1] == 's';
+	return tok_is(p, "its") || tok_is(p, "their") || owner || role_prefix(d, r, s, i) < i;
 }
 
 /* "Vice Rector for Planning, Cooperation and Internationalization Prof.
@@ -480,6 +481,20 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 	free(name);
 }
 
+/* A role given with a possessive pronoun ("Presidennya", "rektornya"):
+ * one token, the role word before "-nya". */
+static int role_nya(const struct doc *d, int i, const struct lex_entry **e)
+{
+	static const struct lex_entry plain = { "", 0, NULL };
+	const struct tok *t = &d->toks[i];
+	if (!t->word || t->len < 6 || memcmp(t->low + t->len - 3, "nya", 3) != 0)
+		return 0;
+	if (!word_in(t->s, (size_t)t->len - 3, LEX_ROLE))
+		return 0;
+	*e = &plain;
+	return 1;
+}
+
 static void sentence_people(struct doc *d, struct record *r, const struct sent *s)
 {
 	int witness = s->signer ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
@@ -488,6 +503,10 @@ static void sentence_people(struct doc *d, struct record *r, const struct sent *
 	for (int i = s->first; i < s->end; i++) {
 		const struct lex_entry *e = NULL;
 		int n = d->toks[i].word ? lex_match(d, i, s->end, LEX_ROLE, &e) : 0;
+		if (n == 0 && s->signer && (n = role_nya(d, i, &e)) > 0) {
+			role_at(d, r, s, i, n, e, i < witness);
+			continue;
+		}
 		if (n > 0 && role_here(d, r, s, i)) {
 			role_at(d, r, s, i, n, e, s->signer && i < witness);
 			i += n - 1;

@@ -223,7 +223,8 @@ static const struct lex_entry field[] = {
 /* Abbreviations written with a full stop inside a name: "Andi Muh.
  * Syahrir", "Perdana Autoteknik Sdn. Bhd.". */
 static const struct lex_entry nameabbr[] = {
-	{"muh"}, {"moh"}, {"moch"}, {"mochd"}, {"mhd"}, {"muhd"}, {"abd"},
+	{"muh"}, {"moh"}, {"moch"}, {"mochd"}, {"mhd"}, {"muhd"}, {"abd"}, {"akh"},
+	{"ach"}, {"mohd"}, {"md"},
 	{"sdn"}, {"pte"}, {"co"}, {NULL}
 };
 

@@ -145,7 +145,8 @@ static const struct lex_entry role[] = {
 	{"ketua menteri"}, {"datuk bandar"}, {"setiausaha"}, {"ketua pengarah"},
 	{"timbalan pengarah"}, {"pengurus besar"}, {"pengarah urusan"}, {"pengarah urusannya"}, {"pengurus"}, {"dekan"},
 	{"timbalan dekan"}, {"ketua pegawai eksekutifnya"}, {"pengarahnya"},
-	{"naib canselornya"}, {"ketua jabatan"}, {"yang dipertua"}, {NULL}
+	{"naib canselornya"}, {"ketua jabatan"}, {"yang dipertua"},
+	{"pegawai pendidikan daerah"}, {"pegawai pendidikan negeri"}, {"ketua eksekutif"}, {NULL}
 };
 
 static const struct lex_entry title[] = {
@@ -153,7 +154,8 @@ static const struct lex_entry title[] = {
 	{"dato'"}, {"dato"}, {"datin"}, {"tun"}, {"tn"}, {"encik"}, {"en"},
 	{"puan"}, {"cik"}, {"haji"}, {"hajah"}, {"ts"}, {"tuan"}, {"tuan haji"},
 	{"dato ' sri"}, {"dato ' seri"}, {"dato seri"}, {"dato sri"}, {"datuk sri"},
-	{"tengku"}, {"tunku"}, {"ybhg"}, {"yb"}, {NULL}
+	{"tengku"}, {"tunku"}, {"ybhg"}, {"yb"}, {"profesor"}, {"profesor madya"},
+	{"prof madya"}, {"datin paduka"}, {"ts dr"}, {NULL}
 };
 
 static const struct lex_entry venue[] = {
