@@ -184,8 +184,18 @@ int db_reminders_schedule(struct db *db, int64_t agreement_id,
 
 int db_reminders_due(struct db *db, int64_t now, json_t **out)
 {
+	/* routed: it has deliveries already; superseded: another due one of
+	 * the same item has a shorter lead (both answered by indexes, so a
+	 * long backlog costs no quadratic scan in the caller). */
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, kind, agreement_id, event_id,"
-		" lead_days, target_date, due_at FROM reminders"
+		" lead_days, target_date, due_at,"
+		" EXISTS (SELECT 1 FROM deliveries d WHERE d.reminder_id = r.id) AS routed,"
+		" EXISTS (SELECT 1 FROM reminders o WHERE o.kind = r.kind"
+		"  AND o.agreement_id = r.agreement_id"
+		"  AND coalesce(o.event_id, 0) = coalesce(r.event_id, 0)"
+		"  AND o.lead_days < r.lead_days AND o.state = 'pending'"
+		"  AND o.due_at <= ?1) AS superseded"
+		" FROM reminders r"
 		" WHERE state = 'pending' AND due_at <= ?1 ORDER BY due_at, id");
 	int rc;
 

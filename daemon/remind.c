@@ -75,22 +75,6 @@ static int64_t int_of(const json_t *o, const char *key)
 	return (int64_t)json_integer_value(json_object_get(o, key));
 }
 
-/* Another due reminder of the same item with a shorter lead: after a
- * downtime only the most urgent one of an item is sent. */
-static bool superseded(const json_t *due, const json_t *row)
-{
-	const json_t *o;
-	size_t i;
-
-	json_array_foreach(due, i, o)
-		if (o != row && json_equal(json_object_get(o, "kind"), json_object_get(row, "kind")) &&
-		    int_of(o, "agreement_id") == int_of(row, "agreement_id") &&
-		    int_of(o, "event_id") == int_of(row, "event_id") &&
-		    int_of(o, "lead_days") < int_of(row, "lead_days"))
-			return true;
-	return false;
-}
-
 static void route(struct remind *r, const json_t *row, int64_t now)
 {
 	int64_t id = int_of(row, "id");
@@ -132,13 +116,20 @@ static void route_due(struct remind *r, int64_t now)
 		log_warn("cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
 	}
+	/* A reminder already routed is settled as its deliveries finish; it is
+	 * routed again only once a minute, for channels a reload added. After
+	 * a downtime only the most urgent due reminder of an item is sent. */
+	bool all = now - r->full_route_at >= 60;
 	json_array_foreach(due, i, row) {
-		if (superseded(due, row)) {
+		if (int_of(row, "superseded")) {
 			db_reminder_set_state(r->d->db, int_of(row, "id"), "superseded", now);
 			continue;
 		}
-		route(r, row, now);
+		if (all || !int_of(row, "routed"))
+			route(r, row, now);
 	}
+	if (all)
+		r->full_route_at = now;
 	json_decref(due);
 }
 

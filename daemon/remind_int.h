@@ -39,6 +39,7 @@ struct remind {
 	struct remind_job *jobs;
 	size_t n_jobs;
 	bool closing;
+	int64_t full_route_at;         /* last pass that routed every due one */
 };
 
 /* What one attempt came to. */
