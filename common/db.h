@@ -50,6 +50,17 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* Group commit. A caller that keeps one transaction open across several
+ * event-loop callbacks (the poller: every poll answered in one loop pass)
+ * opens it with db_begin and then registers it here. While it is open and
+ * its owner is not the one running (db_group_owner), the first statement
+ * or db_begin of anyone else on this connection calls flush(arg) first,
+ * which must commit the group (db_group_close then db_commit). So no other
+ * caller's write is ever rolled back with the group, nor waits for it. */
+void db_group_open(struct db *db, void (*flush)(void *arg), void *arg);
+void db_group_close(struct db *db);
+void db_group_owner(struct db *db, bool running);
+
 /* ---- feeds: poller state that survives restarts ---- */
 
 /* A feed row. Strings are owned by the struct: db_feed_free() releases them. */

@@ -23,9 +23,17 @@ struct db {
 	int busy_timeout_ms;
 	int reminder_time_utc;
 	int tx_depth;                  /* open db_begin levels */
+	/* Group commit (db_group_open): set while a group transaction is open. */
+	void (*group_flush)(void *arg);
+	void *group_arg;
+	bool group_owner;              /* the group's owner is the one running */
 	struct db_stmt_slot *stmts;
 	size_t nstmts, capstmts;
 };
+
+/* Before another caller's statement: commits an open group first (see
+ * db_group_open in db.h). */
+void db_group_yield(struct db *db);
 
 /* Returns the cached, reset statement for sql (a string literal: the cache
  * compares addresses), or NULL with the error recorded. */

@@ -123,6 +123,7 @@ int db_begin(struct db *db)
 	char sql[32];
 	int rc;
 
+	db_group_yield(db);
 	if (db->tx_depth == 0)
 		rc = db_exec(db, "BEGIN IMMEDIATE", "starting a write transaction");
 	else {

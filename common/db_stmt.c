@@ -82,10 +82,42 @@ static sqlite3_stmt *db_stmt_lookup(struct db *db, const char *sql)
 	return NULL;
 }
 
+void db_group_open(struct db *db, void (*flush)(void *arg), void *arg)
+{
+	db->group_flush = flush;
+	db->group_arg = arg;
+	db->group_owner = false;
+}
+
+void db_group_close(struct db *db)
+{
+	db->group_flush = NULL;
+	db->group_arg = NULL;
+	db->group_owner = false;
+}
+
+void db_group_owner(struct db *db, bool running)
+{
+	db->group_owner = running;
+}
+
+void db_group_yield(struct db *db)
+{
+	void (*flush)(void *) = db->group_flush;
+
+	if (flush == NULL || db->group_owner)
+		return;
+	db->group_flush = NULL; /* the flush's own COMMIT must not recurse */
+	flush(db->group_arg);
+}
+
 sqlite3_stmt *db_stmt(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st = db_stmt_lookup(db, sql);
+	sqlite3_stmt *st;
 	int rc;
+
+	db_group_yield(db);
+	st = db_stmt_lookup(db, sql);
 
 	if (st) {
 		sqlite3_reset(st);
@@ -119,6 +151,7 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st, const char *what)
 
 int db_exec(struct db *db, const char *sql, const char *what)
 {
+	db_group_yield(db);
 	int rc = sqlite3_exec(db->sqlite, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? DB_OK : db_fail(db, rc, what);

@@ -36,6 +36,11 @@ static void commit_cb(evutil_socket_t fd, short what, void *arg)
 	poller_commit(arg);
 }
 
+static void group_flush(void *arg)
+{
+	poller_commit(arg);
+}
+
 void poll_tx_touch(struct poller *p)
 {
 	static const struct timeval now = { 0, 0 };
@@ -47,6 +52,8 @@ void poll_tx_touch(struct poller *p)
 	/* A worker holding the lock past the busy timeout: write one by one. */
 	if (p->commit_ev == NULL || db_begin(p->d->db) != DB_OK)
 		return;
+	/* Anyone else's write on this connection first commits the group. */
+	db_group_open(p->d->db, group_flush, p);
 	p->tx_open = true;
 	evtimer_add(p->commit_ev, &now);
 }
@@ -78,6 +85,7 @@ static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
 	if (!p->tx_open)
 		return true;
 	p->tx_open = false;
+	db_group_close(db);
 	event_del(p->commit_ev);
 	bool ok = db_commit(db) == DB_OK;  /* rolls back when it fails */
 	if (!ok)
@@ -349,6 +357,7 @@ void poll_feed_done(const struct fetch_result *res, void *arg)
 	if (res->error == FETCH_ERR_CANCELLED)
 		goto out;
 	poll_tx_touch(p);
+	db_group_owner(d->db, true);
 	if (db_feed_get(d->db, job->feed_name, &f) != DB_OK)
 		goto out;
 	p->tx_polls++;
@@ -372,6 +381,7 @@ void poll_feed_done(const struct fetch_result *res, void *arg)
 	else if (o.new_articles)
 		outbox_kick(d->outbox);
 out:
+	db_group_owner(d->db, false);
 	free(o.error);
 	free(job->feed_name);
 	free(job);

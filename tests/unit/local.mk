@@ -7,3 +7,11 @@ tests_unit_test_poll_schedule_SOURCES = tests/unit/test_poll_schedule.c \
 tests_unit_test_poll_schedule_CFLAGS = $(MW_TEST_CFLAGS)
 tests_unit_test_poll_schedule_LDADD = $(MW_TEST_LIBS)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_db_group
+TESTS += tests/unit/test_db_group
+tests_unit_test_db_group_SOURCES = tests/unit/test_db_group.c tests/unit/test_db_util.h
+tests_unit_test_db_group_CFLAGS = $(MW_DB_TEST_CFLAGS)
+tests_unit_test_db_group_LDADD = $(MW_TEST_LIBS)
+endif
