@@ -161,8 +161,13 @@ int db_reminders_schedule(struct db *db, int64_t agreement_id,
                           const int *lead_days, size_t n, int64_t now,
                           int *created);
 /* Pending reminders with due_at <= now, oldest first: a JSON array of
- * {id, kind, agreement_id, event_id, lead_days, target_date, due_at}. */
+ * {id, kind, agreement_id, event_id, lead_days, target_date, due_at,
+ * routed (0/1: it has deliveries), superseded (0/1: a due one of the same
+ * item has a shorter lead)}. */
 int db_reminders_due(struct db *db, int64_t now, json_t **out);
+/* The same, but without the routed ones that are not superseded: what a
+ * remind pass has to act on (all of them when all is true). */
+int db_reminders_to_route(struct db *db, int64_t now, bool all, json_t **out);
 /* state: "pending", "sent", "failed", "skipped" or "superseded". */
 int db_reminder_set_state(struct db *db, int64_t id, const char *state,
                           int64_t now);

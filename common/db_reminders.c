@@ -182,27 +182,29 @@ int db_reminders_schedule(struct db *db, int64_t agreement_id,
 	return rc;
 }
 
-int db_reminders_due(struct db *db, int64_t now, json_t **out)
+int db_reminders_to_route(struct db *db, int64_t now, bool all, json_t **out)
 {
 	/* routed: it has deliveries already; superseded: another due one of
-	 * the same item has a shorter lead (both answered by indexes, so a
-	 * long backlog costs no quadratic scan in the caller). */
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, kind, agreement_id, event_id,"
-		" lead_days, target_date, due_at,"
+	 * the same item has a shorter lead. Both come from indexes, so a long
+	 * backlog costs a remind pass neither a quadratic scan nor a re-read
+	 * of every routed reminder. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT * FROM (SELECT id, kind,"
+		" agreement_id, event_id, lead_days, target_date, due_at,"
 		" EXISTS (SELECT 1 FROM deliveries d WHERE d.reminder_id = r.id) AS routed,"
 		" EXISTS (SELECT 1 FROM reminders o WHERE o.kind = r.kind"
 		"  AND o.agreement_id = r.agreement_id"
 		"  AND coalesce(o.event_id, 0) = coalesce(r.event_id, 0)"
 		"  AND o.lead_days < r.lead_days AND o.state = 'pending'"
 		"  AND o.due_at <= ?1) AS superseded"
-		" FROM reminders r"
-		" WHERE state = 'pending' AND due_at <= ?1 ORDER BY due_at, id");
+		" FROM reminders r WHERE state = 'pending' AND due_at <= ?1)"
+		" WHERE ?2 OR NOT routed OR superseded ORDER BY due_at, id");
 	int rc;
 
 	*out = NULL;
 	if (!st)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, all);
 	*out = json_array();
 	rc = db_rows_to_json(db, st, *out, "listing due reminders");
 	if (rc != DB_OK) {
@@ -210,6 +212,11 @@ int db_reminders_due(struct db *db, int64_t now, json_t **out)
 		*out = NULL;
 	}
 	return rc;
+}
+
+int db_reminders_due(struct db *db, int64_t now, json_t **out)
+{
+	return db_reminders_to_route(db, now, true, out);
 }
 
 static const char *const db_reminder_states[] = {

@@ -112,14 +112,15 @@ static void route_due(struct remind *r, int64_t now)
 
 	if (r->d->cfg->n_channels == 0)
 		return;   /* kept pending until a channel is configured */
-	if (db_reminders_due(r->d->db, now, &due) != DB_OK) {
+	/* A reminder already routed is settled as its deliveries finish; all
+	 * are routed again only at the first pass and after a reload (for the
+	 * channels it added). After a downtime only the most urgent due
+	 * reminder of an item is sent. */
+	bool all = r->routed_cfg != r->d->cfg;
+	if (db_reminders_to_route(r->d->db, now, all, &due) != DB_OK) {
 		log_warn("cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
 	}
-	/* A reminder already routed is settled as its deliveries finish; it is
-	 * routed again only once a minute, for channels a reload added. After
-	 * a downtime only the most urgent due reminder of an item is sent. */
-	bool all = now - r->full_route_at >= 60;
 	json_array_foreach(due, i, row) {
 		if (int_of(row, "superseded")) {
 			db_reminder_set_state(r->d->db, int_of(row, "id"), "superseded", now);
@@ -128,8 +129,7 @@ static void route_due(struct remind *r, int64_t now)
 		if (all || !int_of(row, "routed"))
 			route(r, row, now);
 	}
-	if (all)
-		r->full_route_at = now;
+	r->routed_cfg = r->d->cfg;
 	json_decref(due);
 }
 

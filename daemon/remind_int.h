@@ -39,7 +39,9 @@ struct remind {
 	struct remind_job *jobs;
 	size_t n_jobs;
 	bool closing;
-	int64_t full_route_at;         /* last pass that routed every due one */
+	/* The configuration the last full routing pass used: a reload makes a
+	 * new one, allocated while the old one lives, so it differs. */
+	const struct mw_config *routed_cfg;
 };
 
 /* What one attempt came to. */
