@@ -294,6 +294,16 @@ static bool company_dot(const struct doc *d, int j)
 
 /* End of the name-like run starting at i: capitalised words, numbers,
  * bracket groups, and "of"/"for"/"the" between capitalised words. */
+/* After the comma at j, a capitalised sector word, or "dan"/"and" and one
+ * ("..., Penelitian, dan Pengembangan")? */
+static bool field_after_comma(const struct doc *d, int j, int end)
+{
+	int k = j + 1;
+	if (k < end && (tok_is(&d->toks[k], "dan") || tok_is(&d->toks[k], "and")))
+		k++;
+	return k < end && d->toks[k].cap && lex_match(d, k, end, LEX_FIELD, NULL) > 0;
+}
+
 int name_run_end(const struct doc *d, int i, int end)
 {
 	int j = i;
@@ -309,6 +319,13 @@ int name_run_end(const struct doc *d, int i, int end)
 		if (j >= end || j > i + 40)
 			break;
 		t = &d->toks[j];
+		/* "Badan ... (Bappeda), Penelitian, dan Pengembangan ...": a
+		 * sector after a comma continues a name with a head word. */
+		if (tok_punct(t, ',') && j > i && field_after_comma(d, j, end) &&
+		    lex_find(d, i, j, LEX_INST, NULL) >= 0) {
+			j++;
+			continue;
+		}
 		/* "Dinas Pendidikan dan Kebudayaan": a sector after "dan". */
 		if ((tok_is(t, "dan") || tok_is(t, "and") || tok_is(t, "&")) && j > i &&
 		    j + 1 < end && d->toks[j + 1].cap && lex_match(d, j + 1, end, LEX_FIELD, NULL) > 0 &&
@@ -343,7 +360,7 @@ static char *join(const struct doc *d, int a, int b, bool parens)
 			continue;
 		}
 		const struct tok *t = &d->toks[i];
-		bool glue = s.len == 0 || tok_punct(t, ')') || tok_punct(t, '.') ||
+		bool glue = s.len == 0 || tok_punct(t, ')') || tok_punct(t, '.') || tok_punct(t, ',') ||
 			    (i > a && tok_punct(&d->toks[i - 1], '('));
 		if (!glue)
 			strbuf_putc(&s, ' ');

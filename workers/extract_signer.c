@@ -65,6 +65,55 @@ static int party_by_role(const struct record *r, const char *role)
 	return best;
 }
 
+/* Head words of a unit inside a larger institution: a signatory whose
+ * institution is such a unit of a party named as signing signed for that
+ * party ("Kepala Badan ... Kabupaten X" for "Pemerintah Kabupaten X",
+ * "Dekan Fakultas Teknik Universitas Y" for "Universitas Y"). */
+static const char *const unit_heads[] = {
+	"badan ", "dinas ", "fakultas ", "faculty ", "direktorat ", "sekretariat ",
+	"biro ", "bagian ", "jabatan ", "pusat ", "unit ", "kantor ", "bappeda ",
+	"disdik ", "dispar ", NULL
+};
+
+static bool ends_with_word(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+	return m > 0 && m < n && strcmp(s + n - m, tail) == 0 && s[n - m - 1] == ' ';
+}
+
+/* Is key k a regional government's ("pemkab x", "pemerintah x")? */
+static bool gov_key(const char *k)
+{
+	static const char *const gov[] = { "pemerintah ", "pemkab ", "pemkot ", "pemko ", "pemprov ", NULL };
+	for (int i = 0; gov[i] != NULL; i++)
+		if (strncmp(k, gov[i], strlen(gov[i])) == 0)
+			return true;
+	return false;
+}
+
+/* The signing party that unit party u belongs to, or -1: its key (or its
+ * key less "pemerintah") ends the unit's key. */
+static int unit_parent(const struct record *r, int u)
+{
+	const char *k = r->parties[u].key;
+	bool unit = false;
+	for (int i = 0; unit_heads[i] != NULL && !unit; i++)
+		unit = strncmp(k, unit_heads[i], strlen(unit_heads[i])) == 0;
+	if (!unit)
+		return -1;
+	for (int g = 0; g < r->nparties; g++) {
+		const char *gk = r->parties[g].key;
+		if (g == u || !r->parties[g].signer)
+			continue;
+		const char *place = strchr(gk, ' ');
+		if (place != NULL && gov_key(gk) && ends_with_word(k, place + 1))
+			return g;
+		if (ends_with_word(k, gk))
+			return g;
+	}
+	return -1;
+}
+
 void signers_mark(struct doc *d, struct record *r)
 {
 	for (int si = 0; si < d->nsent; si++) {
@@ -80,6 +129,9 @@ void signers_mark(struct doc *d, struct record *r)
 		struct person *p = &r->people[k];
 		if (p->signer && p->party < 0 && p->role != NULL)
 			p->party = party_by_role(r, p->role);
+		int g = p->signer && p->party >= 0 ? unit_parent(r, p->party) : -1;
+		if (g >= 0)
+			p->party = g;
 	}
 }
 

@@ -217,7 +217,10 @@ static const struct lex_entry field[] = {
 	{"sciences"}, {"research"}, {"innovation"}, {"culture"}, {"education"},
 	{"training"}, {"tourism"}, {"sports"}, {"arts"}, {"humanities"},
 	{"business"}, {"management"}, {"engineering"}, {"design"}, {"sukan"},
-	{"belia"}, {"sumber manusia"}, {"latihan"}, {"penyelidikan"}, {NULL}
+	{"belia"}, {"sumber manusia"}, {"latihan"}, {"penyelidikan"},
+	{"penelitian"}, {"perencanaan"}, {"pembangunan"}, {"kepemudaan"},
+	{"ketenagakerjaan"}, {"koperasi"}, {"perhubungan"}, {"lingkungan hidup"},
+	{"kependudukan"}, {"pemberdayaan"}, {NULL}
 };
 
 /* Abbreviations written with a full stop inside a name: "Andi Muh.
