@@ -341,10 +341,7 @@ static int relday(struct scan *sc, int i)
 		return n;
 	struct mw_ymd v = days_ymd(ymd_days(sc->d->pub) - e->val);
 	enum prec p = PREC_DAY;
-	if (e->tag != NULL && strcmp(e->tag, "year") == 0) {  /* "tahun depan" */
-		v = (struct mw_ymd){ sc->d->pub.y - (e->val > 0 ? 1 : -1), 1, 1 };
-		p = PREC_YEAR;
-	} else if (e->tag != NULL && e->val > 0) {  /* "bulan lalu" */
+	if (e->tag != NULL && e->val > 0) {  /* "bulan lalu" */
 		v.d = 1;
 		p = PREC_MONTH;
 	} else if (e->tag != NULL) {  /* "bulan depan": the next calendar month */

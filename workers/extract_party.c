@@ -202,6 +202,19 @@ int party_find_key(const struct record *r, const char *key)
 }
 
 /* Adds a mention (name and other forms); returns the party's index. */
+/* Is one of the forms (a bracket's short forms) the party key k? Then the
+ * name written with the bracket is the full name. */
+static bool form_is_key(char *const *forms, int nforms, const char *k)
+{
+	bool same = false;
+	for (int i = 0; i < nforms && !same; i++) {
+		char *fk = party_key(forms[i]);
+		same = strcmp(fk, k) == 0 && strchr(forms[i], '(') == NULL;
+		free(fk);
+	}
+	return same;
+}
+
 static int mention_add(struct record *r, int tok, const char *name,
 		       char *const *forms, int nforms, bool signer)
 {
@@ -226,12 +239,16 @@ static int mention_add(struct record *r, int tok, const char *name,
 		p->first_tok = tok;
 		key = NULL;
 		alias_generate(p);
-	} else if (strcmp(r->parties[idx].key, key) == 0 &&
+	} else if ((strcmp(r->parties[idx].key, key) == 0 ||
+		    form_is_key(forms, nforms, r->parties[idx].key)) &&
 		   strlen(name) > strlen(r->parties[idx].name)) {
 		/* The same institution written out in full: that is its name. */
 		struct party *p = &r->parties[idx];
 		char *old = p->name;
 		p->name = xstrdup(name);
+		free(p->key);
+		p->key = key;
+		key = NULL;
 		party_add_alias(p, old);
 		free(old);
 	} else {
@@ -304,6 +321,28 @@ static bool field_after_comma(const struct doc *d, int j, int end)
 	return k < end && d->toks[k].cap && lex_match(d, k, end, LEX_FIELD, NULL) > 0;
 }
 
+/* Lower-case English heads written after a place ("The East Nusa
+ * Tenggara (NTT) provincial government", "Kupang city government"). */
+static const char *const gov_tails[] = {
+	"provincial government", "regency government", "city government",
+	"state government", "municipal government", "district government",
+	"regional government", "provincial administration", "city council",
+	"municipal council", "district council", NULL
+};
+
+/* Tokens of a government tail at i, or 0. */
+static int gov_tail(const struct doc *d, int i, int end)
+{
+	for (int k = 0; gov_tails[k] != NULL; k++) {
+		const char *sp = strchr(gov_tails[k], ' ');
+		size_t n = (size_t)(sp - gov_tails[k]);
+		if (i + 1 < end && !d->toks[i].cap && (size_t)d->toks[i].len == n &&
+		    memcmp(d->toks[i].low, gov_tails[k], n) == 0 && tok_is(&d->toks[i + 1], sp + 1))
+			return 2;
+	}
+	return 0;
+}
+
 int name_run_end(const struct doc *d, int i, int end)
 {
 	int j = i;
@@ -339,6 +378,8 @@ int name_run_end(const struct doc *d, int i, int end)
 			j++;
 			continue;
 		}
+		if (j > i && gov_tail(d, j, end) > 0)
+			return j + gov_tail(d, j, end);
 		if ((tok_is(t, "of") || tok_is(t, "for") || tok_is(t, "the") || tok_is(t, "&")) &&
 		    j > i && j + 1 < end && d->toks[j + 1].cap) {
 			j++;
@@ -489,10 +530,30 @@ static const char *trailing_country(const struct doc *d, int end)
 
 /* The institution named by tokens [a, b), if any: adds it and returns its
  * party index, else -1. */
+/* "The East Nusa Tenggara (NTT) provincial government": the name without
+ * "The" and the bracket; the bracket's forms are aliases. */
+static int gov_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
+{
+	if (tok_is(&d->toks[a], "the"))
+		a++;
+	if (b - a < 3 || paren_len(d, a, b) > 0)
+		return -1;
+	char *forms[8];
+	int n = paren_forms(d, a, b, forms, 8);
+	char *name = join(d, a, b, false);
+	int idx = mention_add(r, a, name, forms, n, signer);
+	free(name);
+	for (int i = 0; i < n; i++)
+		free(forms[i]);
+	return idx;
+}
+
 int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 {
 	const struct lex_entry *head = NULL;
 	int h = find_head(d, a, b, &head);
+	if (h < 0 && b - a >= 3 && gov_tail(d, b - 2, b) > 0)
+		return gov_from_run(d, r, a, b, signer);
 	if (h < 0)
 		return -1;
 	/* "Maju Tekno Solutions Sdn Bhd": a suffix ends the name; other
