@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct once_state {
 	struct daemon *d;
@@ -115,6 +116,28 @@ static void print_agreement(const json_t *a)
 	printf("\n");
 }
 
+/* What the reminders are about: the dates of the next year. */
+static void print_upcoming(struct daemon *d)
+{
+	json_t *list = NULL;
+	size_t i;
+	json_t *u;
+
+	if (db_query_upcoming(d->db, daemon_now(), 365, &list) != DB_OK || json_array_size(list) == 0) {
+		json_decref(list);
+		return;
+	}
+	printf("\nUpcoming in the next 365 days (reminders at [reminders] lead_days before each):\n");
+	json_array_foreach(list, i, u) {
+		const char *what = str_or(u, "what", "?");
+		printf("  %-10s %-22s agreement %-4lld %s\n", str_or(u, "date", "?"),
+		       strcmp(what, "expiry") == 0 ? "agreement expires" : str_or(u, "type", "event"),
+		       (long long)json_integer_value(json_object_get(u, "agreement_id")),
+		       str_or(u, "parties", ""));
+	}
+	json_decref(list);
+}
+
 void once_print_summary(struct daemon *d)
 {
 	struct db_outbox_counts c = { 0 };
@@ -142,4 +165,5 @@ void once_print_summary(struct daemon *d)
 			print_agreement(a);
 	}
 	json_decref(list);
+	print_upcoming(d);
 }
