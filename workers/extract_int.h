@@ -277,6 +277,11 @@ char *person_strip_titles(const char *name);
  * still without one gets the party no other signatory holds. */
 void signers_mark(struct doc *d, struct record *r);
 void signers_fill_party(struct record *r);
+/* Is lower-case w (n bytes) a generic word for a kind of institution
+ * ("polytechnic", "regency")? The only party of that kind named by w
+ * (possessive "'s" allowed), or -1 when none or several. */
+bool signer_kind_word(const char *w, size_t n);
+int party_by_kind(const struct record *r, const char *w, size_t n);
 /* Alias generation (extract_alias.c): adds generated short forms. */
 void alias_generate(struct party *p);
 void party_add_alias(struct party *p, const char *alias);

@@ -397,8 +397,54 @@ static int role_prefix(const struct doc *d, const struct record *r, const struct
 	return k < j ? k : i;
 }
 
+/* Lower-case words that may stand between "the" and a role besides the
+ * generic words for institutions ("the district education head"). */
+static const char *const role_modifiers[] = {
+	"district", "regional", "state", "municipal", "education", "acting",
+	"village", "national", "county", NULL
+};
+
+static bool modifier_tok(const struct tok *t)
+{
+	if (!t->word || t->cap || t->num)
+		return false;
+	for (int k = 0; role_modifiers[k] != NULL; k++)
+		if (tok_is(t, role_modifiers[k]))
+			return true;
+	return signer_kind_word(t->low, (size_t)t->len);
+}
+
+/* "the regency secretary", "the provincial secretary", "the director": a
+ * lower-case role after "the" and at most two modifiers: where the
+ * modifiers start (i when none), or -1 when the role is not so written. */
+static int after_the(const struct doc *d, const struct sent *s, int i)
+{
+	int j = i;
+	while (j > s->first && i - j < 2 && modifier_tok(&d->toks[j - 1]))
+		j--;
+	return j > s->first && tok_is(&d->toks[j - 1], "the") ? j : -1;
+}
+
+/* Does token i end in a possessive "'s"? */
+static bool owner_tok(const struct tok *t)
+{
+	return t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';
+}
+
+/* The party named by a generic word before a lower-case role ("the
+ * polytechnic's director", "the regency secretary"): [a, i) are the words
+ * after "the". -1 when none or several match. */
+static int party_by_kinds(const struct doc *d, const struct record *r, int a, int i)
+{
+	int party = -1;
+	for (int k = a; k < i && party < 0; k++)
+		party = party_by_kind(r, d->toks[k].low, (size_t)d->toks[k].len);
+	return party;
+}
+
 /* May the role word at i be a role here? Capitalised, or lower-case after
- * an institution or "its" ("UUM vice-chancellor", "its president,"). */
+ * an institution or "its" ("UUM vice-chancellor", "its president,"), or
+ * after "the" ("the regency secretary"). */
 static bool role_here(const struct doc *d, const struct record *r, const struct sent *s, int i)
 {
 	if (d->toks[i].cap)
@@ -406,8 +452,8 @@ static bool role_here(const struct doc *d, const struct record *r, const struct 
 	if (i == s->first)
 		return false;
 	const struct tok *p = &d->toks[i - 1];
-	bool owner = p->len > 2 && p->low[p->len - 2] == '\'' && p->low[p->len - 1] == 's';
-	return tok_is(p, "its") || tok_is(p, "their") || owner || role_prefix(d, r, s, i) < i;
+	return tok_is(p, "its") || tok_is(p, "their") || owner_tok(p) || after_the(d, s, i) >= 0 ||
+	       role_prefix(d, r, s, i) < i;
 }
 
 /* "Vice Rector for Planning, Cooperation and Internationalization Prof.
@@ -439,10 +485,21 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		    const struct lex_entry *role, bool signing)
 {
 	int party = -1, inst_end, pstart;
-	int rs = role_prefix(d, r, s, i);
+	int rs = role_prefix(d, r, s, i), before = rs;
 	if (rs < i) {
 		int used = 0, at = 0;
 		party = known_inside(d, r, rs, i, false, &at, &used);
+	} else if (!d->toks[i].cap && i > s->first) {
+		int the = after_the(d, s, i);
+		int own = owner_tok(&d->toks[i - 1]) ? i - 1 : -1;
+		if (the >= 0) {
+			rs = the;
+			before = the - 1;
+			party = party_by_kinds(d, r, the, i);
+		} else if (own >= 0) {
+			before = own > s->first && tok_is(&d->toks[own - 1], "the") ? own - 1 : own;
+			party = party_by_kinds(d, r, own, i);
+		}
 	}
 	int after = i + n, role_end = i + n;
 	/* "CEO of Z", "Rektor dari Universitas X" */
@@ -468,7 +525,7 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 	pstart = skip_titles(d, pstart, s->end);
 	int pend = name_end(d, pstart, s->end);
 	if (pend <= pstart) {
-		pend = name_before(d, rs, s->first, &pstart);
+		pend = name_before(d, before, s->first, &pstart);
 		if (pend < 0)
 			return;
 	}

@@ -114,6 +114,81 @@ static int unit_parent(const struct record *r, int u)
 	return -1;
 }
 
+/* Generic words naming a kind of institution ("the polytechnic's
+ * director", "the regency secretary") and words of party keys of that
+ * kind. */
+static const struct { const char *generic, *key_word; } kinds[] = {
+	{"polytechnic", "politeknik"}, {"polytechnic", "poltek"}, {"polytechnic", "polytechnic"},
+	{"university", "universitas"}, {"university", "universiti"}, {"university", "university"},
+	{"university", "uin"}, {"university", "univ"},
+	{"college", "college"}, {"college", "kolej"},
+	{"institute", "institut"}, {"institute", "institute"},
+	{"school", "sekolah"}, {"school", "school"}, {"school", "smk"}, {"school", "smkn"},
+	{"school", "sma"}, {"school", "sman"}, {"school", "smp"}, {"school", "smpn"},
+	{"school", "madrasah"},
+	{"regency", "pemkab"}, {"regency", "kabupaten"}, {"regency", "regency"},
+	{"provincial", "pemprov"}, {"provincial", "provinsi"}, {"provincial", "province"},
+	{"provincial", "provincial"}, {"province", "pemprov"}, {"province", "provinsi"},
+	{"province", "province"}, {"province", "provincial"},
+	{"city", "pemkot"}, {"city", "kota"}, {"city", "city"},
+	{"company", "pt"}, {"company", "sdn"}, {"company", "tbk"}, {"company", "company"},
+	{"company", "ltd"}, {"company", "inc"}, {"company", "corporation"},
+	{"firm", "pt"}, {"firm", "sdn"}, {"firm", "tbk"}, {"firm", "ltd"}, {"firm", "inc"},
+	{"ministry", "kementerian"}, {"ministry", "ministry"},
+	{"hospital", "hospital"}, {"hospital", "rs"}, {"hospital", "rumah"},
+	{"foundation", "yayasan"}, {"foundation", "foundation"},
+	{NULL, NULL}
+};
+
+bool signer_kind_word(const char *w, size_t n)
+{
+	for (int i = 0; kinds[i].generic != NULL; i++)
+		if (strlen(kinds[i].generic) == n && memcmp(kinds[i].generic, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Does key k have the word w (NUL-terminated) as one of its words? */
+static bool key_has_word(const char *k, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = k; *p;) {
+		size_t m = strcspn(p, " ");
+		if (m == n && memcmp(p, w, n) == 0)
+			return true;
+		p += m + (p[m] == ' ');
+	}
+	return false;
+}
+
+/* Is party p of the kind named by generic word w? */
+static bool party_of_kind(const struct party *p, const char *w, size_t n)
+{
+	for (int i = 0; kinds[i].generic != NULL; i++) {
+		if (strlen(kinds[i].generic) != n || memcmp(kinds[i].generic, w, n) != 0)
+			continue;
+		for (int a = -1; a < p->naliases; a++)
+			if (key_has_word(a < 0 ? p->key : p->akeys[a], kinds[i].key_word))
+				return true;
+	}
+	return false;
+}
+
+int party_by_kind(const struct record *r, const char *w, size_t n)
+{
+	if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+		n -= 2;
+	int found = -1;
+	for (int i = 0; i < r->nparties; i++) {
+		if (!party_of_kind(&r->parties[i], w, n))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
 void signers_mark(struct doc *d, struct record *r)
 {
 	for (int si = 0; si < d->nsent; si++) {
