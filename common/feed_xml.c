@@ -125,15 +125,16 @@ static void pop(struct xctx *x)
 {
 	struct xframe *fr = top(x);
 
-	if (fr->kind == X_FIELD && fr->node) {
+	if (fr->kind == X_FIELD) {
+		const xmlNode *n = fr->node ? fr->node : x->bare;
 		/* The tree builder only sets the encoding at the end; serialising
 		 * markup needs one to keep non-ASCII attribute text as is. */
 		if (x->ctxt->myDoc->encoding == NULL)
 			x->ctxt->myDoc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
 		if (fr->e)
-			fr->rule->efn(x, fr->node, fr->e);
+			fr->rule->efn(x, n, fr->e);
 		else
-			fr->rule->ffn(x, fr->node);
+			fr->rule->ffn(x, n);
 	}
 	if (fr->kind == X_FIELD) {
 		strbuf_truncate(&x->text, 0);
@@ -183,6 +184,9 @@ static struct xctx *state(void *ctx)
 
 #define START_ARGS ctx, localname, prefix, URI, nb_ns, ns, nb_attrs, nb_def, attrs
 
+/* A field: a node is built now only when the element has attributes or
+ * namespace declarations; otherwise its text is gathered first and the
+ * node built when anything but text appears (to_dom). */
 static void open_field(struct xctx *x, const struct xrule *r, struct feed_entry *e, void *ctx,
 		       const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
 		       int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def, const xmlChar **attrs)
@@ -191,11 +195,19 @@ static void open_field(struct xctx *x, const struct xrule *r, struct feed_entry 
 	int depth = x->ctxt->nodeNr;
 
 	fr->rule = r;
-	xmlSAX2StartElementNs(START_ARGS);
-	if (x->ctxt->nodeNr > depth)
+	fr->name = localname;
+	fr->prefix = prefix;
+	fr->uri = URI;
+	if (nb_ns == 0 && nb_attrs == 0 && hold(x))
+		return;
+	if (nb_ns != 0 || nb_attrs != 0)
+		xmlSAX2StartElementNs(START_ARGS);
+	if (x->ctxt->nodeNr > depth) {
 		fr->node = x->ctxt->node;
-	else
-		x->n_frames--;      /* refused (too deep): nothing was built */
+	} else {            /* refused (too deep): nothing was built */
+		free(fr->base);
+		x->n_frames--;
+	}
 }
 
 /* Opens a frame of the given kind and holds its place on the stack. */
@@ -248,6 +260,8 @@ static void open_root(struct xctx *x, const xmlChar *name, const xmlChar *URI,
 	}
 	x->holder = xmlNewDocNode(x->ctxt->myDoc, NULL, (const xmlChar *)"held", NULL);
 	xmlAddChild((xmlNode *)x->ctxt->myDoc, x->holder);
+	x->bare = xmlNewDocNode(x->ctxt->myDoc, NULL, (const xmlChar *)"bare", NULL);
+	xmlAddChild((xmlNode *)x->ctxt->myDoc, x->bare);
 	open_frame(x, X_FEED, NULL, nb_attrs, attrs, false);
 }
 
@@ -275,9 +289,17 @@ static const struct xrule *child_rule(struct xctx *x, const xmlChar *localname, 
  * node, and the builder takes over its content. */
 static void to_dom(struct xctx *x)
 {
+	struct xframe *fr = top(x);
+
 	if (x->field_dom)
 		return;
 	x->field_dom = true;
+	if (fr->node == NULL) {
+		/* The stand-in's place on the stack becomes the field's node. */
+		nodePop(x->ctxt);
+		xmlSAX2StartElementNs(x->ctxt, fr->name, fr->prefix, fr->uri, 0, NULL, 0, 0, NULL);
+		fr->node = x->ctxt->node;
+	}
 	if (x->text.len > 0)
 		xmlSAX2Characters(x->ctxt, (const xmlChar *)x->text.s, (int)x->text.len);
 	strbuf_truncate(&x->text, 0);
@@ -345,11 +367,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 
 	if (x == NULL || x->ctxt->nodeNr == 0)
 		return;
-	if (in_field(x)) {
+	if (in_field(x) && top(x)->node)
 		xmlSAX2EndElementNs(ctx, localname, prefix, URI);
-	} else {
+	else
 		nodePop(x->ctxt);
-	}
 	sync(x);
 }
 
@@ -439,19 +460,24 @@ static int parse_error(xmlParserCtxt *ctxt, char **err)
 /* The document in slices, then the end. The push parser holds back text
  * shorter than two bytes at the end of its input, so a document cut off in
  * text ("<title>b") gets a "<" to flush it, as a tree parse would keep it;
- * such a document is malformed anyway. */
-static void feed_chunks(xmlParserCtxt *ctxt, const char *data, size_t len)
+ * such a document is malformed anyway. Returns false when the parser gave
+ * up on the encoding: it stops without marking the document malformed. */
+static bool feed_chunks(xmlParserCtxt *ctxt, const char *data, size_t len)
 {
 	size_t off = 0;
+	bool ok = true;
 
 	while (off < len && !ctxt->disableSAX && ctxt->instate != XML_PARSER_EOF) {
 		size_t n = len - off < CHUNK ? len - off : CHUNK;
-		xmlParseChunk(ctxt, data + off, (int)n, 0);
+		if (xmlParseChunk(ctxt, data + off, (int)n, 0) == XML_ERR_INVALID_ENCODING)
+			ok = false;
 		off += n;
 	}
 	if (ctxt->instate == XML_PARSER_CONTENT)
 		xmlParseChunk(ctxt, "<", 1, 0);
-	xmlParseChunk(ctxt, NULL, 0, 1);
+	if (xmlParseChunk(ctxt, NULL, 0, 1) == XML_ERR_INVALID_ENCODING)
+		ok = false;
+	return ok;
 }
 
 /* Ends what a truncated document left open, innermost first, as a tree
@@ -507,22 +533,42 @@ static xmlParserCtxt *new_ctxt(const char *data, size_t len, bool push)
 	return ctxt;
 }
 
-/* One parse into b->f. Returns 0, 1 when the document was not
- * well-formed (and it was read in push mode), or -1 with *err set. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* One parse into b->f. Returns 0, 1 when the push parser met any error or
+ * stopped short (the document must be read again by the pull parser), or
+ * -1 with *err set. */
 static int run(struct feed_build *b, const char *data, size_t len, bool push, char **err)
 {
 	struct xctx x = { .b = b, .skip_level = -1 };
 	int rc;
 
+	/* The push parser's encoding errors go to libxml2's generic error
+	 * channel; the pull parser reports them again if it reads the
+	 * document a second time. */
+	xmlGenericErrorFunc saved = xmlGenericError;
+	void *saved_ctx = xmlGenericErrorContext;
+	bool clean = true;
+
+	if (push)
+		xmlSetGenericErrorFunc(NULL, quiet);
 	x.ctxt = new_ctxt(data, len, push);
 	x.ctxt->_private = &x;
 	feed_xml_intern(&x);
 	if (push)
-		feed_chunks(x.ctxt, data + (len < 4 ? len : 4), len - (len < 4 ? len : 4));
+		clean = feed_chunks(x.ctxt, data + (len < 4 ? len : 4), len - (len < 4 ? len : 4));
 	else
 		xmlParseDocument(x.ctxt);
+	if (push)
+		xmlSetGenericErrorFunc(saved_ctx, saved);
 	close_all(&x);
-	if (push && !x.ctxt->wellFormed && x.err == NULL)
+	bool doubtful = !x.ctxt->wellFormed || !clean || x.ctxt->errNo != 0
+			|| x.ctxt->myDoc == NULL || !x.root_seen;
+	if (push && doubtful && x.err == NULL)
 		rc = 1;
 	else
 		rc = finish(&x, err);

@@ -43,7 +43,11 @@ struct xframe {
 	struct feed_entry *e;      /* the entry it belongs to; NULL at feed level */
 	const struct xrule *rule;  /* X_FIELD */
 	xmlNode *node;             /* X_FIELD: the element built as a detached
-	                            * DOM node (libxml2's SAX2 builder); owned */
+	                            * DOM node (libxml2's SAX2 builder); owned.
+	                            * NULL while a field without attributes
+	                            * holds only text (then x->bare stands in) */
+	const xmlChar *name, *prefix, *uri;  /* X_FIELD: the parser's (dict)
+	                            * strings, to build the node later */
 	bool finish_entry;         /* X_ENTRY of the item/entry element itself */
 	char *base;                /* its xml:base attribute, malloc'd, or NULL */
 	int level;                 /* its depth in the tree (the builder's) */
@@ -60,6 +64,7 @@ struct xctx {
 	int sy_frequency;          /* sy:updateFrequency, 0 unset */
 	struct xframe *frames;
 	size_t n_frames, cap_frames;
+	xmlNode *bare;             /* an element without attributes or content */
 	xmlNode *holder;           /* stands for every open element that is
 	                            * not built on the builder's node stack */
 	int skip_level;            /* depth of the element being skipped, -1 */
