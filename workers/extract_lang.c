@@ -2,10 +2,32 @@
  * each language's function words (LEX_FUNC). Text inside quotation marks
  * is left out while the narrative outside them says enough (an Indonesian
  * story may open with an English quote); a quote is taken to end at a line
- * break. Indonesian wins ties: it is the main language of the feeds. */
+ * break. Indonesian wins ties: it is the main language of the feeds.
+ * Function words decide, not names: English words inside a capitalised
+ * name ("Memorandum of Understanding", "dengan The University of
+ * Queensland") do not count for English, and the words Indonesian and
+ * Malay share (lexicon_common) count for both. */
 #include "extract_int.h"
 
 #define ENOUGH 12  /* narrative score that decides without the quotes */
+
+static bool cap_word(const struct doc *d, int i)
+{
+	return i >= 0 && i < d->ntok && d->toks[i].word && d->toks[i].cap;
+}
+
+/* Is token i part of a capitalised name: a lower-case connector between
+ * capitalised words ("Faculty of Science", "Dean of the Faculty"), or a
+ * capitalised word inside a sentence ("dengan The University")? */
+static bool in_name(const struct doc *d, int i)
+{
+	const struct tok *t = &d->toks[i];
+	if (!t->cap) {
+		int next = i + 1 < d->ntok && tok_is(&d->toks[i + 1], "the") ? i + 2 : i + 1;
+		return cap_word(d, i - 1) && cap_word(d, next) && !d->toks[next].nl;
+	}
+	return i > 0 && !t->nl && d->toks[i - 1].word;
+}
 
 static void count(const struct doc *d, bool quotes, int score[3])
 {
@@ -19,10 +41,14 @@ static void count(const struct doc *d, bool quotes, int score[3])
 			inside = !inside;
 		if (!t->word || (inside && !quotes))
 			continue;
-		for (int l = 0; l < 3; l++) {
-			const struct lex_entry *e = NULL;
-			if (lex_match_in(langs[l], d, i, d->ntok, LEX_FUNC, &e) > 0)
+		const struct lex_entry *e = NULL;
+		for (int l = 0; l < 3; l++)
+			if ((l < 2 || !in_name(d, i)) &&
+			    lex_match_in(langs[l], d, i, d->ntok, LEX_FUNC, &e) > 0)
 				score[l] += e->val;
+		if (lex_match_in(&lexicon_common, d, i, d->ntok, LEX_FUNC, &e) > 0) {
+			score[0] += e->val;
+			score[1] += e->val;
 		}
 	}
 }

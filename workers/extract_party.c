@@ -474,6 +474,15 @@ static int name_end(const struct doc *d, int h, int b, const struct lex_entry *h
 	return b;
 }
 
+/* Words of [a, b) other than "the". */
+static int content_words(const struct doc *d, int a, int b)
+{
+	int n = 0;
+	for (int i = a; i < b; i++)
+		n += d->toks[i].word && !tok_is(&d->toks[i], "the");
+	return n;
+}
+
 /* Forms: the name without its trailing place ("... College Bangkok"). */
 static int place_trimmed(const struct doc *d, int a, int b, char **forms, int n, int max)
 {
@@ -488,7 +497,8 @@ static int place_trimmed(const struct doc *d, int a, int b, char **forms, int n,
 			while (k > a + 1 && (tok_is(&d->toks[k - 1], "of") || tok_is(&d->toks[k - 1], "in") ||
 					     tok_punct(&d->toks[k - 1], ',')))
 				k--;
-			forms[n++] = join(d, a, k, false);
+			if (content_words(d, a, k) >= 2)  /* not "The University" */
+				forms[n++] = join(d, a, k, false);
 		}
 	}
 	return n;

@@ -236,11 +236,20 @@ static const struct lex_entry clutter[] = {
 	{"0 tanggapan"}, {"0 comments"}, {NULL}
 };
 
+/* Function words Indonesian and Malay share: they count for both, so they
+ * weigh against English without moving the choice between the two. */
+static const struct lex_entry func[] = {
+	{"di", 1}, {"ke", 1}, {"dari", 1}, {"untuk", 1}, {"pada", 1}, {"akan", 1},
+	{"dalam", 1}, {"oleh", 1}, {"itu", 1}, {"sebagai", 1}, {"kami", 1},
+	{"mereka", 1}, {"atas", 1}, {"ia", 1}, {"lebih", 1}, {NULL}
+};
+
 const struct lexicon lexicon_common = {
 	"common",
 	{
 		[LEX_TITLE] = title, [LEX_DEGREE] = degree, [LEX_INST] = inst,
 		[LEX_ABBREV] = abbrev, [LEX_PLACE] = place, [LEX_QUALIFIER] = qualifier, [LEX_COOP] = coop, [LEX_CLUTTER] = clutter,
 		[LEX_NAMESTART] = namestart, [LEX_FIELD] = field, [LEX_NAMEABBR] = nameabbr,
+		[LEX_FUNC] = func,
 	},
 };
