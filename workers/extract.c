@@ -35,6 +35,7 @@ json_t *mw_extract(const char *text, size_t len, const struct mw_extract_opts *o
 		stage_parties(d, r);
 		stage_people(d, r);
 		stage_select_parties(d, r);
+		alias_translated(d, r);
 		stage_dates(d, r);
 		stage_duration(d, r);
 		stage_programs(d, r);

@@ -284,6 +284,9 @@ bool signer_kind_word(const char *w, size_t n);
 int party_by_kind(const struct record *r, const char *w, size_t n);
 /* Alias generation (extract_alias.c): adds generated short forms. */
 void alias_generate(struct party *p);
+/* Adds the English or local forms of each party's name that the text
+ * uses ("Bina Karya University" for "Universitas Bina Karya"). */
+void alias_translated(const struct doc *d, struct record *r);
 void party_add_alias(struct party *p, const char *alias);
 
 #endif
