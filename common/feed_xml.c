@@ -2,9 +2,12 @@
  * parser (recovering from errors, never touching the network, never
  * expanding entities) feeds a stack of the open elements the rules in
  * feed_xml_rules.c know; everything else is skipped without building
- * anything. Only a field element (a title, a content) is built as a small
- * DOM node, by libxml2's own SAX2 tree builder, so its text, attributes
- * and markup read exactly as they would in a whole-document tree. */
+ * anything. A field's text (a title, a content) is gathered in one reused
+ * buffer; only when the field has attributes or holds markup, references
+ * or comments is it built as a small DOM node, by libxml2's own SAX2 tree
+ * builder, so it reads exactly as it would in a whole-document tree. A
+ * document the push parser finds any error in is read again by the pull
+ * parser, whose recovery keeps more of a broken document. */
 #include "feed_xml.h"
 #include "xalloc.h"
 
@@ -184,6 +187,20 @@ static struct xctx *state(void *ctx)
 
 #define START_ARGS ctx, localname, prefix, URI, nb_ns, ns, nb_attrs, nb_def, attrs
 
+/* libxml2's builder starting a node under ours. A detached node does not
+ * see the namespace declarations of the elements above it, and the builder
+ * warns ("Namespace prefix ... was not found") by setting ctxt->errNo: that
+ * is no fault of the document, so errNo is kept as it was. */
+static void build_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+			int nb_ns, const xmlChar **ns, int nb_attrs, int nb_def, const xmlChar **attrs)
+{
+	xmlParserCtxt *ctxt = ctx;
+	int err_no = ctxt->errNo;
+
+	xmlSAX2StartElementNs(START_ARGS);
+	ctxt->errNo = err_no;
+}
+
 /* A field: a node is built now only when the element has attributes or
  * namespace declarations; otherwise its text is gathered first and the
  * node built when anything but text appears (to_dom). */
@@ -201,7 +218,7 @@ static void open_field(struct xctx *x, const struct xrule *r, struct feed_entry 
 	if (nb_ns == 0 && nb_attrs == 0 && hold(x))
 		return;
 	if (nb_ns != 0 || nb_attrs != 0)
-		xmlSAX2StartElementNs(START_ARGS);
+		build_start(START_ARGS);
 	if (x->ctxt->nodeNr > depth) {
 		fr->node = x->ctxt->node;
 	} else {            /* refused (too deep): nothing was built */
@@ -230,7 +247,7 @@ static void open_media(struct xctx *x, const struct xrule *r, struct feed_entry 
 {
 	int depth = x->ctxt->nodeNr;
 
-	xmlSAX2StartElementNs(START_ARGS);
+	build_start(START_ARGS);
 	if (x->ctxt->nodeNr == depth)
 		return;
 	xmlNode *n = nodePop(x->ctxt);
@@ -297,7 +314,7 @@ static void to_dom(struct xctx *x)
 	if (fr->node == NULL) {
 		/* The stand-in's place on the stack becomes the field's node. */
 		nodePop(x->ctxt);
-		xmlSAX2StartElementNs(x->ctxt, fr->name, fr->prefix, fr->uri, 0, NULL, 0, 0, NULL);
+		build_start(x->ctxt, fr->name, fr->prefix, fr->uri, 0, NULL, 0, 0, NULL);
 		fr->node = x->ctxt->node;
 	}
 	if (x->text.len > 0)
@@ -318,7 +335,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	}
 	if (in_field(x)) {
 		to_dom(x);
-		xmlSAX2StartElementNs(START_ARGS);
+		build_start(START_ARGS);
 		return;
 	}
 	if (x->n_frames == 0) {
