@@ -58,8 +58,9 @@ def reminders(db, leads):
     msgs += ["agreements expiring later without %d expiry reminders: %s" % (n, bad[:10])] * bool(bad)
     bad = [r[0] for r in db.execute(
         "SELECT e.id FROM events e WHERE e.starts_on > date('now', '+%d days') AND"
-        " (SELECT count(*) FROM reminders r WHERE r.event_id = e.id"
-        " AND r.kind = 'event.upcoming') <> ?" % max(leads), (n,))]
+        " (SELECT count(*) FROM reminders r WHERE r.kind = 'event.upcoming'"
+        " AND r.agreement_id = e.agreement_id AND r.event_id = e.id) <> ?"
+        % max(leads), (n,))]   # kind + agreement_id: the reminders_key index
     msgs += ["events starting later without %d reminders: %s" % (n, bad[:10])] * bool(bad)
     count = db.execute("SELECT count(*) FROM agreements").fetchone()[0]
     check("every agreement (%d) has its reminders" % count, msgs)
