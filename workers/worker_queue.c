@@ -245,10 +245,16 @@ static int claim_abandoned(struct worker_queue *q, queue_batch_handler h, void *
 	return n;
 }
 
+/* A worker restarted under the same name (mouwatchd --workers, systemd's
+ * mouwatch-worker@N) first takes back what its previous life left pending
+ * (id 0: this consumer's own pending entries), without waiting for the
+ * claim idle time; then it reads new messages (id >). */
 static int read_new(struct worker_queue *q, queue_batch_handler h, void *user)
 {
-	redisReply *r = redisCommand(q->c, "XREADGROUP GROUP %s %s COUNT %d BLOCK %d STREAMS %s >",
-				     QUEUE_GROUP, q->consumer, q->batch, q->block_ms, q->stream);
+	bool own = !q->own_pending_done;
+	redisReply *r = redisCommand(q->c, "XREADGROUP GROUP %s %s COUNT %d BLOCK %d STREAMS %s %s",
+				     QUEUE_GROUP, q->consumer, q->batch, q->block_ms, q->stream,
+				     own ? "0" : ">");
 	int n = 0;
 
 	if (r == NULL)
@@ -267,9 +273,13 @@ static int read_new(struct worker_queue *q, queue_batch_handler h, void *user)
 	if (r->type == REDIS_REPLY_ARRAY && r->elements == 1) {
 		const redisReply *s = r->element[0];
 		if (s->type == REDIS_REPLY_ARRAY && s->elements == 2 && s->element[1]->type == REDIS_REPLY_ARRAY)
-			n = handle_entries(q, s->element[1], false, h, user);
+			n = handle_entries(q, s->element[1], own, h, user);
 	}
 	freeReplyObject(r);
+	if (own && n == 0)
+		q->own_pending_done = true;
+	else if (own)
+		log_info("took back %d message(s) this worker's previous run left pending", n);
 	return n;
 }
 

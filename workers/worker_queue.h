@@ -40,6 +40,7 @@ struct worker_queue {
 	long long max_deliveries;
 	int batch;              /* XREADGROUP / XAUTOCLAIM COUNT */
 	bool down_logged;
+	bool own_pending_done;  /* this consumer's old pending entries handled */
 };
 
 /* Settings start at their defaults (batch 100, idle 60 s, 5 deliveries). */

@@ -5,7 +5,7 @@
 # mouwatch:dead with its article marked failed; two workers on 1,000
 # articles store each exactly once; SIGKILL mid-batch loses nothing.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 16
+tap_plan 20
 
 SITE="$TEST_TMP/site"
 cp -r "$top_srcdir/config/demo/site" "$SITE"
@@ -89,4 +89,19 @@ tap_is "all 1,000 were handled" 1000 "$(sql "SELECT count(*) FROM articles WHERE
 tap_is "each agreement source is one article (none stored twice)" \
     "$(sql "SELECT count(*) FROM articles WHERE state = 'extracted'")" "$(sql 'SELECT count(*) FROM agreement_sources')"
 tap_is "nothing pending, nothing left" "0 0" "$(redis_cli XPENDING "$(stream)" workers | head -1) $(redis_cli XLEN "$(stream)")"
+
+# ---- a worker restarted under its own name takes back its pending work at once ----
+STATE="$TEST_TMP/c"; CONF="$TEST_TMP/c.conf"; DB="$STATE/mouwatch.db"
+write_config "$CONF" "$STATE"
+sed -i 's/^worker_claim_idle = 1s$/worker_claim_idle = 1h/' "$CONF"
+printf '[feed rss]\nurl = %s/rss.xml\n' "$HTTPD_URL" >>"$CONF"
+"$MOUWATCHD" -c "$CONF" --once --workers 0 --once-timeout 3 >/dev/null 2>&1
+n=$(sql 'SELECT count(*) FROM articles')
+# "same-name" reads everything and dies without acknowledging.
+redis_cli XREADGROUP GROUP workers same-name COUNT 1000 STREAMS "$(stream)" '>' >/dev/null
+tap_ok "the demo articles were queued ($n)" test "$n" -gt 0
+tap_is "its messages are pending" "$n" "$(redis_cli XPENDING "$(stream)" workers | head -1)"
+tap_ok "restarted with the same name, it drains them without waiting for the claim time" \
+    "$MOUWATCH_WORKER" -c "$CONF" --name same-name --drain
+tap_is "all were stored" "$n" "$(sql "SELECT count(*) FROM articles WHERE state IN ('extracted','no_agreement')")"
 tap_done
