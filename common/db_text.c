@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "civil.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -100,18 +101,6 @@ char *db_name_normalize(const char *name)
 	return strbuf_steal(&b);
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
-static int64_t db_days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 int64_t db_date_days(const char *iso)
 {
 	int y, m, d, n = 0;
@@ -120,20 +109,14 @@ int64_t db_date_days(const char *iso)
 		return -1;
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return -1;
-	return db_days_from_civil(y, m, d);
+	return civil_to_days(y, m, d);
 }
 
 void db_days_date(int64_t z, char buf[11])
 {
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	int64_t y = yoe + era * 400 + (m <= 2);
+	int64_t y;
+	int m, d;
 
+	civil_from_days(z, &y, &m, &d);
 	snprintf(buf, 11, "%04d-%02d-%02d", (int)y, m, d);
 }

@@ -5,6 +5,7 @@
  * tables do not know makes the whole date unparseable: a wrong date is
  * worse than none. */
 #include "feed_date.h"
+#include "civil.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -107,12 +108,7 @@ static int days_in_month(int y, int m)
 
 time_t feed_date_from_civil(int year, int month, int day, int hour, int min, int sec)
 {
-	long long y = year - (month <= 2);
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	long long ndays = era * 146097 + doe - 719468;
+	int64_t ndays = civil_to_days(year, month, day);
 
 	return (time_t)(ndays * 86400 + hour * 3600 + min * 60 + sec);
 }

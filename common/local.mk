@@ -5,7 +5,7 @@ common_libmwcommon_a_SOURCES = \
 	common/log.c common/log.h \
 	common/strbuf.c common/strbuf.h \
 	common/redis_conn.c common/redis_conn.h common/queue.h \
-	common/notify.c common/notify.h \
+	common/notify.c common/notify.h common/civil.c common/civil.h \
 	common/db_outbox.c common/db_outbox.h
 
 # Every program links the shared code and all the libraries it may use.

@@ -2,6 +2,7 @@
  * (see cli_out.h). Widths count UTF-8 code points, so Indonesian and
  * Malay names with accents stay aligned. */
 #include "cli_out.h"
+#include "civil.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -76,18 +77,6 @@ char *cli_ago(int64_t ts, char *buf, size_t size)
 	return buf;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * days_from_civil algorithm). */
-static long days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 bool cli_days_until(const char *ymd, long *days)
 {
 	int y, m, d, used = 0;
@@ -95,7 +84,7 @@ bool cli_days_until(const char *ymd, long *days)
 	if (ymd == NULL || sscanf(ymd, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 ||
 	    m < 1 || m > 12 || d < 1 || d > 31)
 		return false;
-	*days = days_from_civil(y, m, d) - (long)(time(NULL) / 86400);
+	*days = (long)civil_to_days(y, m, d) - (long)(time(NULL) / 86400);
 	return true;
 }
 

@@ -25,7 +25,7 @@ endif
 # the source tree; never written to). Adding a target is one line here:
 # FUZZ_TARGETS += tests/fuzz/fuzz_NAME (and FUZZ_SRCS += its sources).
 FUZZ_TARGETS = tests/fuzz/fuzz_feed
-FUZZ_SRCS = $(FEED_SOURCES) common/xalloc.c common/log.c common/strbuf.c
+FUZZ_SRCS = $(FEED_SOURCES) common/xalloc.c common/log.c common/strbuf.c common/civil.c
 FUZZ_SECONDS = 60
 # Extra libFuzzer flags, e.g. FUZZ_ARGS=-seed=1 for a run that repeats.
 FUZZ_ARGS =

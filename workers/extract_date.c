@@ -10,31 +10,22 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "civil.h"
 
 /* ---- calendar (proleptic Gregorian, days since 1970-01-01) ----------------- */
 
 long ymd_days(struct mw_ymd v)
 {
-	long y = v.y - (v.m <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (v.m + (v.m > 2 ? -3 : 9)) + 2) / 5 + v.d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return (long)civil_to_days(v.y, v.m, v.d);
 }
 
 struct mw_ymd days_ymd(long z)
 {
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
 	struct mw_ymd r;
-	r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	r.y = (int)(yoe + era * 400 + (r.m <= 2));
+	int64_t y;
+
+	civil_from_days(z, &y, &r.m, &r.d);
+	r.y = (int)y;
 	return r;
 }
 
