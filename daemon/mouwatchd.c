@@ -22,6 +22,7 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <libxml/xmlerror.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -46,6 +47,12 @@ struct options {
 static struct control *control;
 /* The configuration read at start-up (see daemon_reload). */
 static struct mw_config *boot_cfg;
+
+static void ignore_libxml_error(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
 
 int64_t daemon_now(void) { return (int64_t)time(NULL); }
 
@@ -426,6 +433,10 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	log_init("mouwatchd", LOG_LEVEL_INFO);
+	/* libxml2 would print its own parse and encoding errors to stderr for
+	 * every malformed feed or page; the poller logs one line per feed
+	 * with the reason instead. */
+	xmlSetGenericErrorFunc(NULL, ignore_libxml_error);
 	d.config_path = config_default_path(o.config_path);
 	if (o.check_config)
 		return config_check_report(d.config_path, stdout, stderr);
