@@ -5,7 +5,8 @@
 # Phases: delivery of each kind with signatures and e-mail checked; no
 # second sending; 500 then 200 retried; restart with a delivery left
 # 'sending'; 410 disables a channel; SMTP 451 then accept; a receiver down
-# past the limit fails, an operator retry then delivers.
+# past the limit fails, an operator retry then delivers; 500 three times
+# then 200: delivered once, four attempts logged.
 # MOUWATCHD_WRAPPER="valgrind -q --error-exitcode=99" runs mouwatchd under a tool.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
@@ -16,7 +17,7 @@ SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 PASSWORD=s3cret-Pa55word-for-test
 export MOUWATCH_REDIS_SERVER="${REDIS_SERVER:-redis-server}"
 
-tap_plan 32
+tap_plan 35
 
 mkdir -p "$TEST_TMP/www"
 printf '%s\n' "$PASSWORD" >"$TEST_TMP/smtp.secret"
@@ -214,4 +215,20 @@ tap_match "digest: lists the exchange start and the expiry, with the .ics of bot
 run "$P7"
 tap_is "digest: not sent twice the same day" 4 "$(smtpd_messages)"
 
+# ---- phase 8: 500 three times, then 200: one delivery, four attempts ----
+P8=$TEST_TMP/p8
+conf "$P8" <<EOF2
+
+[channel flaky]
+type = webhook
+url = $HTTPD_URL/hook/x3?status=500&times=3
+secret = $SECRET
+match = country:MY
+EOF2
+"$SEED" "$P8/mw.db" "$RFIX/training_my.json" https://berita.example.my/c/7 >/dev/null
+tap_ok "500, 500, 500 then 200: --once finishes" run "$P8"
+tap_is "one delivery, delivered, after 4 attempts" "delivered|4" \
+    "$(sql "$P8" "SELECT state, attempts FROM deliveries WHERE channel = 'flaky'" | sort -u | tr '\n' ' ' | sed 's/ $//')"
+tap_is "the attempts logged 500 500 500 200 under one webhook-id" "500 500 500 200|1" \
+    "$(sql "$P8" "SELECT group_concat(a.status_code, ' ') FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.channel = 'flaky' AND d.attempts = 4")|$(sql "$P8" "SELECT count(DISTINCT webhook_id) FROM deliveries WHERE channel = 'flaky' AND attempts = 4")"
 tap_done
