@@ -245,16 +245,13 @@ static int claim_abandoned(struct worker_queue *q, queue_batch_handler h, void *
 	return n;
 }
 
-/* A worker restarted under the same name (mouwatchd --workers, systemd's
- * mouwatch-worker@N) first takes back what its previous life left pending
- * (id 0: this consumer's own pending entries), without waiting for the
- * claim idle time; then it reads new messages (id >). */
-static int read_new(struct worker_queue *q, queue_batch_handler h, void *user)
+/* One XREADGROUP: id ">" for new messages, "0" for this consumer's own
+ * pending ones. Returns how many were handled, or -1. */
+static int read_group(struct worker_queue *q, const char *id, queue_batch_handler h, void *user)
 {
-	bool own = !q->own_pending_done;
+	bool own = strcmp(id, "0") == 0;
 	redisReply *r = redisCommand(q->c, "XREADGROUP GROUP %s %s COUNT %d BLOCK %d STREAMS %s %s",
-				     QUEUE_GROUP, q->consumer, q->batch, q->block_ms, q->stream,
-				     own ? "0" : ">");
+				     QUEUE_GROUP, q->consumer, q->batch, q->block_ms, q->stream, id);
 	int n = 0;
 
 	if (r == NULL)
@@ -276,11 +273,23 @@ static int read_new(struct worker_queue *q, queue_batch_handler h, void *user)
 			n = handle_entries(q, s->element[1], own, h, user);
 	}
 	freeReplyObject(r);
-	if (own && n == 0)
-		q->own_pending_done = true;
-	else if (own)
-		log_info("took back %d message(s) this worker's previous run left pending", n);
 	return n;
+}
+
+/* A worker restarted under the same name (mouwatchd --workers, systemd's
+ * mouwatch-worker@N) first takes back what its previous life left pending,
+ * without waiting for the claim idle time; then it reads new messages. */
+static int read_new(struct worker_queue *q, queue_batch_handler h, void *user)
+{
+	if (!q->own_pending_done) {
+		int n = read_group(q, "0", h, user);
+		if (n > 0)
+			log_info("took back %d message(s) this worker's previous run left pending", n);
+		if (n != 0)
+			return n;
+		q->own_pending_done = true;
+	}
+	return read_group(q, ">", h, user);
 }
 
 int worker_queue_run_once(struct worker_queue *q, queue_batch_handler h, void *user)
