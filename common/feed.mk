@@ -5,5 +5,6 @@ FEED_SOURCES = \
 	common/feed_xml.c common/feed_xml.h common/feed_xml_rules.c \
 	common/feed_json.c common/feed_url.c \
 	common/feed_text.c common/feed_text.h \
+	common/utf8.c common/utf8.h \
 	common/feed_date.c common/feed_date.h
 common_libmwcommon_a_SOURCES += $(FEED_SOURCES)

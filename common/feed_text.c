@@ -1,107 +1,26 @@
 /* feed_text.c: owns the clean-up of feed text (see feed_text.h): UTF-8
- * validation and repair, character references (named ones from libxml2's
- * HTML entity table), and the one-pass HTML-to-plain-text conversion. */
+ * repair (with the decoder of utf8.h), character references (named ones
+ * from libxml2's HTML entity table), and the one-pass HTML-to-plain-text
+ * conversion. */
 #include "feed_text.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
 #include <string.h>
 
-#define REPLACEMENT 0xFFFDu
-
-/* Length of the valid UTF-8 sequence at s (n bytes left); 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0], cp;
-	size_t len;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
-		return 0;
-	if (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))
-		return 0;
-	return len;
-}
-
-/* True when the eight bytes at p are all ASCII. */
-static bool ascii8(const unsigned char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-	return (w & 0x8080808080808080ull) == 0;
-}
+#define REPLACEMENT UTF8_REPLACEMENT
 
 bool feed_utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		if (len - i >= 8 && ascii8(p + i)) {
-			i += 8;
-			continue;
-		}
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t n = utf8_seq(p + i, len - i);
-		if (n == 0)
-			return false;
-		i += n;
-	}
-	return true;
+	return utf8_valid(s, len);
 }
 
 size_t feed_utf8_encode(unsigned cp, char *out)
 {
-	unsigned char *o = (unsigned char *)out;
-
-	if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		cp = REPLACEMENT;
-	if (cp < 0x80) {
-		o[0] = (unsigned char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (unsigned char)(0xC0 | (cp >> 6));
-		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (unsigned char)(0xE0 | (cp >> 12));
-		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (unsigned char)(0xF0 | (cp >> 18));
-	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-	return 4;
+	return utf8_encode(cp == 0 ? REPLACEMENT : cp, out);
 }
 
 static void put_cp(struct strbuf *b, unsigned cp)
@@ -118,7 +37,7 @@ char *feed_utf8_fix(const char *s, size_t len)
 
 	strbuf_reserve(&b, len);
 	while (i < len) {
-		size_t n = utf8_seq(p + i, len - i);
+		size_t n = utf8_seq_len(p + i, len - i);
 		if (n == 0) {
 			put_cp(&b, REPLACEMENT);
 			i++;
@@ -386,7 +305,7 @@ static bool needs_scrub(const char *data, size_t len, bool utf8)
 		} else if (!utf8) {
 			i++;
 		} else {
-			size_t n = utf8_seq(p + i, len - i);
+			size_t n = utf8_seq_len(p + i, len - i);
 			if (n == 0)
 				return true;
 			i += n;
@@ -405,7 +324,7 @@ char *feed_scrub_input(const char *data, size_t len, bool utf8, size_t *out_len)
 		return NULL;
 	strbuf_reserve(&b, len);
 	while (i < len) {
-		size_t n = utf8 ? utf8_seq(p + i, len - i) : 1;
+		size_t n = utf8 ? utf8_seq_len(p + i, len - i) : 1;
 		if (n == 0) {
 			put_cp(&b, REPLACEMENT);
 			n = 1;

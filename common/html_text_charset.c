@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "html_text_int.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* How far into the page we look for <meta charset>. Browsers look at
@@ -147,37 +148,19 @@ char *hx_pick_charset(const char *html, size_t len, const char *http_charset)
 
 /* --- UTF-8 repair ---------------------------------------------------------- */
 
-static const char replacement[] = "\xEF\xBF\xBD";
+static const char replacement[] = "\xEF\xBF\xBD";  /* UTF8_REPLACEMENT */
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid:
- * overlong forms, surrogates and values above U+10FFFF are invalid. */
-static size_t utf8_seq_len(const unsigned char *s, size_t avail)
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid
+ * (utf8.h). U+FFFE and U+FFFF are not characters and libxml2 rejects
+ * them, so they count as invalid here too. */
+static size_t xml_char_len(const unsigned char *s, size_t avail)
 {
-	unsigned c = s[0];
-	size_t n;
-	uint32_t min, cp;
-	if (c < 0x80)
+	uint32_t cp;
+
+	if (s[0] < 0x80)
 		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2; min = 0x80; cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3; min = 0x800; cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4; min = 0x10000; cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (avail < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	/* U+FFFE and U+FFFF are not characters; libxml2 rejects them. */
-	if (cp == 0xFFFE || cp == 0xFFFF)
+	size_t n = utf8_decode(s, avail, &cp);
+	if (n == 0 || cp == 0xFFFE || cp == 0xFFFF)
 		return 0;
 	return n;
 }
@@ -203,7 +186,7 @@ char *hx_utf8_clean(const char *s, size_t len, size_t *outlen)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
-		size_t n = utf8_seq_len(u + i, len - i);
+		size_t n = xml_char_len(u + i, len - i);
 		if (n == 0) {
 			memcpy(out + o, replacement, 3);
 			o += 3;

@@ -16,6 +16,12 @@ tests_unit_test_feed_text_LDADD = $(MW_TEST_LIBS)
 tests_unit_test_feed_api_SOURCES = tests/unit/test_feed_api.c
 tests_unit_test_feed_api_CFLAGS = $(MW_TEST_CFLAGS)
 tests_unit_test_feed_api_LDADD = $(MW_TEST_LIBS)
+# The UTF-8 decoder the feed, HTML and extract code share (common/utf8.h).
+check_PROGRAMS += tests/unit/test_utf8
+TESTS += tests/unit/test_utf8
+tests_unit_test_utf8_SOURCES = tests/unit/test_utf8.c
+tests_unit_test_utf8_CFLAGS = $(MW_TEST_CFLAGS)
+tests_unit_test_utf8_LDADD = $(MW_TEST_LIBS)
 endif
 
 # make fuzz [FUZZ_SECONDS=60]: builds every FUZZ_TARGETS entry T from T.c

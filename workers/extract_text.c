@@ -8,33 +8,10 @@
 
 #include "extract_int.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
-/* ---- UTF-8 ---------------------------------------------------------------- */
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static int utf8_len(const unsigned char *s, size_t n)
-{
-	int len;
-	unsigned min;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) { len = 2; min = 0x80; }
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF) { len = 3; min = 0x800; }
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4) { len = 4; min = 0x10000; }
-	else return 0;
-	if ((size_t)len > n)
-		return 0;
-	unsigned cp = s[0] & (0x7F >> len);
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
+/* ---- UTF-8 (the decoder is utf8.h's) ------------------------------------- */
 
 /* Valid UTF-8 copy of at most MW_EXTRACT_MAX_INPUT bytes of text; control
  * characters other than newline become spaces, CR is dropped. */
@@ -43,7 +20,7 @@ static void sanitize(const char *text, size_t len, struct strbuf *out)
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
 	while (i < len && out->len < MW_EXTRACT_MAX_INPUT) {
-		int n = utf8_len(s + i, len - i);
+		size_t n = utf8_seq_len(s + i, len - i);
 		if (n == 0) {
 			strbuf_puts(out, "\xEF\xBF\xBD");
 			i++;
@@ -53,8 +30,8 @@ static void sanitize(const char *text, size_t len, struct strbuf *out)
 			strbuf_putc(out, ' ');
 			i++;
 		} else {
-			strbuf_append(out, (const char *)s + i, (size_t)n);
-			i += (size_t)n;
+			strbuf_append(out, (const char *)s + i, n);
+			i += n;
 		}
 	}
 }
