@@ -538,6 +538,21 @@ static const char *trailing_country(const struct doc *d, int end)
 	return e->tag;
 }
 
+/* English government heads written last ("Sarawak Health Department",
+ * "Penang Island City Council"): the words before them are the name. */
+static const char *const last_heads[] = {
+	"department", "council", "agency", "authority", "ministry", NULL
+};
+
+/* Is the head at h such a word, ending run [., b) (a bracket may follow)? */
+static bool trailing_head(const struct doc *d, int h, int b)
+{
+	bool last = false;
+	for (int k = 0; last_heads[k] != NULL && !last; k++)
+		last = d->toks[h].cap && tok_is(&d->toks[h], last_heads[k]);
+	return last && (h + 1 == b || h + 1 + paren_len(d, h + 1, b) == b);
+}
+
 /* The institution named by tokens [a, b), if any: adds it and returns its
  * party index, else -1. */
 /* "The East Nusa Tenggara (NTT) provincial government": the name without
@@ -569,6 +584,8 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	/* "Maju Tekno Solutions Sdn Bhd": a suffix ends the name; other
 	 * national or government heads open it. */
 	int start = head->val != INST_SUFFIX && (head->tag != NULL || head->val == INST_GOV) ? h : a;
+	if (start == h && trailing_head(d, h, b))
+		start = a + (h > a + 1 && tok_is(&d->toks[a], "the"));
 	/* "Japan's Hokuriku Institute": the possessive is not the name, but
 	 * may give its country. */
 	const char *owner = NULL;

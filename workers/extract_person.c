@@ -37,6 +37,19 @@ static bool word_in(const char *w, size_t n, enum lex_kind k)
 	return false;
 }
 
+/* Is w (n bytes) written like a name word ("Seng", "Meng") rather than a
+ * degree ("S.Eng.", "MEng", "SE")? Capitalised, then four or more letters
+ * all lower-case, no dots. */
+static bool name_shaped(const char *w, size_t n)
+{
+	if (n < 4 || !(w[0] >= 'A' && w[0] <= 'Z'))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!(w[i] >= 'a' && w[i] <= 'z'))
+			return false;
+	return true;
+}
+
 char *person_strip_titles(const char *name)
 {
 	struct strbuf out = STRBUF_INIT;
@@ -58,7 +71,7 @@ char *person_strip_titles(const char *name)
 			after_title = true;
 			continue;
 		}
-		if (started && (word_in(p, n, LEX_DEGREE) ||
+		if (started && ((word_in(p, n, LEX_DEGREE) && !name_shaped(p, n)) ||
 				(memchr(p, '.', n) != NULL && !word_in(p, n, LEX_NAMEABBR))))
 			break;
 		if (out.len > 0)
@@ -82,7 +95,8 @@ static bool is_title_tok(const struct doc *d, int i, int end)
 static bool is_degree_tok(const struct doc *d, int i)
 {
 	const struct tok *t = &d->toks[i];
-	return t->word && (t->cap || t->len <= 4) && word_in(t->s, (size_t)t->len, LEX_DEGREE);
+	return t->word && (t->cap || t->len <= 4) && word_in(t->s, (size_t)t->len, LEX_DEGREE) &&
+	       !name_shaped(t->s, (size_t)t->len);
 }
 
 /* Can token i be part of a person's name? */
@@ -253,9 +267,14 @@ static int known_inside(const struct doc *d, const struct record *r, int a, int 
  * (Balinese "I", "Ni", "Made"), or -1. */
 static int name_start_in(const struct doc *d, int a, int b)
 {
-	for (int i = a + 1; i + 1 < b; i++)
-		if (d->toks[i].cap && lex_match(d, i, b, LEX_NAMESTART, NULL) > 0)
-			return i;
+	for (int i = a + 1; i + 1 < b; i++) {
+		if (!d->toks[i].cap || lex_match(d, i, b, LEX_NAMESTART, NULL) == 0)
+			continue;
+		/* "I Wayan Sudarma": the name begins at the first of them */
+		while (i > a && d->toks[i - 1].cap && lex_match(d, i - 1, b, LEX_NAMESTART, NULL) > 0)
+			i--;
+		return i;
+	}
 	return -1;
 }
 
@@ -415,14 +434,21 @@ static bool modifier_tok(const struct tok *t)
 }
 
 /* "the regency secretary", "the provincial secretary", "the director": a
- * lower-case role after "the" and at most two modifiers: where the
- * modifiers start (i when none), or -1 when the role is not so written. */
+ * lower-case role after "the" and at most two modifiers, or after a generic
+ * word for an institution without "the" ("college principal Dr Lina",
+ * "signed by company director Henry"): where the modifiers start (i when
+ * none), or -1 when the role is not so written. */
 static int after_the(const struct doc *d, const struct sent *s, int i)
 {
 	int j = i;
-	while (j > s->first && i - j < 2 && modifier_tok(&d->toks[j - 1]))
+	bool kind = false;
+	while (j > s->first && i - j < 2 && modifier_tok(&d->toks[j - 1])) {
 		j--;
-	return j > s->first && tok_is(&d->toks[j - 1], "the") ? j : -1;
+		kind |= signer_kind_word(d->toks[j].low, (size_t)d->toks[j].len);
+	}
+	if (j > s->first && tok_is(&d->toks[j - 1], "the"))
+		return j;
+	return kind && j > s->first && !d->toks[j - 1].cap && !tok_is(&d->toks[j - 1], "a") ? j : -1;
 }
 
 /* Does token i end in a possessive "'s"? */
@@ -445,15 +471,41 @@ static int party_by_kinds(const struct doc *d, const struct record *r, int a, in
 /* May the role word at i be a role here? Capitalised, or lower-case after
  * an institution or "its" ("UUM vice-chancellor", "its president,"), or
  * after "the" ("the regency secretary"). */
-static bool role_here(const struct doc *d, const struct record *r, const struct sent *s, int i)
+/* The possessive before a lower-case role, over at most two lower-case
+ * words ("the group's human resources director"): its index, or -1. */
+static int owner_before(const struct doc *d, const struct sent *s, int i)
+{
+	for (int j = i - 1; j >= s->first && j >= i - 3; j--) {
+		const struct tok *t = &d->toks[j];
+		if (owner_tok(t))
+			return j;
+		if (!t->word || t->cap || t->num || lex_match(d, j, i, LEX_FUNC, NULL) > 0 ||
+		    lex_match(d, j, i, LEX_STOP, NULL) > 0)
+			return -1;
+	}
+	return -1;
+}
+
+/* In a sentence naming the signers, does a name of two or more words
+ * follow the lower-case role [i, i+n) directly ("was headmaster I Wayan
+ * Sudarma", "signed by director Henry Chin")? */
+static bool name_follows(const struct doc *d, const struct sent *s, int i, int n)
+{
+	if (!s->signer || i + n >= s->end)
+		return false;
+	int a = skip_titles(d, i + n, s->end);
+	return name_end(d, a, s->end) - a >= 2;
+}
+
+static bool role_here(const struct doc *d, const struct record *r, const struct sent *s, int i, int n)
 {
 	if (d->toks[i].cap)
 		return true;
 	if (i == s->first)
 		return false;
 	const struct tok *p = &d->toks[i - 1];
-	return tok_is(p, "its") || tok_is(p, "their") || owner_tok(p) || after_the(d, s, i) >= 0 ||
-	       role_prefix(d, r, s, i) < i;
+	return tok_is(p, "its") || tok_is(p, "their") || owner_before(d, s, i) >= 0 ||
+	       after_the(d, s, i) >= 0 || role_prefix(d, r, s, i) < i || name_follows(d, s, i, n);
 }
 
 /* "Vice Rector for Planning, Cooperation and Internationalization Prof.
@@ -491,14 +543,15 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		party = known_inside(d, r, rs, i, false, &at, &used);
 	} else if (!d->toks[i].cap && i > s->first) {
 		int the = after_the(d, s, i);
-		int own = owner_tok(&d->toks[i - 1]) ? i - 1 : -1;
+		int own = owner_before(d, s, i);
 		if (the >= 0) {
 			rs = the;
-			before = the - 1;
+			before = tok_is(&d->toks[the - 1], "the") ? the - 1 : the;
 			party = party_by_kinds(d, r, the, i);
 		} else if (own >= 0) {
 			before = own > s->first && tok_is(&d->toks[own - 1], "the") ? own - 1 : own;
-			party = party_by_kinds(d, r, own, i);
+			party = party_by_kinds(d, r, own, own + 1);
+			rs = own + 1;  /* "human resources director" */
 		}
 	}
 	int after = i + n, role_end = i + n;
@@ -564,7 +617,7 @@ static void sentence_people(struct doc *d, struct record *r, const struct sent *
 			role_at(d, r, s, i, n, e, i < witness);
 			continue;
 		}
-		if (n > 0 && role_here(d, r, s, i)) {
+		if (n > 0 && role_here(d, r, s, i, n)) {
 			role_at(d, r, s, i, n, e, s->signer && i < witness);
 			i += n - 1;
 		}

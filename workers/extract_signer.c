@@ -137,6 +137,10 @@ static const struct { const char *generic, *key_word; } kinds[] = {
 	{"ministry", "kementerian"}, {"ministry", "ministry"},
 	{"hospital", "hospital"}, {"hospital", "rs"}, {"hospital", "rumah"},
 	{"foundation", "yayasan"}, {"foundation", "foundation"},
+	{"department", "department"}, {"department", "jabatan"}, {"department", "dinas"},
+	{"council", "council"}, {"council", "majlis"}, {"agency", "agency"}, {"agency", "badan"},
+	{"academy", "academy"}, {"academy", "akademi"}, {"group", "group"}, {"group", "pt"},
+	{"group", "sdn"}, {"group", "bhd"}, {"group", "berhad"}, {"group", "tbk"},
 	{NULL, NULL}
 };
 

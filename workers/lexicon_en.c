@@ -195,6 +195,7 @@ static const struct lex_entry role[] = {
 
 static const struct lex_entry title[] = {
 	{"mr"}, {"mrs"}, {"ms"}, {"miss"}, {"sir"}, {"assoc"}, {"professor"},
+	{"captain"}, {"capt"}, {"colonel"}, {"madam"}, {"mdm"},
 	{NULL}
 };
 
