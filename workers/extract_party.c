@@ -585,7 +585,10 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	 * national or government heads open it. */
 	int start = head->val != INST_SUFFIX && (head->tag != NULL || head->val == INST_GOV) ? h : a;
 	if (start == h && trailing_head(d, h, b))
-		start = a + (h > a + 1 && tok_is(&d->toks[a], "the"));
+		start = a;
+	/* "The Kupang State Polytechnic" (but "The University of ..." keeps it) */
+	if (start < h && tok_is(&d->toks[start], "the") && lex_match(d, start + 1, b, LEX_INST, NULL) == 0)
+		start++;
 	/* "Japan's Hokuriku Institute": the possessive is not the name, but
 	 * may give its country. */
 	const char *owner = NULL;

@@ -3,7 +3,9 @@
 
 static const struct lex_entry sign[] = {
 	{"signed"}, {"signing"}, {"signs"}, {"inked"}, {"inks"}, {"sealed"},
-	{"entered into"}, {"formalised"}, {"formalized"}, {"sign"}, {NULL}
+	{"entered into"}, {"formalised"}, {"formalized"}, {"sign"},
+	{"put their names to"}, {"put their signatures to"}, {"affixed their signatures"},
+	{"signatories were"}, {"countersigned"}, {NULL}
 };
 
 static const struct lex_entry plan[] = {
