@@ -226,6 +226,25 @@ static const struct lex_entry program[] = {
 	{"kursus singkat", 0, "training"}, {"pelatihan singkat", 0, "training"},
 	{"coaching", 0, "mentoring"},
 	{"publikasi", 0, "publication"}, {"jurnal ilmiah", 0, "publication"},
+	/* more phrasings: researchers, studies, grants of equipment, hiring, language classes, guest lecturers */
+	{"kajian", 0, "research"}, {"peneliti", 0, "research"},
+	{"riset bersama", 0, "research"}, {"membimbing", 0, "mentoring"},
+	{"mentor", 0, "mentoring"}, {"hibah peralatan", 0, "facilities"},
+	{"hibah mesin", 0, "facilities"}, {"berbagi fasilitas", 0, "facilities"},
+	{"sarana", 0, "facilities"},
+	{"menyerap lulusan", 0, "job_placement"},
+	{"lowongan kerja", 0, "job_placement"},
+	{"penyerapan tenaga kerja", 0, "job_placement"},
+	{"direkrut", 0, "job_placement"}, {"kelas bahasa", 0, "language"},
+	{"pelatihan bahasa", 0, "language"}, {"pembelajaran bahasa", 0, "language"},
+	{"belajar bahasa", 0, "language"}, {"pengiriman dosen", 0, "staff_exchange"},
+	{"dosen tamu", 0, "staff_exchange"}, {"pengabdian", 0, "community_service"},
+	{"pemberdayaan masyarakat", 0, "community_service"},
+	{"praktik industri", 0, "internship"}, {"praktek industri", 0, "internship"},
+	{"kerja praktik", 0, "internship"}, {"kerja praktek", 0, "internship"},
+	{"peningkatan kapasitas", 0, "training"},
+	{"sertifikasi kompetensi", 0, "training"}, {"lokakarya", 0, "training"},
+	{"sekolah ganda", 0, "joint_degree"},
 	{NULL}
 };
 

@@ -111,7 +111,24 @@ static const struct lex_entry program[] = {
 	{"penempatan pekerjaan", 0, "job_placement"}, {"pinjaman kakitangan", 0, "staff_exchange"},
 	{"kursus jangka pendek", 0, "training"}, {"kursus pendek", 0, "training"},
 	{"bimbingan", 0, "mentoring"}, {"penanda aras", 0, "benchmarking"},
-	{"penandaarasan", 0, "benchmarking"}, {NULL}
+	{"penandaarasan", 0, "benchmarking"},
+	/* more phrasings: researchers, practical training, job offers, languages, advisory services */
+	{"penyelidik", 0, "research"}, {"kajian", 0, "research"},
+	{"latihan amali", 0, "internship"}, {"penempatan pelajar", 0, "internship"},
+	{"praktikum", 0, "internship"}, {"diambil bekerja", 0, "job_placement"},
+	{"tawaran kerja", 0, "job_placement"},
+	{"tawaran pekerjaan", 0, "job_placement"}, {"membimbing", 0, "mentoring"},
+	{"mentor", 0, "mentoring"}, {"berkongsi kemudahan", 0, "facilities"},
+	{"peralatan", 0, "facilities"}, {"bahasa inggeris", 0, "language"},
+	{"bahasa melayu", 0, "language"}, {"bahasa cina", 0, "language"},
+	{"bahasa jepun", 0, "language"}, {"bahasa arab", 0, "language"},
+	{"bahasa mandarin", 0, "language"},
+	{"khidmat nasihat", 0, "community_service"},
+	{"ijazah berkembar", 0, "joint_degree"},
+	{"pertukaran staf", 0, "staff_exchange"},
+	{"pensyarah pelawat", 0, "staff_exchange"},
+	{"peningkatan kemahiran", 0, "training"}, {"latihan semula", 0, "training"},
+	{NULL}
 };
 
 static const struct lex_entry event[] = {
