@@ -171,7 +171,7 @@ static bool town(const struct doc *d, int a, int b, bool known)
  * town, and after a possessive only a known one ("at UTAR's Kampar
  * campus", not "at ITB's Ganesha campus"). */
 static char *place_after(const struct doc *d, const struct record *r, const struct sent *s, int i,
-			 bool strict)
+			 bool strict, bool *after_venue)
 {
 	bool owner = false;
 	if (i < s->end && d->toks[i].len > 2 && d->toks[i].low[d->toks[i].len - 2] == '\'' &&
@@ -200,12 +200,21 @@ static char *place_after(const struct doc *d, const struct record *r, const stru
 		return tail;
 	if (!venue)
 		return b > a ? tokens_join(d, a, b) : NULL;
-	/* "Ruang ... (UAD), Yogyakarta": the place after the venue. */
-	if (b + 1 < s->end && tok_punct(&d->toks[b], ',') && d->toks[b + 1].cap) {
+	/* "Ruang ... (UAD), Yogyakarta": the place after the venue, also
+	 * after a second venue ("Aula ..., Kampus Tembalang, Semarang"). */
+	for (int hop = 0; hop < 3 && b + 1 < s->end && tok_punct(&d->toks[b], ',') &&
+			  d->toks[b + 1].cap; hop++) {
 		int c = name_run_end(d, b + 1, s->end);
-		if (c > b + 1 && lex_find(d, b + 1, c, LEX_INST, NULL) < 0 &&
-		    !datelike(d, b + 1, s->end))
+		if (c <= b + 1 || datelike(d, b + 1, s->end))
+			break;
+		if (lex_find(d, b + 1, c, LEX_INST, NULL) < 0 && lex_find(d, b + 1, c, LEX_VENUE, NULL) < 0) {
+			if (after_venue != NULL)
+				*after_venue = true;
 			return tokens_join(d, b + 1, c);
+		}
+		if ((tail = place_tail(d, b + 1, c)) != NULL)
+			return tail;
+		b = c;
 	}
 	return NULL;
 }
@@ -221,7 +230,7 @@ static char *di_in(const struct doc *d, const struct record *r, const struct sen
 				  tok_is(&d->toks[i - 1], "berlangsung") || tok_is(&d->toks[i - 1], "diadakan") ||
 				  tok_is(&d->toks[i - 1], "held") || tok_is(&d->toks[i - 1], "place"))))
 			continue;
-		char *p = place_after(d, r, s, i + 1, strict);
+		char *p = place_after(d, r, s, i + 1, strict, NULL);
 		if (p != NULL)
 			return p;
 	}
@@ -300,6 +309,67 @@ static void from_di(const struct doc *d, struct record *r, int pass, bool strict
 	}
 }
 
+/* Words telling where a ceremony was held, and words naming the ceremony
+ * (a sentence with the first and one of the second, or naming the
+ * signers, tells where the signing was). */
+static const char *const held_words[] = {
+	"bertempat", "berlangsung", "diadakan", "digelar", "dilangsungkan",
+	"diselenggarakan", "held", "place", "hosted", NULL
+};
+static const char *const ceremony_words[] = {
+	"penandatanganan", "acara", "majlis", "upacara", "seremoni", "ceremony",
+	"signing", "prosesi", "event", "pemeteraian", NULL
+};
+
+static bool sent_has(const struct doc *d, const struct sent *s, const char *const *words)
+{
+	for (int i = s->first; i < s->end; i++)
+		for (int k = 0; words[k] != NULL; k++)
+			if (tok_is(&d->toks[i], words[k]))
+				return true;
+	return false;
+}
+
+/* Is the NUL-terminated place p a known town (not a region)? */
+static bool known_town(const char *p)
+{
+	char *low = xstrdup(p);
+	for (char *c = low; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c + 32);
+	const struct lex_entry *e = lex_prefix_str(low, LEX_PLACE);
+	bool yes = e != NULL && strlen(e->phrase) == strlen(low) && e->val != 1;
+	free(low);
+	return yes;
+}
+
+/* "Penandatanganan bertempat di Gedung ..., Bengkalis", "The ceremony was
+ * held at the university's hall in Bogor": a known town where the
+ * ceremony was held, or the town written after its venue; it outweighs
+ * the newsroom's dateline. */
+static void from_ceremony(const struct doc *d, struct record *r)
+{
+	for (int si = 0; si < d->nsent && r->location == NULL; si++) {
+		const struct sent *s = &d->sents[si];
+		if (s->title || !sent_has(d, s, held_words) ||
+		    !(s->signing || s->signer || sent_has(d, s, ceremony_words)))
+			continue;
+		for (int i = s->first; i + 1 < s->end && r->location == NULL; i++) {
+			const struct tok *t = &d->toks[i];
+			if (!(tok_is(t, "di") || tok_is(t, "in") || tok_is(t, "at")))
+				continue;
+			bool venue = false;
+			char *p = place_after(d, r, s, i + 1, false, &venue);
+			if (p != NULL && (venue || known_town(p))) {
+				r->location = p;
+				r->location_sent = si;
+			} else {
+				free(p);
+			}
+		}
+	}
+}
+
 /* Prefixes of a town's administrative name ("Kota Tottori" -> "Tottori"),
  * kept when the whole is a known place ("Kota Kinabalu"). */
 static const char *const town_prefixes[] = { "kota ", "kabupaten ", "city of ", NULL };
@@ -335,8 +405,10 @@ void stage_location(struct doc *d, struct record *r)
 		tidy_place(r);
 		return;
 	}
-	if (!signed_here(d))
+	if (!signed_here(d)) {
 		from_di(d, r, 0, true);
+		from_ceremony(d, r);
+	}
 	from_dateline(d, r);
 	from_di(d, r, 0, false);
 	from_di(d, r, 1, false);
