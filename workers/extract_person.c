@@ -555,6 +555,15 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		}
 	}
 	int after = i + n, role_end = i + n;
+	/* "Pengetua kolej, Puan Salmah": a generic word for the institution
+	 * after the role, then the name after a comma */
+	if (d->toks[i].cap && after + 2 < s->end && !d->toks[after].cap && d->toks[after].word &&
+	    signer_kind_word(d->toks[after].low, (size_t)d->toks[after].len) &&
+	    tok_punct(&d->toks[after + 1], ',')) {
+		if (party < 0)
+			party = party_by_kind(r, d->toks[after].low, (size_t)d->toks[after].len);
+		after = role_end = after + 1;
+	}
 	/* "CEO of Z", "Rektor dari Universitas X" */
 	if (after + 1 < s->end && (tok_is(&d->toks[after], "of") || tok_is(&d->toks[after], "dari")) &&
 	    d->toks[after + 1].cap)

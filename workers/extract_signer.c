@@ -141,6 +141,13 @@ static const struct { const char *generic, *key_word; } kinds[] = {
 	{"council", "council"}, {"council", "majlis"}, {"agency", "agency"}, {"agency", "badan"},
 	{"academy", "academy"}, {"academy", "akademi"}, {"group", "group"}, {"group", "pt"},
 	{"group", "sdn"}, {"group", "bhd"}, {"group", "berhad"}, {"group", "tbk"},
+	/* Malay and Indonesian generic words after a role ("Pengetua kolej,") */
+	{"kolej", "kolej"}, {"kolej", "college"}, {"sekolah", "sekolah"}, {"sekolah", "smk"},
+	{"sekolah", "sma"}, {"sekolah", "smp"}, {"sekolah", "smkn"}, {"sekolah", "sman"},
+	{"sekolah", "smpn"}, {"universiti", "universiti"}, {"universitas", "universitas"},
+	{"syarikat", "syarikat"}, {"syarikat", "sdn"}, {"syarikat", "bhd"}, {"syarikat", "berhad"},
+	{"perusahaan", "pt"}, {"perusahaan", "tbk"}, {"politeknik", "politeknik"},
+	{"jabatan", "jabatan"}, {"majlis", "majlis"}, {"dinas", "dinas"},
 	{NULL, NULL}
 };
 
