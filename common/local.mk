@@ -6,7 +6,8 @@ common_libmwcommon_a_SOURCES = \
 	common/strbuf.c common/strbuf.h \
 	common/redis_conn.c common/redis_conn.h common/queue.h \
 	common/notify.c common/notify.h common/civil.c common/civil.h \
-	common/db_outbox.c common/db_outbox.h
+	common/db_outbox.c common/db_outbox.h \
+	common/heap.c common/heap.h
 
 # Every program links the shared code and all the libraries it may use.
 MW_COMMON_CFLAGS = $(LIBEVENT_CFLAGS) $(HIREDIS_CFLAGS) $(SQLITE_CFLAGS) \

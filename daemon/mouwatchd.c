@@ -13,6 +13,7 @@
 #include "article_fetch.h"
 #include "control.h"
 #include "db_query_ops.h"
+#include "heap.h"
 #include "log.h"
 #include "notify.h"
 #include "once.h"
@@ -338,7 +339,23 @@ static void on_watchdog(evutil_socket_t fd, short what, void *arg)
 	notify_watchdog();
 }
 
-#define N_SIGNAL_EVENTS 5
+/* Freed memory goes back to the kernel every HEAP_RELEASE_S when the
+ * allocator holds more than HEAP_RELEASE_BYTES of it (see heap.c). */
+#define HEAP_RELEASE_S 30
+#define HEAP_RELEASE_BYTES (4u << 20)
+
+static void on_heap_release(evutil_socket_t fd, short what, void *arg)
+{
+	size_t kept;
+
+	(void)fd;
+	(void)what;
+	(void)arg;
+	if ((kept = heap_release(HEAP_RELEASE_BYTES)) > 0)
+		log_debug("returned up to %zu KiB of freed memory to the kernel", kept / 1024);
+}
+
+#define N_SIGNAL_EVENTS 6
 
 static void add_signal_events(struct daemon *d, struct event **ev)
 {
@@ -355,6 +372,9 @@ static void add_signal_events(struct daemon *d, struct event **ev)
 	}
 	for (int i = 0; i < 4; i++)
 		event_add(ev[i], NULL);
+	struct timeval heap_tv = { HEAP_RELEASE_S, 0 };
+	ev[5] = event_new(d->base, -1, EV_PERSIST, on_heap_release, d);
+	event_add(ev[5], &heap_tv);
 	signal(SIGPIPE, SIG_IGN);
 	/* A file past RLIMIT_FSIZE must fail the write (EFBIG: SQLite reports
 	 * an I/O error, the work is retried), not kill the daemon. */
@@ -433,6 +453,7 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc;
 	log_init("mouwatchd", LOG_LEVEL_INFO);
+	heap_tune();
 	/* libxml2 would print its own parse and encoding errors to stderr for
 	 * every malformed feed or page; the poller logs one line per feed
 	 * with the reason instead. */

@@ -6,6 +6,7 @@
  * --drain exits once the queue is empty (tests, batch use). */
 #include "config.h"
 #include "worker.h"
+#include "heap.h"
 #include "log.h"
 #include "notify.h"
 #include "queue.h"
@@ -81,6 +82,8 @@ static int run(struct worker *w, struct worker_queue *q, bool drain)
 		}
 		if (drain && n == 0)
 			break;
+		if (n == 0)    /* idle: freed memory back to the kernel (heap.c) */
+			heap_release(4u << 20);
 	}
 	notify_stopping();
 	log_info("worker %s stopping: %lu articles processed, %lu agreements stored, %lu failed",
@@ -104,6 +107,7 @@ int main(int argc, char **argv)
 	int c;
 
 	log_init("mouwatch-worker", LOG_LEVEL_INFO);
+	heap_tune();
 	while ((c = getopt_long(argc, argv, "c:n:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': config_path = optarg; break;

@@ -15,3 +15,11 @@ tests_unit_test_db_group_SOURCES = tests/unit/test_db_group.c tests/unit/test_db
 tests_unit_test_db_group_CFLAGS = $(MW_DB_TEST_CFLAGS)
 tests_unit_test_db_group_LDADD = $(MW_TEST_LIBS)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_heap
+TESTS += tests/unit/test_heap
+tests_unit_test_heap_SOURCES = tests/unit/test_heap.c
+tests_unit_test_heap_CFLAGS = $(MW_TEST_CFLAGS)
+tests_unit_test_heap_LDADD = $(MW_TEST_LIBS)
+endif
