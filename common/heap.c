@@ -11,7 +11,9 @@
  * malloc_trim() that also releases free pages in the middle. */
 #include "heap.h"
 
+#include <stdio.h>
 #include <stdlib.h>   /* defines __GLIBC__ where it is glibc */
+#include <unistd.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -52,4 +54,17 @@ size_t heap_release(size_t threshold)
 	malloc_trim(0);
 #endif
 	return s.free;
+}
+
+size_t heap_resident_bytes(void)
+{
+	unsigned long pages = 0, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "re");
+
+	if (!f)
+		return 0;
+	if (fscanf(f, "%lu %lu", &pages, &resident) != 2)
+		resident = 0;
+	fclose(f);
+	return (size_t)resident * (size_t)sysconf(_SC_PAGESIZE);
 }

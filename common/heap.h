@@ -23,4 +23,7 @@ size_t heap_release(size_t threshold);
 /* Fills *s; false where the C library cannot tell (not glibc). */
 bool heap_stats(struct heap_stats *s);
 
+/* The process's resident set in bytes (/proc/self/statm), 0 if unknown. */
+size_t heap_resident_bytes(void);
+
 #endif

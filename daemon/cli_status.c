@@ -41,6 +41,31 @@ static void show_feeds(const json_t *f)
 	printf("last poll:  %s\n", cli_ago(cli_jint(f, "last_polled_at"), ago, sizeof ago));
 }
 
+/* "23.4 MB" (decimal megabytes, one decimal). */
+static const char *megabytes(long long bytes, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.1f MB", (double)bytes / 1e6);
+	return buf;
+}
+
+static void show_memory(const json_t *m)
+{
+	char a[32], b[32], c[32], e[32];
+
+	if (!m)
+		return;
+	if (json_object_get(m, "heap_in_use"))
+		printf("memory:     %s resident (heap %s in use, %s kept free; SQLite %s)\n",
+		       megabytes(cli_jint(m, "resident"), a, sizeof a),
+		       megabytes(cli_jint(m, "heap_in_use"), b, sizeof b),
+		       megabytes(cli_jint(m, "heap_free"), c, sizeof c),
+		       megabytes(cli_jint(m, "sqlite"), e, sizeof e));
+	else
+		printf("memory:     %s resident (SQLite %s)\n",
+		       megabytes(cli_jint(m, "resident"), a, sizeof a),
+		       megabytes(cli_jint(m, "sqlite"), e, sizeof e));
+}
+
 static void show_status(const json_t *r)
 {
 	const json_t *d = json_object_get(r, "daemon"), *q = json_object_get(r, "queue");
@@ -70,6 +95,7 @@ static void show_status(const json_t *r)
 	       "%lld enqueued\n", cli_jint(n, "polls"), cli_jint(n, "polls_ok"),
 	       cli_jint(n, "polls_not_modified"), cli_jint(n, "polls_failed"),
 	       cli_jint(n, "articles_new"), cli_jint(n, "enqueued"));
+	show_memory(json_object_get(r, "memory"));
 }
 
 int cli_status(const struct cli_opts *opts, int argc, char **argv)

@@ -6,9 +6,11 @@
 #include "daemon.h"
 #include "db_outbox.h"
 #include "db_query_ops.h"
+#include "heap.h"
 #include "notify.h"
 #include "poll.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 static json_t *counters_json(const struct daemon_counters *n)
@@ -61,6 +63,22 @@ static json_t *process_json(const struct control_req *r)
 			 "config", d->cfg->path, "database", d->cfg->daemon.database);
 }
 
+/* Where the daemon's memory is: resident set, the allocator's live and
+ * kept-free bytes, SQLite's own (page cache, statements). */
+static json_t *memory_json(void)
+{
+	struct heap_stats h;
+	json_t *m = json_pack("{s:I, s:I}",
+			      "resident", (json_int_t)heap_resident_bytes(),
+			      "sqlite", (json_int_t)sqlite3_memory_used());
+
+	if (heap_stats(&h)) {
+		json_object_set_new(m, "heap_in_use", json_integer((json_int_t)h.in_use));
+		json_object_set_new(m, "heap_free", json_integer((json_int_t)h.free));
+	}
+	return m;
+}
+
 static json_t *workers_json(const struct daemon *d)
 {
 	return json_pack("{s:I, s:I}", "alive", (json_int_t)supervisor_alive(&d->sup),
@@ -100,6 +118,7 @@ void control_m_status(struct control_req *r)
 	json_object_set_new(res, "in_flight", json_integer((json_int_t)poller_in_flight(r->d->poller)));
 	json_object_set_new(res, "counters", counters_json(&r->d->n));
 	json_object_set_new(res, "fetch", fetch_json(r->d->fetch));
+	json_object_set_new(res, "memory", memory_json());
 	json_object_set_new(res, "control", json_pack("{s:I, s:I, s:I, s:I}",
 		"clients", (json_int_t)r->c->n_conns, "requests", (json_int_t)r->c->n_requests,
 		"errors", (json_int_t)r->c->n_errors, "refused", (json_int_t)r->c->n_refused));

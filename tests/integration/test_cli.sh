@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/test_cli_env.sh"
 
-tap_plan 52
+tap_plan 54
 
 redis_start
 httpd_start "$OPS_SITE"
@@ -25,6 +25,9 @@ tap_match "status: feeds ok, last poll" 'feeds: +2 \(2 ok, 0 failing' "$out"
 tap_match "status: worker alive" 'workers: +1 alive of 1 supervised' "$out"
 json=$(mw --json status)
 tap_is "status --json: articles by state" "6 2" "$(printf '%s' "$json" | jq_py 'j["queue"]["extracted"], j["queue"]["no_agreement"]' | tr -d '(),')"
+tap_match "status: memory line" '^memory: +[0-9.]+ MB resident \(' "$out"
+tap_is "status --json: resident memory is the daemon's VmRSS (within 8 MB)" "yes" \
+    "$(printf '%s' "$json" | jq_py '"yes" if abs(j["memory"]["resident"] // 1024 - int([l.split()[1] for l in open("/proc/%d/status" % j["daemon"]["pid"]) if l.startswith("VmRSS")][0])) < 8192 else j["memory"]')"
 
 # --- feeds ---
 out=$(mw feeds)
