@@ -1,7 +1,11 @@
 /* db_stmt.c: the per-connection prepared-statement cache, turning SQLite
- * result codes into enum db_status with a message that says what to do,
+ * result codes into enum db_status with a message that says what to do
+ * (a full disk recognised by the errno behind an I/O error, too),
  * and the bind/column/JSON-row helpers the stores share. */
+#include <errno.h>
+#include <libgen.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +24,7 @@ static const struct {
 	  "mouwatch process" },
 	{ SQLITE_LOCKED, DB_EBUSY,
 	  "a statement of this connection holds the table; retry later" },
-	{ SQLITE_FULL, DB_EFULL,
-	  "the disk is full; free space on the database's filesystem" },
+	{ SQLITE_FULL, DB_EFULL, NULL },  /* full_advice() */
 	{ SQLITE_READONLY, DB_EREADONLY,
 	  "the database is read-only here; check the permissions of the file, "
 	  "its -wal/-shm files and its directory, or use a read-write "
@@ -40,8 +43,45 @@ static const struct {
 	  "the data breaks a rule of the schema; this is a bug, report it" },
 };
 
+/* The errno values behind an I/O error that mean "no room to write": the
+ * filesystem is full, a file size limit (RLIMIT_FSIZE) was hit, or the
+ * user's disk quota is used up. */
+static const int full_errnos[] = { ENOSPC, EFBIG, EDQUOT };
+
+/* True when rc means there was no room to write. sqlite3_system_errno()
+ * names the errno of the failed call, but SQLite 3.40 leaves it 0 after a
+ * failed WAL write (EFBIG gives SQLITE_IOERR_WRITE with no errno
+ * recorded), so the errno the failing call left (saved_errno, read before
+ * anything else ran) is the fallback. */
+static bool disk_full(struct db *db, int rc, int saved_errno)
+{
+	if ((rc & 0xff) == SQLITE_FULL)
+		return true;
+	if ((rc & 0xff) != SQLITE_IOERR || db->sqlite == NULL)
+		return false;
+	int e = sqlite3_system_errno(db->sqlite);
+	if (e == 0)
+		e = saved_errno;
+	for (size_t i = 0; i < sizeof full_errnos / sizeof full_errnos[0]; i++)
+		if (e == full_errnos[i])
+			return true;
+	return false;
+}
+
+/* The advice for a full disk, naming the database's directory. */
+static char *full_advice(const struct db *db)
+{
+	char *dir = xstrdup(db->path ? db->path : ".");
+	char *advice = xasprintf("the disk is full (or a file size limit was hit): free "
+	                         "space on %s and mouwatch resumes by itself",
+	                         dirname(dir));
+	free(dir);
+	return advice;
+}
+
 int db_fail(struct db *db, int rc, const char *what)
 {
+	int saved_errno = errno;
 	const char *advice = "see the SQLite message";
 	const char *msg = db->sqlite ? sqlite3_errmsg(db->sqlite)
 	                             : sqlite3_errstr(rc);
@@ -54,9 +94,15 @@ int db_fail(struct db *db, int rc, const char *what)
 			break;
 		}
 	}
+	char *full = NULL;
+	if (disk_full(db, rc, saved_errno)) {
+		status = DB_EFULL;
+		advice = full = full_advice(db);
+	}
 	free(db->errmsg);
 	db->errmsg = xasprintf("database %s: %s failed: %s (%s)", db->path,
 	                       what, msg, advice);
+	free(full);
 	return status;
 }
 

@@ -26,5 +26,11 @@ tests_unit_test_db_reminders_LDADD = $(MW_TEST_LIBS)
 tests_unit_test_db_query_SOURCES = tests/unit/test_db_query.c tests/unit/test_db_util.h
 tests_unit_test_db_query_CFLAGS = $(MW_DB_TEST_CFLAGS)
 tests_unit_test_db_query_LDADD = $(MW_TEST_LIBS)
+# A full disk named as such (db_stmt.c).
+check_PROGRAMS += tests/unit/test_db_full
+TESTS += tests/unit/test_db_full
+tests_unit_test_db_full_SOURCES = tests/unit/test_db_full.c tests/unit/test_db_util.h
+tests_unit_test_db_full_CFLAGS = $(MW_DB_TEST_CFLAGS)
+tests_unit_test_db_full_LDADD = $(MW_TEST_LIBS)
 endif
 EXTRA_DIST += docs/database.md
