@@ -1,6 +1,7 @@
 /* db_deliveries.c: one delivery per (reminder, channel) with its retry
  * state, and the log of every attempt. webhook_id is fixed when the row is
- * created, so retries carry the same idempotency key. */
+ * created, so retries carry the same idempotency key; first_attempt_at
+ * is set by the first logged attempt (give_up_after counts from it). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ int db_deliveries_due(struct db *db, int64_t now, json_t **out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT d.id, d.reminder_id, d.channel,"
 		" d.attempts, d.next_attempt_at, d.webhook_id, d.created_at,"
+		" d.first_attempt_at,"
 		" r.kind, r.agreement_id, r.event_id, r.target_date"
 		" FROM deliveries d JOIN reminders r ON r.id = d.reminder_id"
 		" WHERE d.state = 'pending' AND d.next_attempt_at <= ?1"
@@ -125,10 +127,12 @@ static int db_attempt_tx(struct db *db, void *arg)
 	sqlite3_bind_int(ins, 6, x->a->duration_ms);
 	if ((rc = db_exec_stmt(db, ins, "logging a delivery attempt")) != DB_OK)
 		return rc;
-	if (!(upd = db_stmt(db, "UPDATE deliveries SET attempts = attempts + 1"
+	if (!(upd = db_stmt(db, "UPDATE deliveries SET attempts = attempts + 1,"
+	                        " first_attempt_at = coalesce(first_attempt_at, ?2)"
 	                        " WHERE id = ?1")))
 		return DB_ERR;
 	sqlite3_bind_int64(upd, 1, x->id);
+	sqlite3_bind_int64(upd, 2, x->a->at);
 	return db_exec_stmt(db, upd, "counting a delivery attempt");
 }
 
@@ -144,6 +148,7 @@ int db_delivery_get(struct db *db, int64_t id, json_t **out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, reminder_id, channel, state,"
 		" attempts, next_attempt_at, last_status, last_error, webhook_id,"
+		" first_attempt_at,"
 		" (SELECT json_group_array(json_object('at', attempted_at,"
 		"  'status', status_code, 'reply', reply, 'error', error,"
 		"  'duration_ms', duration_ms)) FROM (SELECT * FROM delivery_attempts"

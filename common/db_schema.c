@@ -216,12 +216,22 @@ static const char db_schema_v5[] =
 	" name TEXT PRIMARY KEY, url TEXT NOT NULL, language TEXT,"
 	" interval_seconds INTEGER, added_at INTEGER NOT NULL);";
 
+/* v6: give_up_after counts from a delivery's first attempt, not its
+ * creation (daemon/remind.c), so a delivery that waited in a long queue
+ * is still tried. Rows from before take it from their attempt log; a
+ * delivery never attempted keeps NULL. */
+static const char db_schema_v6[] =
+	"ALTER TABLE deliveries ADD COLUMN first_attempt_at INTEGER;"
+	"UPDATE deliveries SET first_attempt_at = (SELECT min(a.attempted_at)"
+	" FROM delivery_attempts a WHERE a.delivery_id = deliveries.id);";
+
 static const char *const db_migrations[] = {
 	db_schema_v1,
 	db_schema_v2,
 	db_schema_v3,
 	db_schema_v4,
 	db_schema_v5,
+	db_schema_v6,
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

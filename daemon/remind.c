@@ -207,8 +207,10 @@ static void move_on(struct remind *r, struct remind_job *j,
 		return;
 	}
 	double jitter = 0.9 + 0.2 * ((double)random() / RAND_MAX);
+	/* give_up_after counts from the first attempt: this one, if none before. */
+	int64_t first = j->first_attempt_at > 0 ? j->first_attempt_at : now;
 	int64_t next = remind_retry_next(rc->retry_schedule, rc->n_retry_schedule,
-					 j->attempts + 1, j->created_at, now, o->retry_after_s,
+					 j->attempts + 1, first, now, o->retry_after_s,
 					 rc->give_up_after, jitter);
 	if (next < 0) {
 		fail_for_good(r, j, o, now);
@@ -270,7 +272,7 @@ static struct remind_job *job_new(struct remind *r, json_t *row, json_t *agreeme
 
 	j->delivery_id = int_of(row, "id");
 	j->reminder_id = int_of(row, "reminder_id");
-	j->created_at = int_of(row, "created_at");
+	j->first_attempt_at = int_of(row, "first_attempt_at");
 	j->attempts = (int)int_of(row, "attempts");
 	j->channel = xstrdup(json_string_value(json_object_get(row, "channel")));
 	j->webhook_id = xstrdup(json_string_value(json_object_get(row, "webhook_id")));

@@ -14,7 +14,8 @@
 struct remind_job {
 	struct remind_job *next;
 	struct remind *r;              /* NULL once orphaned by remind_free */
-	int64_t delivery_id, reminder_id, created_at;
+	int64_t delivery_id, reminder_id;
+	int64_t first_attempt_at;      /* 0: never attempted before this one */
 	int attempts;                  /* before this one */
 	char *channel;                 /* its name (copy) */
 	char *webhook_id;

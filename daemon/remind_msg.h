@@ -75,9 +75,11 @@ int64_t remind_days_until(const char *date, int64_t today);
 /* When to try again after the attempts-th failed attempt (1 = the first):
  * schedule[attempts - 1] (the last entry repeats) scaled by jitter (a
  * factor, e.g. 0.9..1.1), at least retry_after_s (< 0: none), from now.
- * -1 when that is later than created_at + give_up_after: give up. */
+ * -1 when that is later than first_attempt_at + give_up_after: give up
+ * (counted from the first attempt, not the creation: time in the queue
+ * before it does not count). */
 int64_t remind_retry_next(const long long *schedule, size_t n, int attempts,
-			  int64_t created_at, int64_t now, long retry_after_s,
+			  int64_t first_attempt_at, int64_t now, long retry_after_s,
 			  long long give_up_after, double jitter);
 
 /* ---- remind_match.c ---- */

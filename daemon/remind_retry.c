@@ -2,13 +2,14 @@
  * from [reminders] retry_schedule (the last one repeats), spread by a
  * jitter factor so that deliveries failing together do not return
  * together, never sooner than the receiver's Retry-After, and not past
- * give_up_after counted from the delivery's creation. */
+ * give_up_after counted from the delivery's first attempt (a delivery
+ * never attempted never gives up, however long it waited). */
 #include "remind_msg.h"
 
 #define DEFAULT_WAIT 60
 
 int64_t remind_retry_next(const long long *schedule, size_t n, int attempts,
-			  int64_t created_at, int64_t now, long retry_after_s,
+			  int64_t first_attempt_at, int64_t now, long retry_after_s,
 			  long long give_up_after, double jitter)
 {
 	long long wait = DEFAULT_WAIT;
@@ -23,5 +24,5 @@ int64_t remind_retry_next(const long long *schedule, size_t n, int attempts,
 	if (retry_after_s > wait)
 		wait = retry_after_s;
 	int64_t next = now + wait;
-	return next > created_at + give_up_after ? -1 : next;
+	return next > first_attempt_at + give_up_after ? -1 : next;
 }

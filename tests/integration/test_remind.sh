@@ -6,7 +6,9 @@
 # second sending; 500 then 200 retried; restart with a delivery left
 # 'sending'; 410 disables a channel; SMTP 451 then accept; a receiver down
 # past the limit fails, an operator retry then delivers; 500 three times
-# then 200: delivered once, four attempts logged.
+# then 200: delivered once, four attempts logged; deliveries that waited in
+# the queue longer than give_up_after are still tried and retried (the
+# limit counts from the first attempt).
 # MOUWATCHD_WRAPPER="valgrind -q --error-exitcode=99" runs mouwatchd under a tool.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
@@ -17,7 +19,7 @@ SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 PASSWORD=s3cret-Pa55word-for-test
 export MOUWATCH_REDIS_SERVER="${REDIS_SERVER:-redis-server}"
 
-tap_plan 35
+tap_plan 38
 
 mkdir -p "$TEST_TMP/www"
 printf '%s\n' "$PASSWORD" >"$TEST_TMP/smtp.secret"
@@ -164,6 +166,8 @@ sed -i 's/^retry_schedule = 1s/retry_schedule = 1h/' "$P5/mouwatch.conf"
 run "$P5"
 tap_is "down past give_up_after: delivery and reminder failed" "failed|failed" \
     "$(sql "$P5" "SELECT d.state, r.state FROM deliveries d JOIN reminders r ON r.id=d.reminder_id")"
+tap_is "the first attempt's time is stored (give_up_after counts from it)" "1|1" \
+    "$(sql "$P5" "SELECT d.first_attempt_at = (SELECT min(attempted_at) FROM delivery_attempts a WHERE a.delivery_id = d.id), d.attempts FROM deliveries d")"
 rid=$(sql "$P5" "SELECT reminder_id FROM deliveries")
 "$SEED" "$P5/mw.db" --retry "$rid"
 sed -i "s|^url = http://127.0.0.1:1/hook|url = $HTTPD_URL/hook/back|" "$P5/mouwatch.conf"
@@ -231,4 +235,29 @@ tap_is "one delivery, delivered, after 4 attempts" "delivered|4" \
     "$(sql "$P8" "SELECT state, attempts FROM deliveries WHERE channel = 'flaky'" | sort -u | tr '\n' ' ' | sed 's/ $//')"
 tap_is "the attempts logged 500 500 500 200 under one webhook-id" "500 500 500 200|1" \
     "$(sql "$P8" "SELECT group_concat(a.status_code, ' ') FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.channel = 'flaky' AND d.attempts = 4")|$(sql "$P8" "SELECT count(DISTINCT webhook_id) FROM deliveries WHERE channel = 'flaky' AND attempts = 4")"
+
+# ---- phase 9: queued past give_up_after before the first attempt ----
+# The deliveries of a first run are put back as if they had waited two
+# hours in the queue without an attempt (give_up_after is 1m). Their
+# first attempt gets a 500: they are retried, not failed, and delivered.
+P9=$TEST_TMP/p9
+conf "$P9" <<EOF2
+
+[channel queued]
+type = webhook
+url = $HTTPD_URL/hook/q-first
+secret = $SECRET
+EOF2
+"$SEED" "$P9/mw.db" "$RFIX/training_my.json" https://berita.example.my/c/9 >/dev/null
+run "$P9"
+n9=$(sql "$P9" "SELECT count(*) FROM deliveries WHERE state = 'delivered'")
+sql "$P9" "DELETE FROM delivery_attempts; UPDATE deliveries SET state = 'pending', attempts = 0,
+    first_attempt_at = NULL, next_attempt_at = strftime('%s','now'), created_at = strftime('%s','now') - 7200;
+    UPDATE reminders SET state = 'pending' WHERE id IN (SELECT reminder_id FROM deliveries)"
+sed -i "s|^url = $HTTPD_URL/hook/q-first|url = $HTTPD_URL/hook/q-late?status=500\&times=$n9|" "$P9/mouwatch.conf"
+run "$P9"
+tap_ok "a first run made deliveries to requeue" test "$n9" -ge 1
+tap_is "queued 2 h (> give_up_after 1m) then 500: retried and delivered, 2 attempts each" \
+    "delivered|2|$n9" \
+    "$(sql "$P9" "SELECT state, attempts, count(*) FROM deliveries GROUP BY state, attempts" | tr '\n' ' ' | sed 's/ $//')"
 tap_done

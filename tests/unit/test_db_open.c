@@ -89,6 +89,35 @@ static void test_migrate_from_v1_keeps_data(void **state)
 	free(path);
 }
 
+/* v6 gives deliveries first_attempt_at: rows migrated from v5 take the
+ * time of their earliest logged attempt; one never attempted keeps NULL. */
+static void test_migrate_v5_first_attempt(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/v5.db", t->dir);
+	struct db *old = xcalloc(1, sizeof *old), *db;
+
+	old->path = xstrdup(path);
+	assert_int_equal(sqlite3_open(path, &old->sqlite), SQLITE_OK);
+	assert_int_equal(db_migrate_to(old, 5), DB_OK);
+	assert_int_equal(db_exec(old, "INSERT INTO deliveries (id, reminder_id, channel,"
+		" attempts, next_attempt_at, webhook_id, created_at, updated_at) VALUES"
+		" (1, 7, 'hook', 2, 500, 'w1', 100, 400),"
+		" (2, 7, 'mail', 0, 500, 'w2', 100, 100);"
+		"INSERT INTO delivery_attempts (delivery_id, attempted_at) VALUES"
+		" (1, 400), (1, 300);", "seeding v5 deliveries"), DB_OK);
+	db_close(old);
+
+	db = tdb_open_opts(path, NULL);
+	assert_non_null(db);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(tdb_int(db, "SELECT first_attempt_at FROM deliveries WHERE id = 1"), 300);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM deliveries"
+		" WHERE id = 2 AND first_attempt_at IS NULL"), 1);
+	db_close(db);
+	free(path);
+}
+
 static void test_newer_schema_refused(void **state)
 {
 	struct tdb *t = *state;
@@ -250,6 +279,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_pragmas, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_zero_and_reopen,
+		                                tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v5_first_attempt,
 		                                tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_v1_keeps_data,
 		                                tdb_setup, tdb_teardown),

@@ -159,8 +159,15 @@ static void test_retry(void **state)
 	/* Retry-After wins when longer, not when shorter */
 	assert_int_equal(remind_retry_next(sched, 3, 1, t0, t0, 120, 5 * day, 1.0), t0 + 120);
 	assert_int_equal(remind_retry_next(sched, 3, 2, t0, t0, 10, 5 * day, 1.0), t0 + 300);
-	/* past give_up_after (from creation): give up */
+	/* past give_up_after (from the first attempt at t0): give up */
 	assert_int_equal(remind_retry_next(sched, 3, 3, t0, t0 + 5 * day - 100, -1, 5 * day, 1.0), -1);
+	/* within it: a first attempt made now, however old the delivery is,
+	 * is retried (the time it waited in the queue does not count) */
+	assert_int_equal(remind_retry_next(sched, 3, 1, t0 + 9 * day, t0 + 9 * day, -1, 5 * day, 1.0),
+			 t0 + 9 * day + 5);
+	/* the limit itself: a retry at exactly first + give_up_after is made */
+	assert_int_equal(remind_retry_next(sched, 3, 3, t0, t0 + 5 * day - 1800, -1, 5 * day, 1.0),
+			 t0 + 5 * day);
 	/* no schedule: a minute */
 	assert_int_equal(remind_retry_next(NULL, 0, 1, t0, t0, -1, day, 1.0), t0 + 60);
 }
