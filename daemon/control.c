@@ -1,6 +1,7 @@
 /* control.c: the control socket's server: the listening Unix socket (mode,
- * group, stale files), accepting clients, the SO_PEERCRED check, reading
- * size-capped request lines with an idle timeout, and writing replies.
+ * group, stale files), accepting clients, who may connect (SO_PEERCRED,
+ * SO_PEERGROUPS), reading size-capped request lines with an idle timeout,
+ * and writing replies.
  * What a request does is in control_methods.c and the files it names. */
 #include "config.h"
 #include "control_priv.h"
@@ -124,30 +125,83 @@ static void on_event(struct bufferevent *bev, short what, void *arg)
 
 /* ---- who may connect ---- */
 
-static bool uid_in_group(uid_t uid, gid_t group)
+static bool gid_in(const gid_t *groups, size_t n, gid_t group)
 {
-	struct passwd *pw = getpwuid(uid);
-	gid_t groups[256];
-	int n = 256;
-
-	if (pw == NULL)
-		return false;
-	if (pw->pw_gid == group)
-		return true;
-	if (getgrouplist(pw->pw_name, pw->pw_gid, groups, &n) < 0)
-		return false;
-	for (int i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++)
 		if (groups[i] == group)
 			return true;
 	return false;
 }
 
-/* Root, the daemon's own user, and members of socket_group. */
-static bool peer_allowed(const struct control *c, const struct ucred *cr)
+/* The peer's supplementary groups as the kernel recorded them at connect()
+ * (SO_PEERGROUPS, Linux >= 4.13): their count, the list in *out (malloc'd,
+ * the caller frees it), or -1 when the kernel lacks the option. */
+static int peer_groups(int fd, gid_t **out)
+{
+	*out = NULL;
+#ifdef SO_PEERGROUPS
+	socklen_t len = 64 * sizeof(gid_t);
+	for (int tries = 0; tries < 4; tries++) {
+		gid_t *g = xmalloc(len > 0 ? len : sizeof(gid_t));
+		socklen_t got = len;
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, g, &got) == 0) {
+			*out = g;
+			return (int)(got / sizeof(gid_t));
+		}
+		free(g);
+		if (errno != ERANGE)
+			break;
+		len = got;  /* the kernel said how much room the list needs */
+	}
+#else
+	(void)fd;
+#endif
+	return -1;
+}
+
+/* The fallback without SO_PEERGROUPS: uid's groups in the group database
+ * (/etc/group, NSS), which may differ from what the peer process holds. */
+static bool uid_in_group(uid_t uid, gid_t group)
+{
+	struct passwd *pw = getpwuid(uid);
+	int n = 64;
+	gid_t *groups = NULL;
+	bool in = false;
+
+	if (pw == NULL)
+		return false;
+	if (pw->pw_gid == group)
+		return true;
+	for (int tries = 0; tries < 4 && !in; tries++) {
+		int want = n;
+		groups = xrealloc(groups, (size_t)want * sizeof *groups);
+		if (getgrouplist(pw->pw_name, pw->pw_gid, groups, &n) >= 0) {
+			in = gid_in(groups, (size_t)n, group);
+			break;
+		}
+		if (n <= want)  /* no larger size given: give up */
+			break;
+	}
+	free(groups);
+	return in;
+}
+
+/* Root, the daemon's own user, and members of socket_group: by the peer's
+ * primary gid or its supplementary groups as the kernel gives them, or
+ * (kernels before 4.13) as the group database lists them for its uid. */
+static bool peer_allowed(const struct control *c, int fd, const struct ucred *cr)
 {
 	if (cr->uid == 0 || cr->uid == geteuid())
 		return true;
-	return c->has_group && (cr->gid == c->group || uid_in_group(cr->uid, c->group));
+	if (!c->has_group)
+		return false;
+	if (cr->gid == c->group)
+		return true;
+	gid_t *groups;
+	int n = peer_groups(fd, &groups);
+	bool in = n >= 0 ? gid_in(groups, (size_t)n, c->group) : uid_in_group(cr->uid, c->group);
+	free(groups);
+	return in;
 }
 
 static void conn_start(struct control *c, evutil_socket_t fd)
@@ -169,7 +223,8 @@ static void conn_start(struct control *c, evutil_socket_t fd)
 	bufferevent_setcb(cn->bev, on_read, on_write, on_event, cn);
 	bufferevent_set_timeouts(cn->bev, &idle, &idle);
 	bufferevent_enable(cn->bev, EV_READ | EV_WRITE);
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0 || !peer_allowed(c, &cr)) {
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0 ||
+	    !peer_allowed(c, fd, &cr)) {
 		c->n_refused++;
 		log_warn("control: refused a client (uid %d, pid %d): not root, the daemon's user "
 			 "or a member of socket_group", (int)cr.uid, (int)cr.pid);
