@@ -2,6 +2,7 @@
  * text the extractor reads. */
 #include "article_fetch.h"
 #include "poll_internal.h"
+#include "poll_parse.h"
 #include "daemon.h"
 #include "db_outbox.h"
 #include "feed.h"
@@ -69,28 +70,111 @@ static void save_page(struct poller *p, int64_t id, enum db_page_state state,
 	p->pages_unsaved = true;
 }
 
-static void page_text(struct daemon *d, const struct page_job *job, const struct fetch_result *res)
+/* The page's text for the extractor (*text), or why there is none (*why);
+ * touches nothing else: it runs on a parse thread. */
+static void page_text(const char *body, size_t len, const char *content_type,
+		      char **text, char **why)
 {
-	char *charset = html_charset_from_content_type(res->content_type);
+	char *charset = html_charset_from_content_type(content_type);
 	struct html_article a;
 	char *err = NULL;
-	int rc = html_main_text(res->body, res->body_len, charset, &a, &err);
+	int rc = html_main_text(body, len, charset, &a, &err);
 
 	free(charset);
-	if (rc == 0 && a.text && strlen(a.text) >= MIN_PAGE_TEXT) {
-		char *text = html_article_extractor_input(&a);
-		save_page(job->p, job->article_id, DB_PAGE_FETCHED, text, NULL);
-		free(text);
-		d->n.article_pages++;
-	} else {
-		char *why = xasprintf("page has no usable main text%s%s", err ? ": " : "", err ? err : "");
-		log_info("article %lld (%s): %s; using the feed's text", (long long)job->article_id,
-			 res->final_url, why);
-		save_page(job->p, job->article_id, DB_PAGE_FAILED, NULL, why);
-		free(why);
-	}
+	*text = *why = NULL;
+	if (rc == 0 && a.text && strlen(a.text) >= MIN_PAGE_TEXT)
+		*text = html_article_extractor_input(&a);
+	else
+		*why = xasprintf("page has no usable main text%s%s", err ? ": " : "", err ? err : "");
 	free(err);
 	html_article_free(&a);
+}
+
+/* Page results join the poller's group transaction (one commit per loop
+ * pass, not one per page); the outbox is kicked after that commit. */
+static void page_tx_begin(struct poller *p)
+{
+	poll_tx_touch(p);
+	db_group_owner(p->d->db, true);
+	p->tx_page_saves |= p->tx_open;
+}
+
+static void page_tx_end(struct poller *p)
+{
+	db_group_owner(p->d->db, false);
+	if (p->tx_open)
+		p->tx_new_articles = true;
+	else
+		outbox_kick(p->d->outbox);
+}
+
+static void page_store(struct poller *p, int64_t id, const char *final_url, const char *text,
+		       const char *why)
+{
+	page_tx_begin(p);
+	if (text) {
+		save_page(p, id, DB_PAGE_FETCHED, text, NULL);
+		p->d->n.article_pages++;
+	} else {
+		log_info("article %lld (%s): %s; using the feed's text", (long long)id, final_url, why);
+		save_page(p, id, DB_PAGE_FAILED, NULL, why);
+	}
+	page_tx_end(p);
+}
+
+/* A 2xx page waiting for (or back from) a parse thread. */
+struct page_task {
+	struct parse_task t;    /* first: the pool's view of it */
+	struct page_job *job;   /* owned */
+	struct fetch_result res; /* a copy (poll_result_copy), owned */
+	char *text, *why;       /* page_text's results, owned */
+};
+
+static void page_work(struct parse_task *t)
+{
+	struct page_task *pt = (struct page_task *)t;
+
+	page_text(pt->res.body, pt->res.body_len, pt->res.content_type, &pt->text, &pt->why);
+}
+
+/* Back on the loop. Cancelled (shutdown): the page stays pending and is
+ * fetched again at the next start. */
+static void page_parsed(struct parse_task *t, bool cancelled)
+{
+	struct page_task *pt = (struct page_task *)t;
+	struct poller *p = pt->job->p;
+
+	p->pages_in_flight--;
+	if (!cancelled)
+		page_store(p, pt->job->article_id, pt->res.final_url, pt->text, pt->why);
+	free(pt->text);
+	free(pt->why);
+	poll_result_free(&pt->res);
+	free(pt->job);
+	free(pt);
+}
+
+/* Parses on a parse thread when one takes it, else now. */
+static void page_body(struct page_job *job, const struct fetch_result *res)
+{
+	struct poller *p = job->p;
+	struct page_task *pt = xcalloc(1, sizeof *pt);
+	char *text, *why;
+
+	pt->t.work = page_work;
+	pt->t.done = page_parsed;
+	pt->job = job;
+	poll_result_copy(&pt->res, res);
+	if (parse_pool_submit(p->pool, &pt->t))
+		return;  /* counted in pages_in_flight until page_parsed */
+	poll_result_free(&pt->res);
+	free(pt);
+	p->pages_in_flight--;
+	page_text(res->body, res->body_len, res->content_type, &text, &why);
+	page_store(p, job->article_id, res->final_url, text, why);
+	free(text);
+	free(why);
+	free(job);
 }
 
 static void page_done(const struct fetch_result *res, void *arg)
@@ -99,27 +183,29 @@ static void page_done(const struct fetch_result *res, void *arg)
 	struct poller *p = job->p;
 	struct daemon *d = p->d;
 
-	p->pages_in_flight--;
 	if (res->error == FETCH_ERR_CANCELLED) {
+		p->pages_in_flight--;
 		free(job); /* stays pending: fetched again after the restart */
 		return;
 	}
 	if (res->error == FETCH_OK && res->status >= 200 && res->status < 300) {
-		page_text(d, job, res);
-	} else {
-		char *why = res->error != FETCH_OK
-			? xasprintf("%s: %s", fetch_error_name(res->error), res->error_msg ? res->error_msg : "")
-			: xasprintf("HTTP %ld", res->status);
-		log_warn("article %lld: cannot fetch its page %s (%s); using the feed's text",
-			 (long long)job->article_id, res->url, why);
-		save_page(job->p, job->article_id, DB_PAGE_FAILED, NULL, why);
-		d->n.article_page_errors++;
-		if ((res->status == 429 || res->status == 503) && res->retry_after_s > 0)
-			article_host_pause(p, res->final_url, res->retry_after_s);
-		free(why);
+		page_body(job, res);
+		return;
 	}
+	p->pages_in_flight--;
+	char *why = res->error != FETCH_OK
+		? xasprintf("%s: %s", fetch_error_name(res->error), res->error_msg ? res->error_msg : "")
+		: xasprintf("HTTP %ld", res->status);
+	log_warn("article %lld: cannot fetch its page %s (%s); using the feed's text",
+		 (long long)job->article_id, res->url, why);
+	page_tx_begin(p);
+	save_page(p, job->article_id, DB_PAGE_FAILED, NULL, why);
+	page_tx_end(p);
+	d->n.article_page_errors++;
+	if ((res->status == 429 || res->status == 503) && res->retry_after_s > 0)
+		article_host_pause(p, res->final_url, res->retry_after_s);
+	free(why);
 	free(job);
-	outbox_kick(d->outbox);
 }
 
 void article_fetch_start(struct poller *p, int64_t article_id, const char *url)

@@ -16,3 +16,4 @@ daemon_mouwatch_SOURCES = daemon/mouwatch.c daemon/cli.h \
 	daemon/cli_parse_feed.c daemon/cli_extract.c daemon/cli_check_config.c
 daemon_mouwatch_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)
 daemon_mouwatch_LDADD = workers/libmwextract.a $(MW_COMMON_LIBS)
+daemon_mouwatchd_SOURCES += daemon/poll_parse.c daemon/poll_parse.h

@@ -3,6 +3,7 @@
  * happens with a response is in poll_result.c. */
 #include "poll.h"
 #include "poll_internal.h"
+#include "poll_parse.h"
 #include "article_fetch.h"
 #include "daemon.h"
 #include "log.h"
@@ -10,6 +11,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Parsed bodies waiting for the loop, at most: bounds the memory they hold
+ * (a feed of 20 KB: 5 MB) when the threads fall behind the fetches; past
+ * it the loop parses too. */
+#define PARSE_MAX_QUEUED 256
 
 /* ---- the feeds in flight: a set of names (open addressing, linear
  * probing). --once submits every feed at once, so it holds 10,000 names;
@@ -161,6 +167,8 @@ struct poller *poller_new(struct daemon *d)
 	p->d = d;
 	p->tick = event_new(d->base, -1, EV_PERSIST, tick_cb, p);
 	event_add(p->tick, &one_second);
+	/* Feed bodies and article pages are parsed on the other cores. */
+	p->pool = parse_pool_new(d->base, parse_pool_default_threads(), PARSE_MAX_QUEUED);
 	return p;
 }
 
@@ -169,6 +177,7 @@ void poller_free(struct poller *p)
 	if (p == NULL)
 		return;
 	event_free(p->tick);
+	parse_pool_free(p->pool);  /* undelivered results: as if cancelled */
 	poll_tx_shutdown(p);
 	host_pauses_free(&p->paused);
 	for (size_t i = 0; i < p->flight_cap; i++)

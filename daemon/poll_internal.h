@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 struct daemon;
+struct parse_pool;
 
 struct poller {
 	struct daemon *d;
@@ -31,7 +32,9 @@ struct poller {
 	struct poll_page *tx_pages; /* pages to fetch after the commit (owned) */
 	size_t n_tx_pages, cap_tx_pages;
 	bool tx_new_articles;       /* kick the outbox after the commit */
+	bool tx_page_saves;         /* page results are in the group */
 	struct host_pauses paused;  /* hosts that asked us to wait */
+	struct parse_pool *pool;    /* parse threads, or NULL: parse inline */
 };
 
 /* One feed request in flight; owned by the fetch callback, which frees it. */

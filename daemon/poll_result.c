@@ -3,6 +3,7 @@
  * the feed, 410 disables it, 429/503 and errors back off; the new schedule
  * and state are written to SQLite. */
 #include "poll_internal.h"
+#include "poll_parse.h"
 #include "poll_schedule.h"
 #include "article_fetch.h"
 #include "daemon.h"
@@ -25,6 +26,23 @@ struct poll_outcome {
 	size_t new_articles;
 	int64_t newest_entry_at;
 	double observed_gap;     /* mean seconds between the feed's entries */
+};
+
+/* A feed body parsed on a parse thread (poll_parse.h): what feed_parse
+ * gave, handed to the rest of the poll on the loop. */
+struct parsed_feed {
+	int rc;
+	struct feed *feed;       /* owned until handle_body takes it */
+	char *err;               /* owned */
+};
+
+/* A 2xx response waiting for (or back from) a parse thread. */
+struct feed_task {
+	struct parse_task t;     /* first: the pool's view of it */
+	struct poll_job *job;    /* owned */
+	struct fetch_result res; /* a copy (poll_result_copy), owned */
+	struct feed_limits lim;
+	struct parsed_feed out;  /* set by feed_work */
 };
 
 /* ---- the group transaction ---------------------------------------------- */
@@ -92,6 +110,11 @@ static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
 		log_err("cannot commit what %zu feed poll(s) found: %s; rolled back: those feeds "
 			"stay due and are polled again, their new articles found again",
 			p->tx_polls, db_errmsg(db));
+	/* Page results rolled back leave their articles pending: the tick
+	 * fetches those pages again (article_fetch_retry). */
+	if (!ok && p->tx_page_saves)
+		p->pages_unsaved = true;
+	p->tx_page_saves = false;
 	p->tx_polls = 0;
 	return ok;
 }
@@ -226,14 +249,31 @@ out:
 	free(is_new);
 }
 
-static void handle_body(struct poller *p, const char *feed_name, const struct fetch_result *res,
-			struct poll_outcome *o)
+static struct feed_limits feed_limits_of(const struct poller *p)
 {
-	struct feed_limits lim = { (size_t)p->d->cfg->daemon.max_feed_size, FEED_MAX_ENTRIES_DEFAULT };
+	return (struct feed_limits){ (size_t)p->d->cfg->daemon.max_feed_size, FEED_MAX_ENTRIES_DEFAULT };
+}
+
+/* The body parsed: by a parse thread (pf, taken over here) or now. */
+static void handle_body(struct poller *p, const char *feed_name, const struct fetch_result *res,
+			struct parsed_feed *pf, struct poll_outcome *o)
+{
+	struct feed_limits lim = feed_limits_of(p);
 	struct feed *f = NULL;
 	char *err = NULL;
+	int rc;
 
-	if (feed_parse(res->body, res->body_len, res->final_url, &lim, &f, &err) != 0) {
+	if (pf) {
+		rc = pf->rc;
+		f = pf->feed;
+		err = pf->err;
+		pf->feed = NULL;
+		pf->err = NULL;
+	} else {
+		rc = feed_parse(res->body, res->body_len, res->final_url, &lim, &f, &err);
+	}
+	if (rc != 0) {
+		feed_free(f);
 		set_error(o, xasprintf("the response is not a feed we can read: %s", err));
 		free(err);
 		return;
@@ -249,7 +289,7 @@ static void handle_body(struct poller *p, const char *feed_name, const struct fe
 }
 
 static void classify_response(struct poller *p, const char *feed_name, const struct fetch_result *res,
-			      struct db_feed *f, struct poll_outcome *o)
+			      struct parsed_feed *pf, struct db_feed *f, struct poll_outcome *o)
 {
 	struct daemon *d = p->d;
 
@@ -266,7 +306,7 @@ static void classify_response(struct poller *p, const char *feed_name, const str
 	}
 	if (res->status >= 200 && res->status < 300) {
 		o->ok = true;
-		handle_body(p, feed_name, res, o);
+		handle_body(p, feed_name, res, pf, o);
 		if (o->ok) {
 			free(f->etag);
 			f->etag = res->etag ? xstrdup(res->etag) : NULL;
@@ -344,9 +384,14 @@ static void reschedule(struct daemon *d, struct db_feed *f, const struct fetch_r
 			 f->name, (long long)(now - f->last_new_entry_at));
 }
 
-void poll_feed_done(const struct fetch_result *res, void *arg)
+static bool is_body(const struct fetch_result *res)
 {
-	struct poll_job *job = arg;
+	return res->error == FETCH_OK && res->status >= 200 && res->status < 300;
+}
+
+/* The rest of a poll, on the loop, once the body (if any) is parsed. */
+static void feed_finish(struct poll_job *job, const struct fetch_result *res, struct parsed_feed *pf)
+{
 	struct poller *p = job->p;
 	struct daemon *d = p->d;
 	struct poll_outcome o = { .retry_after_s = -1 };
@@ -362,7 +407,7 @@ void poll_feed_done(const struct fetch_result *res, void *arg)
 		goto out;
 	p->tx_polls++;
 	follow_permanent_redirect(d, &f, res);
-	classify_response(p, job->feed_name, res, &f, &o);
+	classify_response(p, job->feed_name, res, pf, &f, &o);
 	reschedule(d, &f, res, &o);
 	if (o.ok) {
 		d->n.polls_ok++;
@@ -385,4 +430,48 @@ out:
 	free(o.error);
 	free(job->feed_name);
 	free(job);
+}
+
+/* On a parse thread: touches nothing but the task. */
+static void feed_work(struct parse_task *t)
+{
+	struct feed_task *ft = (struct feed_task *)t;
+
+	ft->out.rc = feed_parse(ft->res.body, ft->res.body_len, ft->res.final_url, &ft->lim,
+				&ft->out.feed, &ft->out.err);
+}
+
+/* Back on the loop. Cancelled (shutdown): the feed keeps its state and is
+ * polled again at the next start. */
+static void feed_parsed(struct parse_task *t, bool cancelled)
+{
+	struct feed_task *ft = (struct feed_task *)t;
+
+	if (cancelled)
+		ft->res.error = FETCH_ERR_CANCELLED;
+	feed_finish(ft->job, &ft->res, &ft->out);
+	feed_free(ft->out.feed);
+	free(ft->out.err);
+	poll_result_free(&ft->res);
+	free(ft);
+}
+
+void poll_feed_done(const struct fetch_result *res, void *arg)
+{
+	struct poll_job *job = arg;
+	struct poller *p = job->p;
+
+	if (is_body(res) && p->pool) {
+		struct feed_task *ft = xcalloc(1, sizeof *ft);
+		ft->t.work = feed_work;
+		ft->t.done = feed_parsed;
+		ft->job = job;
+		ft->lim = feed_limits_of(p);
+		poll_result_copy(&ft->res, res);
+		if (parse_pool_submit(p->pool, &ft->t))
+			return;  /* the feed stays in flight until feed_parsed */
+		poll_result_free(&ft->res);
+		free(ft);
+	}
+	feed_finish(job, res, NULL);
 }
