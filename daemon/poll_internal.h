@@ -33,6 +33,7 @@ struct poller {
 	size_t n_tx_pages, cap_tx_pages;
 	bool tx_new_articles;       /* kick the outbox after the commit */
 	bool tx_page_saves;         /* page results are in the group */
+	bool tx_failing;            /* the last group commit failed (logged) */
 	struct host_pauses paused;  /* hosts that asked us to wait */
 	struct parse_pool *pool;    /* parse threads, or NULL: parse inline */
 };

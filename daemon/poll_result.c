@@ -106,10 +106,18 @@ static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
 	db_group_close(db);
 	event_del(p->commit_ev);
 	bool ok = db_commit(db) == DB_OK;  /* rolls back when it fails */
-	if (!ok)
-		log_err("cannot commit what %zu feed poll(s) found: %s; rolled back: those feeds "
-			"stay due and are polled again, their new articles found again",
+	/* One line per outage: with pages retried every second and results
+	 * arriving in many loop passes, a full disk fails many groups. */
+	if (!ok && !p->tx_failing)
+		log_err("cannot commit the results of %zu feed poll(s) and of article pages: %s; "
+			"rolled back: those feeds stay due and are polled again, their new articles "
+			"found again, the pages fetched again (logged once until a commit succeeds)",
 			p->tx_polls, db_errmsg(db));
+	else if (!ok)
+		log_debug("group commit failed again: %s", db_errmsg(db));
+	else if (p->tx_failing)
+		log_notice("the poller's writes commit again");
+	p->tx_failing = !ok;
 	/* Page results rolled back leave their articles pending: the tick
 	 * fetches those pages again (article_fetch_retry). */
 	if (!ok && p->tx_page_saves)
