@@ -177,8 +177,9 @@ int db_reminder_retry(struct db *db, int64_t id, int64_t now);
 /* One delivery per (reminder, channel), created once; *id gets its row. */
 int db_delivery_create(struct db *db, int64_t reminder_id, const char *channel,
                        int64_t now, int64_t *id);
-/* Deliveries pending with next_attempt_at <= now, as a JSON array. */
-int db_deliveries_due(struct db *db, int64_t now, json_t **out);
+/* Deliveries pending with next_attempt_at <= now, the earliest first, at
+ * most limit of them (-1: all), as a JSON array. */
+int db_deliveries_due(struct db *db, int64_t now, int limit, json_t **out);
 /* state: "pending", "sending", "delivered" or "failed". */
 int db_delivery_update(struct db *db, int64_t id, const char *state,
                        int64_t next_attempt_at, int last_status,

@@ -46,7 +46,7 @@ int db_delivery_create(struct db *db, int64_t reminder_id, const char *channel,
 	return rc == SQLITE_ROW ? DB_OK : db_fail(db, rc, "reading a delivery");
 }
 
-int db_deliveries_due(struct db *db, int64_t now, json_t **out)
+int db_deliveries_due(struct db *db, int64_t now, int limit, json_t **out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT d.id, d.reminder_id, d.channel,"
 		" d.attempts, d.next_attempt_at, d.webhook_id, d.created_at,"
@@ -54,13 +54,14 @@ int db_deliveries_due(struct db *db, int64_t now, json_t **out)
 		" r.kind, r.agreement_id, r.event_id, r.target_date"
 		" FROM deliveries d JOIN reminders r ON r.id = d.reminder_id"
 		" WHERE d.state = 'pending' AND d.next_attempt_at <= ?1"
-		" ORDER BY d.next_attempt_at, d.id");
+		" ORDER BY d.next_attempt_at, d.id LIMIT ?2");
 	int rc;
 
 	*out = NULL;
 	if (!st)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
 	*out = json_array();
 	rc = db_rows_to_json(db, st, *out, "listing due deliveries");
 	if (rc != DB_OK) {

@@ -46,6 +46,8 @@ int db_remind_channel_disabled(struct db *db, const char *channel,
 int db_remind_channel_stats(struct db *db, json_t **out);
 /* Pending deliveries, not yet in flight: [{id, reminder_id, channel}]. */
 int db_remind_pending(struct db *db, json_t **out);
+/* Deliveries marked in flight: [{id, reminder_id, channel}]. */
+int db_remind_sending(struct db *db, json_t **out);
 
 /* The local day ("YYYY-MM-DD") the last digest went to channel; *day NULL
  * when never (caller frees). */

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* At most this many deliveries are in flight at once; the rest wait for
- * the next pass, which comes as soon as one finishes. */
+/* At most this many deliveries are in flight at once; the next due one
+ * starts as soon as one finishes (on_kick). */
 #define MAX_JOBS 32
 
 static void on_timer(evutil_socket_t fd, short what, void *arg);
@@ -29,8 +29,20 @@ static void arm_in(struct remind *r, long long seconds)
 {
 	struct timeval tv = { (time_t)(seconds < 0 ? 0 : seconds), 0 };
 
-	if (!r->closing)
-		evtimer_add(r->timer, &tv);
+	if (r->closing)
+		return;
+	r->next_pass_at = daemon_now() + tv.tv_sec;
+	evtimer_add(r->timer, &tv);
+}
+
+/* Brings the next pass forward when a retry now falls due before it. */
+static void arm_for_retries(struct remind *r, int64_t now)
+{
+	int64_t next = 0;
+
+	if (db_remind_next_attempt(r->d->db, &next) == DB_OK && next > 0 &&
+	    next < r->next_pass_at)
+		arm_in(r, next - now < 1 ? 1 : next - now);
 }
 
 /* Next pass: at check_interval, or sooner when a retry or the digest
@@ -75,34 +87,47 @@ static int64_t int_of(const json_t *o, const char *key)
 	return (int64_t)json_integer_value(json_object_get(o, key));
 }
 
-static void route(struct remind *r, const json_t *row, int64_t now)
+/* False when the database failed: the pass stops (one line, not one per
+ * due reminder) and the next one tries again. */
+static bool route(struct remind *r, const json_t *row, int64_t now)
 {
 	int64_t id = int_of(row, "id");
 	const struct mw_config *cfg = r->d->cfg;
 	json_t *agreement = NULL;
 	size_t matched = 0;
 
-	if (db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement) != DB_OK) {
+	int rc = db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement);
+	if (rc == DB_ENOTFOUND) {
 		log_warn("reminder %lld: %s; skipped", (long long)id, db_errmsg(r->d->db));
 		db_reminder_set_state(r->d->db, id, "skipped", now);
-		return;
+		return true;
 	}
-	for (size_t i = 0; i < cfg->n_channels; i++) {
+	if (rc != DB_OK) {      /* busy, full, I/O: routed at the next pass */
+		log_warn("reminder %lld: %s", (long long)id, db_errmsg(r->d->db));
+		return false;
+	}
+	bool created = true;
+	for (size_t i = 0; i < cfg->n_channels && created; i++) {
 		if (!remind_match(&cfg->channels[i].match, agreement))
 			continue;
 		matched++;
-		if (db_delivery_create(r->d->db, id, cfg->channels[i].name, now, NULL) != DB_OK)
+		if (db_delivery_create(r->d->db, id, cfg->channels[i].name, now, NULL) != DB_OK) {
 			log_warn("reminder %lld: cannot create its delivery to channel %s: %s",
 				 (long long)id, cfg->channels[i].name, db_errmsg(r->d->db));
+			created = false;
+		}
 	}
 	json_decref(agreement);
+	if (!created)
+		return false;
 	if (matched == 0) {
 		log_info("reminder %lld (%s) matches no channel; skipped", (long long)id,
 			 json_string_value(json_object_get(row, "kind")));
 		db_reminder_set_state(r->d->db, id, "skipped", now);
-		return;
+		return true;
 	}
 	settle(r, id, now);
+	return true;
 }
 
 static void route_due(struct remind *r, int64_t now)
@@ -116,7 +141,7 @@ static void route_due(struct remind *r, int64_t now)
 	 * are routed again only at the first pass and after a reload (for the
 	 * channels it added). After a downtime only the most urgent due
 	 * reminder of an item is sent. */
-	bool all = r->routed_cfg != r->d->cfg;
+	bool all = r->routed_cfg != r->d->cfg, complete = true;
 	if (db_reminders_to_route(r->d->db, now, all, &due) != DB_OK) {
 		log_warn("cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
@@ -126,10 +151,16 @@ static void route_due(struct remind *r, int64_t now)
 			db_reminder_set_state(r->d->db, int_of(row, "id"), "superseded", now);
 			continue;
 		}
-		if (all || !int_of(row, "routed"))
-			route(r, row, now);
+		if (all || !int_of(row, "routed")) {
+			if (!(complete = route(r, row, now)))
+				break;
+		} else if (!int_of(row, "open"))
+			settle(r, int_of(row, "id"), now);   /* settling it failed before */
 	}
-	r->routed_cfg = r->d->cfg;
+	/* After a failure every due reminder is routed again at the next pass
+	 * (creating deliveries is idempotent): one may have got some of its
+	 * deliveries and not the others. */
+	r->routed_cfg = complete ? r->d->cfg : NULL;
 	json_decref(due);
 }
 
@@ -240,7 +271,10 @@ void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
 	move_on(r, j, o, now);
 	settle(r, j->reminder_id, now);
 	remind_job_free(j);
-	arm_in(r, 0);       /* route and start what waited for this one */
+	if (!r->closing && !evtimer_pending(r->kick, NULL)) {
+		struct timeval zero = { 0, 0 };
+		evtimer_add(r->kick, &zero);   /* start what waited for this one */
+	}
 }
 
 /* lead_days of the delivery's reminder, from the agreement's reminders. */
@@ -315,7 +349,10 @@ static char *channel_refusal(struct remind *r, const char *name)
 	return NULL;
 }
 
-static void start_one(struct remind *r, json_t *row, int64_t now)
+/* False when the database refused to mark it in flight: the others would
+ * fail the same way, so the pass stops there (one log line, not one per
+ * due delivery). */
+static bool start_one(struct remind *r, json_t *row, int64_t now)
 {
 	const char *name = json_string_value(json_object_get(row, "channel"));
 	char *why = channel_refusal(r, name);
@@ -324,17 +361,23 @@ static void start_one(struct remind *r, json_t *row, int64_t now)
 	if (why) {
 		fail_row(r, row, why, now);
 		free(why);
-		return;
+		return true;
 	}
-	if (db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement) != DB_OK) {
+	int rc = db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement);
+	if (rc == DB_ENOTFOUND) {
 		fail_row(r, row, db_errmsg(r->d->db), now);
-		return;
+		return true;
+	}
+	if (rc != DB_OK) {      /* busy, full, I/O: tried again at the next pass */
+		log_warn("cannot start delivery %lld: %s", (long long)int_of(row, "id"),
+			 db_errmsg(r->d->db));
+		return false;
 	}
 	if (db_delivery_update(r->d->db, int_of(row, "id"), "sending", 0, 0, NULL, now) != DB_OK) {
 		log_warn("cannot start delivery %lld: %s", (long long)int_of(row, "id"),
 			 db_errmsg(r->d->db));
 		json_decref(agreement);
-		return;
+		return false;
 	}
 	const struct mw_channel_config *c = config_channel(r->d->cfg, name);
 	struct remind_job *j = job_new(r, row, agreement);
@@ -342,6 +385,7 @@ static void start_one(struct remind *r, json_t *row, int64_t now)
 		deliver_webhook(j, c);
 	else
 		deliver_email(j, c);
+	return true;
 }
 
 /* Pending deliveries to channels a reload removed fail now, not when
@@ -351,6 +395,8 @@ static void fail_removed(struct remind *r, int64_t now)
 	json_t *pending = NULL, *row;
 	size_t i;
 
+	if (r->removed_cfg == r->d->cfg)
+		return;    /* checked against this configuration already */
 	if (db_remind_pending(r->d->db, &pending) != DB_OK) {
 		log_warn("cannot list pending deliveries: %s", db_errmsg(r->d->db));
 		return;
@@ -364,6 +410,39 @@ static void fail_removed(struct remind *r, int64_t now)
 		free(why);
 	}
 	json_decref(pending);
+	r->removed_cfg = r->d->cfg;
+}
+
+static bool in_flight(const struct remind *r, int64_t delivery_id)
+{
+	for (const struct remind_job *j = r->jobs; j; j = j->next)
+		if (j->delivery_id == delivery_id)
+			return true;
+	return false;
+}
+
+/* A delivery marked 'sending' with no job behind it lost its outcome: the
+ * write after its attempt failed (a full disk, a lock held too long). It
+ * is sent again under the same id (receivers drop repeats). */
+static void recover_orphans(struct remind *r, int64_t now)
+{
+	json_t *sending = NULL, *row;
+	size_t i;
+
+	if (db_remind_sending(r->d->db, &sending) != DB_OK) {
+		log_warn("cannot list deliveries in flight: %s", db_errmsg(r->d->db));
+		return;
+	}
+	json_array_foreach(sending, i, row) {
+		int64_t id = int_of(row, "id");
+		if (in_flight(r, id))
+			continue;
+		if (db_delivery_update(r->d->db, id, "pending", now, 0, NULL, now) == DB_OK)
+			log_notice("delivery %lld to channel %s: the outcome of its last attempt "
+				   "could not be saved; sending it again", (long long)id,
+				   json_string_value(json_object_get(row, "channel")));
+	}
+	json_decref(sending);
 }
 
 static void start_due(struct remind *r, int64_t now)
@@ -371,16 +450,32 @@ static void start_due(struct remind *r, int64_t now)
 	json_t *due = NULL, *row;
 	size_t i;
 
-	if (db_deliveries_due(r->d->db, now, &due) != DB_OK) {
+	if (r->n_jobs >= MAX_JOBS)
+		return;
+	if (db_deliveries_due(r->d->db, now, (int)(MAX_JOBS - r->n_jobs), &due) != DB_OK) {
 		log_warn("cannot list due deliveries: %s", db_errmsg(r->d->db));
 		return;
 	}
 	json_array_foreach(due, i, row) {
-		if (r->n_jobs >= MAX_JOBS)
+		if (r->n_jobs >= MAX_JOBS || !start_one(r, row, now))
 			break;
-		start_one(r, row, now);
 	}
 	json_decref(due);
+}
+
+/* After a job's end: the next due deliveries, and an earlier pass if the
+ * job scheduled a retry before it. */
+static void on_kick(evutil_socket_t fd, short what, void *arg)
+{
+	struct remind *r = arg;
+	int64_t now = daemon_now();
+	(void)fd;
+	(void)what;
+
+	if (r->closing)
+		return;
+	start_due(r, now);
+	arm_for_retries(r, now);
 }
 
 /* ---- the pass ---- */
@@ -396,6 +491,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 		return;
 	route_due(r, now);
 	fail_removed(r, now);
+	recover_orphans(r, now);
 	start_due(r, now);
 	remind_digest_check(r, now);
 	arm_timer(r, now);
@@ -415,7 +511,8 @@ struct remind *remind_new(struct daemon *d)
 	struct remind *r = xcalloc(1, sizeof *r);
 	r->d = d;
 	r->timer = evtimer_new(d->base, on_timer, r);
-	if (!r->timer)
+	r->kick = evtimer_new(d->base, on_kick, r);
+	if (!r->timer || !r->kick)
 		fatal("cannot create the reminder timer");
 	if (d->cfg->n_channels == 0)
 		log_notice("no [channel] is configured: reminders wait in the database");
@@ -443,6 +540,7 @@ void remind_free(struct remind *r)
 		}
 	}
 	event_free(r->timer);
+	event_free(r->kick);
 	free(r);
 }
 

@@ -127,7 +127,15 @@ static void test_deliveries(void **state)
 	assert_int_equal(db_delivery_create(t->db, rid, "ops-webhook", now, &d2),
 	                 DB_OK);
 	assert_int_equal(d1, d2);
-	assert_int_equal(db_deliveries_due(t->db, now, &due), DB_OK);
+	assert_int_equal(db_delivery_create(t->db, rid, "ops-mail", now, NULL), DB_OK);
+	/* a limit takes the earliest first */
+	assert_int_equal(db_deliveries_due(t->db, now, 1, &due), DB_OK);
+	assert_int_equal(json_array_size(due), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(due, 0), "id")), d1);
+	json_decref(due);
+	assert_int_equal(db_delivery_update(t->db, tdb_int(t->db, "SELECT id FROM deliveries"
+	                 " WHERE channel = 'ops-mail'"), "delivered", 0, 250, NULL, now), DB_OK);
+	assert_int_equal(db_deliveries_due(t->db, now, -1, &due), DB_OK);
 	assert_int_equal(json_array_size(due), 1);
 	/* never attempted: no first attempt time (it never gives up) */
 	assert_true(json_is_null(json_object_get(json_array_get(due, 0), "first_attempt_at")));
@@ -136,13 +144,13 @@ static void test_deliveries(void **state)
 	assert_int_equal(db_delivery_attempt_add(t->db, d1, &fail), DB_OK);
 	assert_int_equal(db_delivery_update(t->db, d1, "failed", 0, 503,
 	                                    "HTTP 503", now), DB_OK);
-	assert_int_equal(db_deliveries_due(t->db, now, &due), DB_OK);
+	assert_int_equal(db_deliveries_due(t->db, now, -1, &due), DB_OK);
 	assert_int_equal(json_array_size(due), 0);
 	json_decref(due);
 	assert_int_equal(db_reminder_set_state(t->db, rid, "failed", now), DB_OK);
 
 	assert_int_equal(db_reminder_retry(t->db, rid, now + 60), DB_OK);
-	assert_int_equal(db_deliveries_due(t->db, now + 60, &due), DB_OK);
+	assert_int_equal(db_deliveries_due(t->db, now + 60, -1, &due), DB_OK);
 	assert_int_equal(json_array_size(due), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(due, 0),
 	                 "first_attempt_at")), now);
