@@ -34,11 +34,21 @@ wait_for 30 eval '[ -n "$(fault_workers)" ]'
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 hwm() { awk '/^VmHWM/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 fds() { ls "/proc/$1/fd" 2>/dev/null | wc -l; }
+# The daemon's own view of its memory (mouwatch status): heap in use and
+# kept free, in KiB ("- -" when the daemon does not answer).
+heap_kib() {
+    "$MOUWATCH" --socket "$STATE/ctl.sock" --json status 2>/dev/null | python3 -c '
+import json, sys
+try:
+    m = json.load(sys.stdin)["memory"]; print(m["heap_in_use"] // 1024, m["heap_free"] // 1024)
+except Exception:
+    print("- -")'
+}
 done_count() { sql "SELECT count(*) FROM articles WHERE state IN ('extracted','no_agreement')" 2>/dev/null; }
 
 sleep 5
 fd_start=$(fds "$DAEMON_PID")
-printf 't\tstored\thandled\tdelivered\trss_kib\tfds\tworkers_rss_kib\n' >"$OUT"
+printf 't\tstored\thandled\tdelivered\trss_kib\tfds\tworkers_rss_kib\theap_in_use_kib\theap_free_kib\n' >"$OUT"
 shown=$STEP kills=0 redis_done=0 t=0 last_show=0 last_kill=0
 while :; do
     sleep 10
@@ -47,8 +57,9 @@ while :; do
     stored=$(sql "SELECT count(*) FROM articles")
     delivered=$(sql "SELECT count(*) FROM deliveries WHERE state = 'delivered'")
     wrss=0; for w in $(fault_workers); do wrss=$(( wrss + $(rss "$w" || echo 0) )); done
-    printf '%d\t%d\t%d\t%d\t%d\t%d\t%d\n' "$t" "$stored" "$handled" "$delivered" \
-        "$(rss "$DAEMON_PID")" "$(fds "$DAEMON_PID")" "$wrss" >>"$OUT"
+    read -r heap_used heap_free <<<"$(heap_kib)"
+    printf '%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\n' "$t" "$stored" "$handled" "$delivered" \
+        "$(rss "$DAEMON_PID")" "$(fds "$DAEMON_PID")" "$wrss" "$heap_used" "$heap_free" >>"$OUT"
     # The next twentieth once the pipeline has caught up with most of it.
     if [ "$shown" -lt "$PER" ] && [ "$handled" -ge $(( (shown - STEP / 2) * FEEDS )) ]; then
         shown=$(( shown + STEP )); fault_show "$shown"
@@ -74,13 +85,17 @@ fault_checks
 python3 - "$OUT" <<'PY'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
-rows = [list(map(int, r)) for r in rows]
+rows = [[int(x) if x.lstrip("-").isdigit() else -1 for x in r] for r in rows]
 w = rows[len(rows) // 5]
 late = rows[len(rows) // 5:]
 print("# samples: %d over %d s" % (len(rows), rows[-1][0]))
 print("# daemon RSS: at warm-up (t=%d s) %d KiB, peak after it %d KiB, last %d KiB"
       % (w[0], w[4], max(r[4] for r in late), rows[-1][4]))
 print("# workers RSS (sum): warm-up %d KiB, peak after it %d KiB" % (w[6], max(r[6] for r in late)))
+heap = [r[7] for r in late if r[7] >= 0]
+if heap:
+    print("# daemon heap in use (mouwatch status): warm-up %d KiB, peak after it %d KiB, last %d KiB"
+          % (w[7], max(heap), heap[-1]))
 print("# throughput: %.0f articles/s handled overall" % (rows[-1][2] / max(1, rows[-1][0])))
 PY
 echo "# daemon fds: $fd_start after start, $fd_end at the end; VmHWM $hwm_end KiB, VmRSS $rss_end KiB"
