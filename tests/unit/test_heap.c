@@ -1,6 +1,7 @@
 /* test_heap.c: heap_release() gives memory freed in the middle of the
  * heap back to the kernel (common/heap.c), and heap_stats() sees it. */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -39,8 +40,6 @@ static void freed_memory_returns_to_the_kernel(void **state)
 	(void)state;
 
 	heap_tune();
-	if (!heap_stats(&s) || s.in_use == 0)
-		skip();   /* not glibc's allocator (e.g. under AddressSanitizer) */
 	for (int i = 0; i < N_BLOCKS; i++) {
 		blocks[i] = malloc(BLOCK);
 		assert_non_null(blocks[i]);
@@ -65,13 +64,23 @@ static void nothing_to_do_below_the_threshold(void **state)
 	struct heap_stats s;
 	(void)state;
 
-	if (!heap_stats(&s) || s.in_use == 0)
-		skip();
+	assert_true(heap_stats(&s));
 	assert_int_equal(heap_release((size_t)1 << 40), 0);
 }
 
 int main(void)
 {
+	struct heap_stats s;
+	char *volatile probe = malloc(64);   /* volatile: not optimised away */
+	bool glibc = heap_stats(&s) && s.in_use > 0;
+
+	free(probe);
+	/* Under AddressSanitizer or valgrind another allocator serves malloc
+	 * and glibc's statistics stay at zero: nothing to check. */
+	if (!glibc) {
+		printf("1..0 # SKIP not glibc's allocator\n");
+		return 0;
+	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(freed_memory_returns_to_the_kernel),
 		cmocka_unit_test(nothing_to_do_below_the_threshold),
