@@ -23,6 +23,28 @@
 
 static void on_timer(evutil_socket_t fd, short what, void *arg);
 
+/* ---- transactions ----
+ * The writes of a pass, and those of one finished delivery, share one
+ * transaction: each write on its own would take SQLite's write lock
+ * again, and while workers store agreements every take is a wait. A
+ * pass commits every ROUTE_CHUNK reminders so that workers are not held
+ * up by a long backlog. If the commit fails, what it held is done again:
+ * unrouted reminders are routed at the next pass, a delivery left
+ * 'sending' is recovered (recover_orphans). */
+#define ROUTE_CHUNK 100
+
+static bool tx_begin(struct remind *r)
+{
+	return db_begin(r->d->db) == DB_OK;
+}
+
+static void tx_end(struct remind *r, bool open)
+{
+	if (open && db_commit(r->d->db) != DB_OK)
+		log_warn("reminders: %s; the work is done again at the next pass",
+			 db_errmsg(r->d->db));
+}
+
 /* ---- the timer ---- */
 
 static void arm_in(struct remind *r, long long seconds)
@@ -146,7 +168,12 @@ static void route_due(struct remind *r, int64_t now)
 		log_warn("cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
 	}
+	bool tx = tx_begin(r);
 	json_array_foreach(due, i, row) {
+		if (i > 0 && i % ROUTE_CHUNK == 0) {
+			tx_end(r, tx);
+			tx = tx_begin(r);
+		}
 		if (int_of(row, "superseded")) {
 			db_reminder_set_state(r->d->db, int_of(row, "id"), "superseded", now);
 			continue;
@@ -160,6 +187,7 @@ static void route_due(struct remind *r, int64_t now)
 	/* After a failure every due reminder is routed again at the next pass
 	 * (creating deliveries is idempotent): one may have got some of its
 	 * deliveries and not the others. */
+	tx_end(r, tx);
 	r->routed_cfg = complete ? r->d->cfg : NULL;
 	json_decref(due);
 }
@@ -267,9 +295,11 @@ void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
 		remind_job_free(j);
 		return;
 	}
+	bool tx = tx_begin(r);
 	record_attempt(r, j, o, now);
 	move_on(r, j, o, now);
 	settle(r, j->reminder_id, now);
+	tx_end(r, tx);
 	remind_job_free(j);
 	if (!r->closing && !evtimer_pending(r->kick, NULL)) {
 		struct timeval zero = { 0, 0 };
@@ -457,6 +487,8 @@ static void start_due(struct remind *r, int64_t now)
 		return;
 	}
 	json_array_foreach(due, i, row) {
+		if (in_flight(r, int_of(row, "id")))
+			continue;   /* its 'sending' was not committed */
 		if (r->n_jobs >= MAX_JOBS || !start_one(r, row, now))
 			break;
 	}
@@ -474,7 +506,9 @@ static void on_kick(evutil_socket_t fd, short what, void *arg)
 
 	if (r->closing)
 		return;
+	bool tx = tx_begin(r);
 	start_due(r, now);
+	tx_end(r, tx);
 	arm_for_retries(r, now);
 }
 
@@ -490,9 +524,11 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	if (r->closing)
 		return;
 	route_due(r, now);
+	bool tx = tx_begin(r);
 	fail_removed(r, now);
 	recover_orphans(r, now);
 	start_due(r, now);
+	tx_end(r, tx);
 	remind_digest_check(r, now);
 	arm_timer(r, now);
 }
