@@ -261,8 +261,10 @@ static int db_retry_tx(struct db *db, void *arg)
 
 	if (rc != DB_OK)
 		return rc;
+	/* An operator's retry opens a new give_up_after window. */
 	if (!(st = db_stmt(db, "UPDATE deliveries SET state = 'pending',"
-	                       " next_attempt_at = ?2, updated_at = ?2"
+	                       " next_attempt_at = ?2, updated_at = ?2,"
+	                       " first_attempt_at = NULL"
 	                       " WHERE reminder_id = ?1 AND state = 'failed'")))
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, a[0]);

@@ -136,8 +136,8 @@ tap_is "nor in the database" 0 "$(grep -c -a -e "${SECRET#whsec_}" -e "$PASSWORD
 tap_is "the control socket has mode 0660 and group $group" "660 $group" "$(stat -c '%a %G' "$STATE/ctl.sock")"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
     gid=$(getent group "$group" | cut -d: -f3)
-    # SO_PEERCRED carries the primary gid; supplementary groups count
-    # only as listed in the group database (uid 65534 is in none).
+    # SO_PEERCRED carries the primary gid, SO_PEERGROUPS the supplementary
+    # ones (test_cli_groups.sh covers those).
     out=$(setpriv --reuid 65534 --regid "$gid" --clear-groups "$MOUWATCH" --socket "$STATE/ctl.sock" status 2>&1); rc=$?
     tap_match "another uid whose group is socket_group is served" '^0 mouwatchd ' "$rc $out"
     out=$(setpriv --reuid 65534 --regid 65534 --clear-groups "$MOUWATCH" --socket "$STATE/ctl.sock" status 2>&1); rc=$?

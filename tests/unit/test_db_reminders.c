@@ -152,17 +152,22 @@ static void test_deliveries(void **state)
 	assert_int_equal(db_reminder_retry(t->db, rid, now + 60), DB_OK);
 	assert_int_equal(db_deliveries_due(t->db, now + 60, -1, &due), DB_OK);
 	assert_int_equal(json_array_size(due), 1);
-	assert_int_equal(json_integer_value(json_object_get(json_array_get(due, 0),
-	                 "first_attempt_at")), now);
+	/* the operator's retry opens a new give_up_after window */
+	assert_true(json_is_null(json_object_get(json_array_get(due, 0), "first_attempt_at")));
 	json_decref(due);
-	/* a later attempt leaves the first attempt's time alone */
 	struct db_attempt again = { now + 60, 503, NULL, "HTTP 503", 80 };
 	assert_int_equal(db_delivery_attempt_add(t->db, d1, &again), DB_OK);
-	assert_int_equal(tdb_int(t->db, "SELECT first_attempt_at FROM deliveries"), now);
+	assert_int_equal(tdb_int(t->db, "SELECT first_attempt_at FROM deliveries"
+	                 " WHERE id = 1"), now + 60);
+	/* a later attempt leaves the first attempt's time alone */
+	struct db_attempt third = { now + 120, 503, NULL, "HTTP 503", 80 };
+	assert_int_equal(db_delivery_attempt_add(t->db, d1, &third), DB_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT first_attempt_at FROM deliveries"
+	                 " WHERE id = 1"), now + 60);
 
 	assert_int_equal(db_delivery_get(t->db, d1, &d), DB_OK);
-	assert_int_equal(json_integer_value(json_object_get(d, "attempts")), 2);
-	assert_int_equal(json_array_size(json_object_get(d, "attempts_log")), 2);
+	assert_int_equal(json_integer_value(json_object_get(d, "attempts")), 3);
+	assert_int_equal(json_array_size(json_object_get(d, "attempts_log")), 3);
 	const char *wid = json_string_value(json_object_get(d, "webhook_id"));
 	assert_non_null(wid);
 	assert_non_null(strstr(wid, "ops-webhook"));
