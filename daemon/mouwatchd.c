@@ -26,6 +26,7 @@
 #include <libxml/xmlerror.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,16 @@ struct options {
 static struct control *control;
 /* The configuration read at start-up (see daemon_reload). */
 static struct mw_config *boot_cfg;
+
+#define N_SIGNAL_EVENTS 6
+/* The signal (and timer) events of add_signal_events. They stay registered
+ * until the end of shut_down: a SIGTERM or SIGINT that comes while the
+ * daemon saves and stops (a second one, or one near the end of a --once
+ * run) lands in libevent's handler, which only notes it; freed before
+ * shut_down, they gave the signal back its default action, which killed
+ * the daemon halfway through its shutdown. Owned; freed by
+ * free_signal_events(). */
+static struct event *sig_events[N_SIGNAL_EVENTS];
 
 static void ignore_libxml_error(void *ctx, const char *fmt, ...)
 {
@@ -355,8 +366,6 @@ static void on_heap_release(evutil_socket_t fd, short what, void *arg)
 		log_debug("returned up to %zu KiB of freed memory to the kernel", kept / 1024);
 }
 
-#define N_SIGNAL_EVENTS 6
-
 static void add_signal_events(struct daemon *d, struct event **ev)
 {
 	ev[0] = evsignal_new(d->base, SIGTERM, on_stop_signal, d);
@@ -381,6 +390,27 @@ static void add_signal_events(struct daemon *d, struct event **ev)
 	signal(SIGXFSZ, SIG_IGN);
 }
 
+/* Last in shut_down, before the event base goes: freeing an event gives
+ * its signal the default action back, so the stop and reload signals are
+ * blocked first and then ignored for what is left of the exit. */
+static void free_signal_events(void)
+{
+	static const int stop_signals[] = { SIGTERM, SIGINT, SIGHUP };
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+		sigaddset(&set, stop_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	for (int i = 0; i < N_SIGNAL_EVENTS; i++) {
+		if (sig_events[i])
+			event_free(sig_events[i]);
+		sig_events[i] = NULL;
+	}
+	for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+		signal(stop_signals[i], SIG_IGN);
+}
+
 /* ---- life ---- */
 
 static bool start(struct daemon *d, const struct options *o)
@@ -388,6 +418,15 @@ static bool start(struct daemon *d, const struct options *o)
 	struct db_options dbo = { .busy_timeout_ms = (int)(d->cfg->daemon.busy_timeout * 1000) };
 	char *err = NULL;
 
+	/* The signals are the loop's from the first step on: one that comes
+	 * during the rest of the start-up is noted and handled (stop, reload)
+	 * once the loop runs, instead of killing a half-started daemon. */
+	d->base = event_base_new();
+	if (d->base == NULL) {
+		log_err("cannot set up the event loop (libevent): out of memory or file descriptors?");
+		return false;
+	}
+	add_signal_events(d, sig_events);
 	if (!make_state_dir(d->cfg->daemon.state_dir))
 		return false;
 	d->db = db_open(d->cfg->daemon.database, &dbo, &err);
@@ -398,10 +437,9 @@ static bool start(struct daemon *d, const struct options *o)
 	}
 	if (sync_feeds(d) != DB_OK || !start_redis(d))
 		return false;
-	d->base = event_base_new();
-	d->fetch = d->base ? start_fetch(d) : NULL;
+	d->fetch = start_fetch(d);
 	if (d->fetch == NULL) {
-		log_err("cannot set up the event loop or libcurl");
+		log_err("cannot set up libcurl");
 		return false;
 	}
 	d->outbox = outbox_new(d);
@@ -436,6 +474,7 @@ static void shut_down(struct daemon *d)
 	redis_embedded_free(&d->redis_emb);
 	free(d->redis_path);
 	db_close(d->db);
+	free_signal_events();
 	if (d->base)
 		event_base_free(d->base);
 	if (boot_cfg != d->cfg)
@@ -447,7 +486,6 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	struct daemon d = { 0 };
-	struct event *sig[N_SIGNAL_EVENTS] = { 0 };
 	int rc = parse_options(argc, argv, &o);
 
 	if (rc)
@@ -479,7 +517,6 @@ int main(int argc, char **argv)
 		shut_down(&d);
 		return 1;
 	}
-	add_signal_events(&d, sig);
 	log_info("mouwatchd %s started: %zu feed(s), database %s, Redis %s%s", PACKAGE_VERSION,
 		 d.cfg->n_feeds, d.cfg->daemon.database, redis_target_describe(&d.redis),
 		 d.redis_is_embedded ? " (embedded)" : "");
@@ -490,9 +527,6 @@ int main(int argc, char **argv)
 	event_base_dispatch(d.base);
 	if (d.once)
 		once_print_summary(&d);
-	for (int i = 0; i < N_SIGNAL_EVENTS; i++)
-		if (sig[i])
-			event_free(sig[i]);
 	rc = d.exit_status;
 	shut_down(&d);
 	return rc;
