@@ -23,3 +23,11 @@ tests_unit_test_heap_SOURCES = tests/unit/test_heap.c
 tests_unit_test_heap_CFLAGS = $(MW_TEST_CFLAGS)
 tests_unit_test_heap_LDADD = $(MW_TEST_LIBS)
 endif
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/test_parse_pool
+TESTS += tests/unit/test_parse_pool
+tests_unit_test_parse_pool_SOURCES = tests/unit/test_parse_pool.c daemon/poll_parse.c
+tests_unit_test_parse_pool_CFLAGS = $(MW_TEST_CFLAGS)
+tests_unit_test_parse_pool_LDADD = $(MW_TEST_LIBS)
+endif
