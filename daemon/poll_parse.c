@@ -140,17 +140,22 @@ static int open_pipe(struct parse_pool *pp)
 	return 0;
 }
 
-/* Threads start with every signal blocked: signals stay the loop's. */
+/* Threads start with every signal blocked: signals stay the loop's.
+ * pthread_create returns its error instead of setting errno: it is put in
+ * errno for the caller's message. */
 static unsigned start_threads(struct parse_pool *pp, unsigned want)
 {
 	sigset_t all, old;
+	int rc = 0;
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	while (pp->n_threads < want &&
-	       pthread_create(&pp->threads[pp->n_threads], NULL, thread_main, pp) == 0)
+	       (rc = pthread_create(&pp->threads[pp->n_threads], NULL, thread_main, pp)) == 0)
 		pp->n_threads++;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		errno = rc;
 	return pp->n_threads;
 }
 
