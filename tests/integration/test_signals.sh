@@ -18,9 +18,11 @@ STUCK="$TEST_TMP/stuck-worker"
 cat >"$STUCK" <<'SH'
 #!/bin/sh
 # A worker that does not stop on SIGTERM (it notes it in $STUCK_MARK):
-# the daemon's shutdown waits for it.
+# the daemon's shutdown waits for it. It leaves when the daemon is gone
+# (or after a minute), so a daemon that died does not leave it behind.
 trap 'touch "$STUCK_MARK"' TERM
-while :; do sleep 1; done
+i=0
+while [ $i -lt 60 ] && kill -0 "$PPID" 2>/dev/null; do sleep 1; i=$((i + 1)); done
 SH
 chmod +x "$STUCK"
 
