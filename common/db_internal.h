@@ -21,6 +21,7 @@ struct db {
 	char *errmsg;
 	bool read_only;
 	int busy_timeout_ms;
+	int64_t busy_since_ms;         /* first try of the current wait */
 	int reminder_time_utc;
 	int tx_depth;                  /* open db_begin levels */
 	/* Group commit (db_group_open): set while a group transaction is open. */

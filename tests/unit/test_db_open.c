@@ -2,6 +2,7 @@
  * from version 0 and idempotent re-open, concurrent opens from several
  * processes, and the errors for busy, read-only, full and corrupt files. */
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "test_db_util.h"
 
@@ -22,7 +23,8 @@ static void test_pragmas(void **state)
 	assert_true(db_schema_latest() >= 1);
 	assert_int_equal(pragma_int(t->db, "foreign_keys"), 1);
 	assert_int_equal(pragma_int(t->db, "synchronous"), 1);  /* NORMAL */
-	assert_int_equal(pragma_int(t->db, "busy_timeout"), 5000);
+	/* busy_timeout is our own handler's (db_busy_wait): see
+	 * test_lock_released_is_waited_for and test_locked_returns_busy. */
 	assert_int_equal(sqlite3_prepare_v2(t->db->sqlite, "PRAGMA journal_mode",
 	                                    -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -176,6 +178,43 @@ static void test_concurrent_first_open(void **state)
 	free(path);
 }
 
+/* Another process holds the write lock for a moment: our write waits for
+ * it (the busy handler) and succeeds. */
+static void test_lock_released_is_waited_for(void **state)
+{
+	struct tdb *t = *state;
+	struct db_options o = { .busy_timeout_ms = 10000 };
+	struct db *db = tdb_open_opts(t->path, &o);
+	int ready[2];
+	char c;
+
+	assert_non_null(db);
+	assert_int_equal(pipe(ready), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *holder;
+		if (sqlite3_open(t->path, &holder) != SQLITE_OK ||
+		    sqlite3_exec(holder, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		if (write(ready[1], "x", 1) != 1)
+			_exit(1);
+		usleep(150000);
+		sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(holder);
+		_exit(0);
+	}
+	close(ready[1]);
+	assert_int_equal(read(ready[0], &c, 1), 1);   /* the lock is held */
+	assert_int_equal(db_feed_upsert(db, &(struct db_feed_config){
+		.name = "c", .url = "https://c.example/rss" }, 10), DB_OK);
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(ready[0]);
+	db_close(db);
+}
+
 /* A second connection holds the write lock: our write waits busy_timeout,
  * then returns DB_EBUSY with a message that says what to do. */
 static void test_locked_returns_busy(void **state)
@@ -289,6 +328,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_two_connections, tdb_setup,
 		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_first_open, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_released_is_waited_for, tdb_setup,
 		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_locked_returns_busy, tdb_setup,
 		                                tdb_teardown),
