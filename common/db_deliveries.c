@@ -55,20 +55,13 @@ int db_deliveries_due(struct db *db, int64_t now, int limit, json_t **out)
 		" FROM deliveries d JOIN reminders r ON r.id = d.reminder_id"
 		" WHERE d.state = 'pending' AND d.next_attempt_at <= ?1"
 		" ORDER BY d.next_attempt_at, d.id LIMIT ?2");
-	int rc;
 
 	*out = NULL;
 	if (!st)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, limit < 0 ? -1 : limit);
-	*out = json_array();
-	rc = db_rows_to_json(db, st, *out, "listing due deliveries");
-	if (rc != DB_OK) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	return rc;
+	return db_query_array(db, st, out, "listing due deliveries");
 }
 
 int db_delivery_update(struct db *db, int64_t id, const char *state,

@@ -77,13 +77,7 @@ static int rows(struct db *db, const char *sql, int limit, json_t **out, const c
 	if (st == NULL)
 		return DB_ERR;
 	sqlite3_bind_int(st, 1, limit > 0 ? limit : 1000);
-	*out = json_array();
-	int rc = db_rows_to_json(db, st, *out, what);
-	if (rc != DB_OK) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	return rc;
+	return db_query_array(db, st, out, what);
 }
 
 int db_articles_page_pending(struct db *db, int limit, json_t **out)

@@ -176,20 +176,14 @@ int db_remind_channel_stats(struct db *db, json_t **out)
 	return st ? db_query_array(db, st, out, "counting deliveries by channel") : DB_ERR;
 }
 
-int db_remind_sending(struct db *db, json_t **out)
+int db_remind_in_state(struct db *db, const char *state, json_t **out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, reminder_id, channel FROM"
-		" deliveries WHERE state = 'sending' ORDER BY id");
+		" deliveries WHERE state = ?1 ORDER BY id");
 
 	*out = NULL;
-	return st ? db_query_array(db, st, out, "listing deliveries in flight") : DB_ERR;
-}
-
-int db_remind_pending(struct db *db, json_t **out)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, reminder_id, channel FROM"
-		" deliveries WHERE state = 'pending' ORDER BY id");
-
-	*out = NULL;
-	return st ? db_query_array(db, st, out, "listing pending deliveries") : DB_ERR;
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, state);
+	return db_query_array(db, st, out, "listing deliveries by state");
 }

@@ -44,10 +44,9 @@ int db_remind_channel_disabled(struct db *db, const char *channel,
  * objects {name, disabled_reason, disabled_at, pending, failed,
  * delivered} sorted by name (*out: new reference). */
 int db_remind_channel_stats(struct db *db, json_t **out);
-/* Pending deliveries, not yet in flight: [{id, reminder_id, channel}]. */
-int db_remind_pending(struct db *db, json_t **out);
-/* Deliveries marked in flight: [{id, reminder_id, channel}]. */
-int db_remind_sending(struct db *db, json_t **out);
+/* Deliveries in state ("pending": not yet in flight; "sending": marked
+ * in flight): [{id, reminder_id, channel}] by id. */
+int db_remind_in_state(struct db *db, const char *state, json_t **out);
 
 /* The local day ("YYYY-MM-DD") the last digest went to channel; *day NULL
  * when never (caller frees). */

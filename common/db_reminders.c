@@ -202,20 +202,13 @@ int db_reminders_to_route(struct db *db, int64_t now, bool all, json_t **out)
 		"  AND o.due_at <= ?1) AS superseded"
 		" FROM reminders r WHERE state = 'pending' AND due_at <= ?1)"
 		" WHERE ?2 OR NOT routed OR NOT open OR superseded ORDER BY due_at, id");
-	int rc;
 
 	*out = NULL;
 	if (!st)
 		return DB_ERR;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int(st, 2, all);
-	*out = json_array();
-	rc = db_rows_to_json(db, st, *out, "listing due reminders");
-	if (rc != DB_OK) {
-		json_decref(*out);
-		*out = NULL;
-	}
-	return rc;
+	return db_query_array(db, st, out, "listing due reminders");
 }
 
 int db_reminders_due(struct db *db, int64_t now, json_t **out)

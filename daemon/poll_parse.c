@@ -27,7 +27,7 @@ struct task_list {
 struct parse_pool {
 	pthread_mutex_t mu;
 	pthread_cond_t wake;
-	struct task_list todo, finished;
+	struct task_list waiting, finished;   /* for a thread; done, for the loop */
 	size_t queued;            /* submitted, not delivered yet */
 	size_t max_queued;
 	bool stopping;
@@ -46,6 +46,15 @@ static void list_push(struct task_list *l, struct parse_task *t)
 	else
 		l->head = t;
 	l->tail = t;
+}
+
+static struct parse_task *list_pop(struct task_list *l)
+{
+	struct parse_task *t = l->head;
+
+	if (t && (l->head = t->next) == NULL)
+		l->tail = NULL;
+	return t;
 }
 
 static struct parse_task *list_take_all(struct task_list *l)
@@ -71,14 +80,11 @@ static void *thread_main(void *arg)
 	xmlSetGenericErrorFunc(NULL, ignore_libxml_error);
 	pthread_mutex_lock(&pp->mu);
 	for (;;) {
-		while (!pp->stopping && pp->todo.head == NULL)
+		while (!pp->stopping && pp->waiting.head == NULL)
 			pthread_cond_wait(&pp->wake, &pp->mu);
 		if (pp->stopping)
 			break;
-		struct parse_task *t = pp->todo.head;
-		pp->todo.head = t->next;
-		if (pp->todo.head == NULL)
-			pp->todo.tail = NULL;
+		struct parse_task *t = list_pop(&pp->waiting);
 		pthread_mutex_unlock(&pp->mu);
 		t->work(t);
 		pthread_mutex_lock(&pp->mu);
@@ -188,7 +194,7 @@ bool parse_pool_submit(struct parse_pool *pp, struct parse_task *t)
 	bool ok = !pp->stopping && pp->queued < pp->max_queued;
 	if (ok) {
 		pp->queued++;
-		list_push(&pp->todo, t);
+		list_push(&pp->waiting, t);
 		pthread_cond_signal(&pp->wake);
 	}
 	pthread_mutex_unlock(&pp->mu);
@@ -214,7 +220,7 @@ void parse_pool_free(struct parse_pool *pp)
 	pthread_mutex_unlock(&pp->mu);
 	for (unsigned i = 0; i < pp->n_threads; i++)
 		pthread_join(pp->threads[i], NULL);
-	cancel_list(list_take_all(&pp->todo));
+	cancel_list(list_take_all(&pp->waiting));
 	cancel_list(list_take_all(&pp->finished));
 	if (pp->ev)
 		event_free(pp->ev);

@@ -427,7 +427,7 @@ static void fail_removed(struct remind *r, int64_t now)
 
 	if (r->removed_cfg == r->d->cfg)
 		return;    /* checked against this configuration already */
-	if (db_remind_pending(r->d->db, &pending) != DB_OK) {
+	if (db_remind_in_state(r->d->db, "pending", &pending) != DB_OK) {
 		log_warn("cannot list pending deliveries: %s", db_errmsg(r->d->db));
 		return;
 	}
@@ -459,7 +459,7 @@ static void recover_orphans(struct remind *r, int64_t now)
 	json_t *sending = NULL, *row;
 	size_t i;
 
-	if (db_remind_sending(r->d->db, &sending) != DB_OK) {
+	if (db_remind_in_state(r->d->db, "sending", &sending) != DB_OK) {
 		log_warn("cannot list deliveries in flight: %s", db_errmsg(r->d->db));
 		return;
 	}
