@@ -379,43 +379,47 @@ static char *channel_refusal(struct remind *r, const char *name)
 	return NULL;
 }
 
-/* False when the database refused to mark it in flight: the others would
- * fail the same way, so the pass stops there (one log line, not one per
- * due delivery). */
-static bool start_one(struct remind *r, json_t *row, int64_t now)
+/* Marks a due delivery in flight ('sending') and fetches its agreement
+ * (*agreement, new reference). false when the database failed: the others
+ * would fail the same way, so the pass stops there (one log line, not one
+ * per due delivery). true with *agreement NULL when the delivery was
+ * failed instead (its channel is gone or disabled, its agreement too). */
+static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreement)
 {
 	const char *name = json_string_value(json_object_get(row, "channel"));
 	char *why = channel_refusal(r, name);
-	json_t *agreement = NULL;
 
+	*agreement = NULL;
 	if (why) {
 		fail_row(r, row, why, now);
 		free(why);
 		return true;
 	}
-	int rc = db_query_agreement(r->d->db, int_of(row, "agreement_id"), &agreement);
+	int rc = db_query_agreement(r->d->db, int_of(row, "agreement_id"), agreement);
 	if (rc == DB_ENOTFOUND) {
 		fail_row(r, row, db_errmsg(r->d->db), now);
 		return true;
 	}
-	if (rc != DB_OK) {      /* busy, full, I/O: tried again at the next pass */
-		log_warn("cannot start delivery %lld: %s", (long long)int_of(row, "id"),
-			 db_errmsg(r->d->db));
-		return false;
-	}
-	if (db_delivery_update(r->d->db, int_of(row, "id"), "sending", 0, 0, NULL, now) != DB_OK) {
-		log_warn("cannot start delivery %lld: %s", (long long)int_of(row, "id"),
-			 db_errmsg(r->d->db));
-		json_decref(agreement);
-		return false;
-	}
-	const struct mw_channel_config *c = config_channel(r->d->cfg, name);
+	if (rc == DB_OK &&
+	    db_delivery_update(r->d->db, int_of(row, "id"), "sending", 0, 0, NULL, now) == DB_OK)
+		return true;
+	log_warn("cannot start delivery %lld: %s; tried again at the next pass",
+		 (long long)int_of(row, "id"), db_errmsg(r->d->db));
+	json_decref(*agreement);
+	*agreement = NULL;
+	return false;
+}
+
+static void start_job(struct remind *r, json_t *row, json_t *agreement)
+{
+	const struct mw_channel_config *c =
+		config_channel(r->d->cfg, json_string_value(json_object_get(row, "channel")));
 	struct remind_job *j = job_new(r, row, agreement);
+
 	if (c->type == MW_CHANNEL_WEBHOOK)
 		deliver_webhook(j, c);
 	else
 		deliver_email(j, c);
-	return true;
 }
 
 /* Pending deliveries to channels a reload removed fail now, not when
@@ -475,10 +479,14 @@ static void recover_orphans(struct remind *r, int64_t now)
 	json_decref(sending);
 }
 
+/* Due deliveries are marked 'sending' and that is committed before any
+ * is sent: a delivery whose mark could not be saved is not sent, so a
+ * database that fails every write (a full disk) cannot make the daemon
+ * send the same reminders again and again. */
 static void start_due(struct remind *r, int64_t now)
 {
-	json_t *due = NULL, *row;
-	size_t i;
+	json_t *due = NULL, *row, *rows[MAX_JOBS], *agreements[MAX_JOBS];
+	size_t i, n = 0;
 
 	if (r->n_jobs >= MAX_JOBS)
 		return;
@@ -486,15 +494,30 @@ static void start_due(struct remind *r, int64_t now)
 		log_warn("cannot list due deliveries: %s", db_errmsg(r->d->db));
 		return;
 	}
+	bool tx = tx_begin(r);
 	json_array_foreach(due, i, row) {
+		if (r->n_jobs + n >= MAX_JOBS)
+			break;
 		if (in_flight(r, int_of(row, "id")))
 			continue;   /* its 'sending' was not committed */
-		if (r->n_jobs >= MAX_JOBS || !start_one(r, row, now))
+		if (!mark_one(r, row, now, &agreements[n]))
 			break;
+		if (agreements[n])
+			rows[n++] = row;
+	}
+	/* Without a transaction each mark was saved on its own. */
+	bool saved = !tx || db_commit(r->d->db) == DB_OK;
+	if (!saved && n > 0)
+		log_warn("cannot start %zu delivery(ies): %s; tried again at the next pass",
+			 n, db_errmsg(r->d->db));
+	for (i = 0; i < n; i++) {
+		if (saved)
+			start_job(r, rows[i], agreements[i]);
+		else
+			json_decref(agreements[i]);
 	}
 	json_decref(due);
 }
-
 /* After a job's end: the next due deliveries, and an earlier pass if the
  * job scheduled a retry before it. */
 static void on_kick(evutil_socket_t fd, short what, void *arg)
@@ -506,9 +529,7 @@ static void on_kick(evutil_socket_t fd, short what, void *arg)
 
 	if (r->closing)
 		return;
-	bool tx = tx_begin(r);
 	start_due(r, now);
-	tx_end(r, tx);
 	arm_for_retries(r, now);
 }
 
@@ -527,8 +548,8 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	bool tx = tx_begin(r);
 	fail_removed(r, now);
 	recover_orphans(r, now);
-	start_due(r, now);
 	tx_end(r, tx);
+	start_due(r, now);
 	remind_digest_check(r, now);
 	arm_timer(r, now);
 }

@@ -7,7 +7,7 @@
 # work and resume when the limit is lifted, with nothing lost.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/faults/lib.sh"
-tap_plan $((FAULT_CHECKS + 6))
+tap_plan $((FAULT_CHECKS + 7))
 
 redis_start || exit 1
 fault_setup 10 32 8 || exit 1
@@ -45,6 +45,12 @@ echo "# $errors warnings and errors logged during the outage"
 tap_ok "the log is not flooded (one line per failing thing, not per retry)" test "$errors" -lt 400
 tap_ok "everything settles once space returns" fault_wait_settled 180
 tap_ok "the daemon is still the same process" kill -0 "$DAEMON_PID"
+# A delivery is sent again only when its outcome could not be saved: at
+# most once more, never in a loop while writes fail.
+posts=$(grep -c '^POST' "$RECV_LOG" || true)
+ids=$(grep '^POST' "$RECV_LOG" | cut -f3 | sort -u | wc -l)
+tap_ok "no webhook was sent in a loop while the disk was full ($posts requests, $ids ids)" \
+    test "$posts" -le $((2 * ids))
 fault_stop
 fault_checks
 tap_done
