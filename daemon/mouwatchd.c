@@ -14,6 +14,7 @@
 #include "control.h"
 #include "db_query_ops.h"
 #include "heap.h"
+#include "instance_lock.h"
 #include "log.h"
 #include "notify.h"
 #include "once.h"
@@ -49,6 +50,9 @@ struct options {
 static struct control *control;
 /* The configuration read at start-up (see daemon_reload). */
 static struct mw_config *boot_cfg;
+/* One daemon per state_dir and database (instance_lock.h); held from
+ * before the database is opened until after it is closed. */
+static struct instance_lock instance = { -1, -1 };
 
 #define N_SIGNAL_EVENTS 6
 /* The signal (and timer) events of add_signal_events. They stay registered
@@ -429,6 +433,12 @@ static bool start(struct daemon *d, const struct options *o)
 	add_signal_events(d, sig_events);
 	if (!make_state_dir(d->cfg->daemon.state_dir))
 		return false;
+	char why[1024];
+	if (!instance_lock_take(&instance, d->cfg->daemon.state_dir, d->cfg->daemon.database,
+				why, sizeof why)) {
+		log_err("%s%s", d->once ? "--once refused: " : "", why);
+		return false;
+	}
 	d->db = db_open(d->cfg->daemon.database, &dbo, &err);
 	if (d->db == NULL) {
 		log_err("cannot open the database %s: %s", d->cfg->daemon.database, err);
@@ -474,6 +484,7 @@ static void shut_down(struct daemon *d)
 	redis_embedded_free(&d->redis_emb);
 	free(d->redis_path);
 	db_close(d->db);
+	instance_lock_release(&instance);
 	free_signal_events();
 	if (d->base)
 		event_base_free(d->base);
