@@ -59,6 +59,11 @@ struct fetch_request {
 	                             * the settings allow them (article links).
 	                             * Through a proxy the address checked is
 	                             * the proxy's: the proxy resolves names. */
+	bool guard_redirects;       /* guard every redirect hop that leaves
+	                             * url's origin (scheme, host, port) unless
+	                             * the settings allow private addresses:
+	                             * feeds, whose URL the operator named but
+	                             * whose redirects the feed's server chose */
 	bool no_follow;             /* report 3xx instead of following it */
 	/* For POST (webhooks): method "POST" with body/body_len; headers is a
 	 * NULL-terminated array of "Name: value" lines, or NULL. */
@@ -165,5 +170,11 @@ const char *fetch_guard_classify(const struct sockaddr *sa);
 /* The same for a numeric address string ("10.0.0.5", "::1"); what a string
  * that is no IP address is: "not an IP address". */
 const char *fetch_guard_classify_ip(const char *ip);
+
+/* "scheme://host:port" of url, lower-cased, the port explicit (80 for
+ * http:// without one); NULL when url does not parse. Caller frees. */
+char *fetch_url_origin(const char *url);
+/* Whether a and b have the same origin (false when either does not parse). */
+bool fetch_same_origin(const char *a, const char *b);
 
 #endif

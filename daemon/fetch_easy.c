@@ -1,7 +1,8 @@
 /* fetch_easy.c: one libcurl easy handle set up for one request, and the
  * callbacks libcurl calls during that transfer: the body (with its size
  * cap, on decoded data), the headers (validators, redirect hops) and the
- * address guard (on every connect, and on every reused connection). */
+ * address guard (on every connect, and on every reused connection; for a
+ * feed, on every redirect hop that leaves the origin the operator named). */
 #include "fetch_private.h"
 #include "xalloc.h"
 
@@ -68,6 +69,7 @@ static void note_hop(struct fetch_xfer *x)
 	x->n_hops++;
 	free(x->cur_url);
 	x->cur_url = xstrdup(next);
+	x->guard_now = x->guard_hops && !fetch_same_origin(x->url, next);
 }
 
 static size_t on_header(char *line, size_t size, size_t nmemb, void *ud)
@@ -82,15 +84,29 @@ static size_t on_header(char *line, size_t size, size_t nmemb, void *ud)
 
 static void refuse(struct fetch_xfer *x, const char *ip, const char *kind)
 {
-	fetch_xfer_fail(x, FETCH_ERR_REFUSED, "refused: address %s is %s (set "
-			"allow_private_addresses = yes to allow)", ip, kind);
+	if (x->guard)
+		fetch_xfer_fail(x, FETCH_ERR_REFUSED, "refused: address %s is "
+				"%s (set allow_private_addresses = yes to "
+				"allow)", ip, kind);
+	else
+		fetch_xfer_fail(x, FETCH_ERR_REFUSED, "refused: %.200s "
+				"redirected to %.200s, whose address %s is %s "
+				"(only the URL configured is trusted; set "
+				"allow_private_addresses = yes to allow)",
+				x->url, x->cur_url, ip, kind);
+}
+
+/* Whether the connection being made or used now must pass the guard. */
+static bool guarded(const struct fetch_xfer *x)
+{
+	return x->guard || x->guard_now;
 }
 
 static curl_socket_t on_open_socket(void *ud, curlsocktype purpose,
 				    struct curl_sockaddr *a)
 {
 	struct fetch_xfer *x = ud;
-	const char *kind = fetch_guard_classify(&a->addr);
+	const char *kind = guarded(x) ? fetch_guard_classify(&a->addr) : NULL;
 
 	if (kind) {
 		char ip[INET6_ADDRSTRLEN] = "?";
@@ -110,7 +126,7 @@ static int on_prereq(void *ud, char *primary_ip, char *local_ip,
 		     int primary_port, int local_port)
 {
 	struct fetch_xfer *x = ud;
-	const char *kind = fetch_guard_classify_ip(primary_ip);
+	const char *kind = guarded(x) ? fetch_guard_classify_ip(primary_ip) : NULL;
 
 	if (!kind)
 		return CURL_PREREQFUNC_OK;
@@ -194,6 +210,6 @@ void fetch_xfer_setup(struct fetch_xfer *x, CURL *e,
 	if (x->headers)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 	set_method(e, x);
-	if (x->guard && !x->is_file)
+	if ((x->guard || x->guard_hops) && !x->is_file)
 		set_guard(e, x);
 }

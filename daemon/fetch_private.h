@@ -55,6 +55,8 @@ struct fetch_xfer {
 	long max_redirects;         /* hops we record at most */
 	bool guard;                 /* check addresses (request asked for it
 	                             * and the settings do not allow them) */
+	bool guard_hops;            /* guard hops that leave url's origin */
+	bool guard_now;             /* the hop being fetched is guarded */
 	bool no_follow, is_file;
 	fetch_done_cb done;
 	void *user;

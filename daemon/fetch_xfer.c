@@ -93,6 +93,7 @@ struct fetch_xfer *fetch_xfer_new(struct fetch_engine *eng,
 	x->timeout_ms = 1000 * (req->timeout_s > 0 ? req->timeout_s : s->timeout_s);
 	x->max_redirects = s->max_redirects;
 	x->guard = req->guard_private && !s->allow_private_addresses;
+	x->guard_hops = req->guard_redirects && !s->allow_private_addresses;
 	x->no_follow = req->no_follow;
 	copy_method(x, req);
 	copy_headers(x, req);

@@ -6,6 +6,7 @@
 #include "poll_parse.h"
 #include "article_fetch.h"
 #include "daemon.h"
+#include "fetch.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -94,6 +95,16 @@ void poll_flight_remove(struct poller *p, const char *name)
 	}
 }
 
+/* Whether the feed's stored URL is still on the origin the operator named
+ * (a 301 may have moved it elsewhere); a feed added at run time names its
+ * stored URL. Only there are private addresses reached unguarded. */
+static bool operator_named(const struct daemon *d, const struct db_feed *f)
+{
+	const struct mw_feed_config *fc = config_feed(d->cfg, f->name);
+
+	return !fc || fetch_same_origin(fc->url, f->url);
+}
+
 /* Starts one feed's request. The feed's state is read again when the
  * response comes, so a change made meanwhile (pause, remove) is seen. */
 static void submit_feed(struct poller *p, const struct db_feed *f)
@@ -107,7 +118,9 @@ static void submit_feed(struct poller *p, const struct db_feed *f)
 		.etag = f->etag,
 		.last_modified = f->last_modified,
 		.max_body = (size_t)d->cfg->daemon.max_feed_size,
-		.guard_private = false, /* the operator chose this URL */
+		/* The operator chose this URL, not where it redirects. */
+		.guard_private = !operator_named(d, f),
+		.guard_redirects = true,
 	};
 	struct poll_job *job = xcalloc(1, sizeof *job);
 

@@ -12,7 +12,8 @@ FAULT_TESTS = \
 	tests/faults/fault_db_lock.sh \
 	tests/faults/fault_disk_full.sh \
 	tests/faults/fault_receivers.sh \
-	tests/faults/fault_two_daemons.sh
+	tests/faults/fault_two_daemons.sh \
+	tests/faults/fault_redirect.sh
 
 EXTRA_DIST += tests/faults bench/soak.sh
 

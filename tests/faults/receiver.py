@@ -3,9 +3,12 @@
 while it runs.
 
 usage: receiver.py --log FILE --control FILE (--port-file FILE | --port N)
+                   [--bind ADDR] [--get-body FILE]
 
-Listens on 127.0.0.1 (a kernel-chosen port written to --port-file by
-rename, or --port N to come back on the same port after being stopped).
+Listens on 127.0.0.1 (or --bind ADDR, e.g. ::1; a kernel-chosen port
+written to --port-file by rename, or --port N to come back on the same
+port after being stopped). A GET is logged as "GET <TAB> path" and answered
+200 with the --get-body file (an internal server a redirect must not reach).
 Each POST is logged as one line in mw-httpd's log format, so check.py reads
 both alike:  POST <TAB> path <TAB> webhook-id: ID <TAB> status: S
 
@@ -18,6 +21,7 @@ Before answering it reads the control file (missing or empty: "200"):
 import argparse
 import http.server
 import os
+import socket
 import threading
 import time
 
@@ -59,6 +63,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except OSError:
             pass    # the client gave up first
 
+    def do_GET(self):
+        with LOCK, open(self.server.logfile, "a", encoding="utf-8") as log:
+            log.write("GET\t%s\n" % self.path)
+        body = b""
+        if self.server.get_body:
+            with open(self.server.get_body, "rb") as f:
+                body = f.read()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
@@ -69,11 +86,16 @@ def main():
     ap.add_argument("--control", required=True)
     ap.add_argument("--port-file")
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--bind", default="127.0.0.1")
+    ap.add_argument("--get-body")
     a = ap.parse_args()
-    http.server.ThreadingHTTPServer.allow_reuse_address = True
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), Handler)
+    cls = http.server.ThreadingHTTPServer
+    if ":" in a.bind:
+        cls = type("Server6", (cls,), {"address_family": socket.AF_INET6})
+    cls.allow_reuse_address = True
+    srv = cls((a.bind, a.port), Handler)
     srv.daemon_threads = True
-    srv.logfile, srv.control = a.log, a.control
+    srv.logfile, srv.control, srv.get_body = a.log, a.control, a.get_body
     if a.port_file:
         with open(a.port_file + ".tmp", "w") as f:
             f.write("%d\n" % srv.server_address[1])

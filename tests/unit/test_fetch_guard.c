@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -115,12 +116,36 @@ static void test_not_addresses(void **state)
 	assert_non_null(fetch_guard_classify(NULL));
 }
 
+/* The origin that decides whether a feed's redirect hop is guarded. */
+static void test_origins(void **state)
+{
+	static const struct { const char *a, *b; bool same; } cases[] = {
+		{ "http://127.0.0.1:8080/feed", "http://127.0.0.1:8080/other?q", true },
+		{ "http://Example.ORG/a", "http://example.org:80/b", true },
+		{ "https://example.org/a", "http://example.org/a", false },
+		{ "http://127.0.0.1:8080/a", "http://127.0.0.1:8081/a", false },
+		{ "http://127.0.0.1:8080/a", "http://[::1]:8080/a", false },
+		{ "http://example.org/a", "http://169.254.169.254/latest", false },
+		{ "http://example.org/a", "not a url", false },
+	};
+	char *o = fetch_url_origin("HTTP://Example.org/x");
+
+	(void)state;
+	assert_string_equal(o, "http://example.org:80");
+	free(o);
+	assert_null(fetch_url_origin("::"));
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		assert_int_equal(fetch_same_origin(cases[i].a, cases[i].b),
+				 cases[i].same);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_sockaddrs),
 		cmocka_unit_test(test_not_addresses),
+		cmocka_unit_test(test_origins),
 	};
 	return cmocka_run_group_tests_name("fetch_guard", tests, NULL, NULL);
 }
