@@ -353,10 +353,13 @@ static void reschedule(struct daemon *d, struct db_feed *f, const struct fetch_r
 {
 	const struct mw_feed_config *fc = config_feed(d->cfg, f->name);
 	int64_t now = daemon_now();
+	struct poll_interval_source src = {
+		.configured = fc != NULL, .cfg_interval = fc ? fc->interval : 0,
+		.cfg_auto = fc && fc->interval_auto, .row_seconds = f->interval_seconds,
+		.default_interval = d->cfg->daemon.default_interval,
+	};
 	struct poll_timing t = {
 		.now = now,
-		.interval = fc && fc->interval > 0 ? fc->interval : d->cfg->daemon.default_interval,
-		.interval_auto = fc ? fc->interval_auto : false,
 		.floor = d->cfg->daemon.interval_floor,
 		.ceiling = d->cfg->daemon.interval_ceiling,
 		.retry_after_s = o->retry_after_s,
@@ -365,6 +368,8 @@ static void reschedule(struct daemon *d, struct db_feed *f, const struct fetch_r
 		.ttl_minutes = o->ttl_minutes,
 		.jitter = poll_jitter_draw(),
 	};
+
+	poll_timing_set_interval(&t, &src);
 
 	if (o->new_articles > 0) {
 		f->avg_publish_interval = poll_update_publish_interval(f->avg_publish_interval, o->observed_gap);

@@ -20,6 +20,17 @@ static int64_t with_jitter(int64_t seconds, double jitter)
 	return seconds + d;
 }
 
+void poll_timing_set_interval(struct poll_timing *t, const struct poll_interval_source *src)
+{
+	if (src->configured) {
+		t->interval = src->cfg_interval > 0 ? src->cfg_interval : src->default_interval;
+		t->interval_auto = src->cfg_auto;
+	} else {
+		t->interval = src->row_seconds > 0 ? src->row_seconds : src->default_interval;
+		t->interval_auto = src->row_seconds <= 0;
+	}
+}
+
 int64_t poll_effective_interval(const struct poll_timing *t)
 {
 	int64_t iv = t->interval > 0 ? t->interval : 900;

@@ -29,6 +29,20 @@ struct poll_timing {
 	double jitter;             /* in [-1, 1]: the caller's random draw */
 };
 
+/* Where a feed's interval comes from: its [feed] section when it has one
+ * (interval unset: default_interval), else its feeds row, which is how a
+ * feed added at run time ('feed add NAME URL --interval 10m') keeps its
+ * own: row_seconds > 0 is that interval, 0 (no --interval, or "auto")
+ * follows the feed's pace starting from default_interval. */
+struct poll_interval_source {
+	bool configured;           /* the feed has a [feed] section */
+	long long cfg_interval;    /* its interval, 0 unset */
+	bool cfg_auto;             /* interval = auto */
+	int row_seconds;           /* feeds.interval_seconds, 0 automatic */
+	int64_t default_interval;  /* [daemon] default_interval */
+};
+/* Sets t->interval and t->interval_auto from src. */
+void poll_timing_set_interval(struct poll_timing *t, const struct poll_interval_source *src);
 /* The interval a feed is polled at while things go well. */
 int64_t poll_effective_interval(const struct poll_timing *t);
 /* Absolute time of the next poll after a successful one (200 or 304). */

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/test_cli_env.sh"
 
-tap_plan 54
+tap_plan 55
 
 redis_start
 httpd_start "$OPS_SITE"
@@ -110,6 +110,11 @@ tap_fails "feed poll nosuch: not found" 1 mw feed poll nosuch
 tap_fails "feed add with a bad URL: refused" 1 mw feed add extra 'gopher://x'
 tap_match "feed add extra" 'feed extra added' "$(mw feed add extra "$HTTPD_URL/rss.xml?x=1" --interval 1h --language id)"
 tap_fails "feed add extra again: exists" 1 mw feed add extra "$HTTPD_URL/rss.xml"
+_extra_polled() { [ "$(mw --json feeds | jq_py '[f["last_polled_at"] or 0 for f in j if f["name"] == "extra"][0]')" -gt 0 ]; }
+wait_for 30 _extra_polled
+gap=$(mw --json feeds | jq_py '[(f["next_poll_at"] or 0) - (f["last_polled_at"] or 0) for f in j if f["name"] == "extra"][0]')
+tap_match "feed add --interval 1h: next poll in about 1 h (1 h +-10%), not the 15 m default: $gap s" \
+    '^3[2-9][0-9][0-9]$' "$gap"
 ops_stop_daemon
 ops_start_daemon "$OPS_CONF"
 tap_is "a runtime feed survives a restart" "demo-atom demo-rss extra" "$(mw --json feeds | jq_py '" ".join(f["name"] for f in j)')"

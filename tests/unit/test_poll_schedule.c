@@ -57,6 +57,31 @@ static void test_auto_follows_publishing_rhythm(void **state)
 	assert_int_equal(poll_effective_interval(&t), 900);
 }
 
+/* A feed added at run time has no [feed] section: its own interval comes
+ * from its feeds row, not default_interval (issue 12, item 13). */
+static void test_interval_sources(void **state)
+{
+	(void)state;
+	struct poll_timing t = base();
+	struct poll_interval_source runtime = { .row_seconds = 600, .default_interval = 900 };
+	poll_timing_set_interval(&t, &runtime);
+	assert_int_equal(t.interval, 600);
+	assert_false(t.interval_auto);
+	assert_int_equal(poll_next_after_success(&t), NOW + 600);
+	runtime.row_seconds = 0;   /* no --interval, or "auto" */
+	poll_timing_set_interval(&t, &runtime);
+	assert_int_equal(t.interval, 900);
+	assert_true(t.interval_auto);
+	struct poll_interval_source cfg = { .configured = true, .cfg_interval = 1200,
+		.row_seconds = 600, .default_interval = 900 };
+	poll_timing_set_interval(&t, &cfg);
+	assert_int_equal(t.interval, 1200);
+	assert_false(t.interval_auto);
+	cfg.cfg_interval = 0;      /* no interval key: the default */
+	poll_timing_set_interval(&t, &cfg);
+	assert_int_equal(t.interval, 900);
+}
+
 static void test_server_hints_are_lower_bounds(void **state)
 {
 	(void)state;
@@ -159,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_success_uses_interval),
 		cmocka_unit_test(test_floor_applies_to_configured_interval),
 		cmocka_unit_test(test_auto_follows_publishing_rhythm),
+		cmocka_unit_test(test_interval_sources),
 		cmocka_unit_test(test_server_hints_are_lower_bounds),
 		cmocka_unit_test(test_failure_backs_off_exponentially_to_a_day),
 		cmocka_unit_test(test_retry_after_is_honoured),
