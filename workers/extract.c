@@ -41,9 +41,13 @@ json_t *mw_extract(const char *text, size_t len, const struct mw_extract_opts *o
 		stage_programs(d, r);
 		stage_events(d, r);
 		stage_location(d, r);
-	} else {
-		r->confidence = negative_confidence(d, r);
 	}
+	/* An agreement is between named institutions: a signing with none
+	 * ("Kerja sama ditandatangani.") is no record to store or remind of. */
+	if (r->agreement && r->nparties == 0)
+		r->agreement = false;
+	if (!r->agreement)
+		r->confidence = negative_confidence(d, r);
 	json_t *out = record_json(d, r);
 	record_free(r);
 	free(r);
