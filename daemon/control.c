@@ -1,8 +1,8 @@
 /* control.c: the control socket's server: the listening Unix socket (mode,
- * group, stale files), accepting clients, who may connect (SO_PEERCRED,
- * SO_PEERGROUPS), reading size-capped request lines with an idle timeout,
- * and writing replies.
- * What a request does is in control_methods.c and the files it names. */
+ * group, stale files), accepting clients and who may connect (SO_PEERCRED,
+ * SO_PEERGROUPS). One client's reading, replies and limits are in
+ * control_conn.c; what a request does is in control_methods.c and the
+ * files it names. */
 #include "config.h"
 #include "control_priv.h"
 #include "daemon.h"
@@ -20,108 +20,6 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
-
-/* ---- replies ---- */
-
-static void conn_free(struct control_conn *cn)
-{
-	struct control *c = cn->c;
-
-	if (cn->prev)
-		cn->prev->next = cn->next;
-	else
-		c->conns = cn->next;
-	if (cn->next)
-		cn->next->prev = cn->prev;
-	c->n_conns--;
-	bufferevent_free(cn->bev);
-	free(cn);
-}
-
-static void conn_send(struct control_conn *cn, json_t *reply)
-{
-	char *text = json_dumps(reply, JSON_COMPACT | JSON_ENSURE_ASCII);
-
-	if (text == NULL)
-		fatal("cannot encode a control reply");
-	bufferevent_write(cn->bev, text, strlen(text));
-	bufferevent_write(cn->bev, "\n", 1);
-	free(text);
-}
-
-static json_t *error_reply(const char *code, const char *message)
-{
-	return json_pack("{s:i, s:b, s:{s:s, s:s}}", "v", CONTROL_PROTOCOL, "ok", 0,
-			 "error", "code", code, "message", message);
-}
-
-/* Sends an error and closes the connection once it is written. */
-static void conn_refuse(struct control_conn *cn, const char *code, const char *message)
-{
-	json_t *reply = error_reply(code, message);
-
-	conn_send(cn, reply);
-	json_decref(reply);
-	cn->closing = true;
-	bufferevent_disable(cn->bev, EV_READ);
-}
-
-/* ---- reading requests ---- */
-
-static void conn_answer(struct control_conn *cn, const char *line, size_t len)
-{
-	json_t *reply = control_handle_line(cn->c, line, len);
-
-	conn_send(cn, reply);
-	json_decref(reply);
-}
-
-static void on_read(struct bufferevent *bev, void *arg)
-{
-	struct control_conn *cn = arg;
-	struct evbuffer *in = bufferevent_get_input(bev);
-	size_t len;
-	char *line;
-
-	while (!cn->closing && (line = evbuffer_readln(in, &len, EVBUFFER_EOL_LF))) {
-		if (len > CONTROL_MAX_REQUEST) {
-			conn_refuse(cn, "too_large", "request longer than 65536 bytes; send smaller requests");
-		} else if (len > 0) {
-			cn->c->n_requests++;
-			conn_answer(cn, line, len);
-		}
-		free(line);
-	}
-	if (!cn->closing && evbuffer_get_length(in) > CONTROL_MAX_REQUEST) {
-		log_warn("control: client pid %d sent more than %d bytes without a newline; closing it",
-			 (int)cn->pid, CONTROL_MAX_REQUEST);
-		conn_refuse(cn, "too_large", "request longer than 65536 bytes; send smaller requests");
-	}
-}
-
-static void on_write(struct bufferevent *bev, void *arg)
-{
-	struct control_conn *cn = arg;
-
-	if (cn->closing && evbuffer_get_length(bufferevent_get_output(bev)) == 0)
-		conn_free(cn);
-}
-
-static void on_event(struct bufferevent *bev, short what, void *arg)
-{
-	struct control_conn *cn = arg;
-	(void)bev;
-
-	if ((what & BEV_EVENT_TIMEOUT) && (what & BEV_EVENT_READING) && !cn->closing) {
-		log_info("control: client pid %d idle for %d s; closing it", (int)cn->pid,
-			 cn->c->idle_timeout_s);
-		conn_refuse(cn, "timeout", "no complete request within the idle timeout; "
-			    "end each request with a newline");
-		return;
-	}
-	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT))
-		conn_free(cn);
-}
 
 /* ---- who may connect ---- */
 
@@ -204,49 +102,19 @@ static bool peer_allowed(const struct control *c, int fd, const struct ucred *cr
 	return in;
 }
 
-static void conn_start(struct control *c, evutil_socket_t fd)
-{
-	struct control_conn *cn = xcalloc(1, sizeof *cn);
-	struct ucred cr = { .pid = 0, .uid = (uid_t)-1, .gid = (gid_t)-1 };
-	socklen_t crlen = sizeof cr;
-	struct timeval idle = { c->idle_timeout_s, 0 };
-
-	cn->c = c;
-	cn->bev = bufferevent_socket_new(c->d->base, fd, BEV_OPT_CLOSE_ON_FREE);
-	if (cn->bev == NULL)
-		fatal("cannot set up a control connection");
-	cn->next = c->conns;
-	if (c->conns)
-		c->conns->prev = cn;
-	c->conns = cn;
-	c->n_conns++;
-	bufferevent_setcb(cn->bev, on_read, on_write, on_event, cn);
-	bufferevent_set_timeouts(cn->bev, &idle, &idle);
-	bufferevent_enable(cn->bev, EV_READ | EV_WRITE);
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) < 0 ||
-	    !peer_allowed(c, fd, &cr)) {
-		c->n_refused++;
-		log_warn("control: refused a client (uid %d, pid %d): not root, the daemon's user "
-			 "or a member of socket_group", (int)cr.uid, (int)cr.pid);
-		conn_refuse(cn, "forbidden", "permission denied: only root, the daemon's user and "
-			    "members of [daemon] socket_group may use this socket");
-		return;
-	}
-	cn->uid = cr.uid;
-	cn->pid = cr.pid;
-	if (c->n_conns > CONTROL_MAX_CLIENTS) {
-		log_warn("control: more than %d clients; refusing one", CONTROL_MAX_CLIENTS);
-		conn_refuse(cn, "busy", "too many clients at once; try again in a moment");
-	}
-}
-
 static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
 		      int salen, void *arg)
 {
 	(void)l;
 	(void)sa;
 	(void)salen;
-	conn_start(arg, fd);
+	struct control *c = arg;
+	struct ucred cr = { .pid = 0, .uid = (uid_t)-1, .gid = (gid_t)-1 };
+	socklen_t crlen = sizeof cr;
+	bool allowed = getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) == 0 &&
+		       peer_allowed(c, fd, &cr);
+
+	control_conn_start(c, fd, &cr, allowed);
 }
 
 static void on_accept_error(struct evconnlistener *l, void *arg)
@@ -377,6 +245,10 @@ struct control *control_new(struct daemon *d)
 	c->d = d;
 	c->path = xstrdup(d->cfg->daemon.socket);
 	c->idle_timeout_s = idle_timeout();
+	/* Tests shorten every limit at once with MOUWATCH_CONTROL_TIMEOUT. */
+	c->write_timeout_s = c->idle_timeout_s;
+	c->request_deadline_s = c->idle_timeout_s < CONTROL_REQUEST_DEADLINE_S
+		? c->idle_timeout_s : CONTROL_REQUEST_DEADLINE_S;
 	if (!resolve_group(c, d->cfg->daemon.socket_group) || !open_ro_db(c) ||
 	    (fd = bind_socket(c)) < 0)
 		goto fail;
@@ -402,7 +274,7 @@ void control_free(struct control *c)
 	if (c == NULL)
 		return;
 	while (c->conns)
-		conn_free(c->conns);
+		control_conn_free(c->conns);
 	if (c->listener) {
 		evconnlistener_free(c->listener);
 		unlink(c->path);

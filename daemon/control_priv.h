@@ -11,12 +11,16 @@
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 
 /* Limits (docs/protocol.md). */
 #define CONTROL_MAX_REQUEST (64 * 1024)   /* bytes per request line */
 #define CONTROL_MAX_CLIENTS 32
+#define CONTROL_RESERVED_CLIENTS 4        /* more, for root and the daemon's user */
+#define CONTROL_MAX_PENDING (1024 * 1024) /* unread reply bytes before reading stops */
 #define CONTROL_IDLE_TIMEOUT_S 30         /* MOUWATCH_CONTROL_TIMEOUT overrides */
+#define CONTROL_REQUEST_DEADLINE_S 10     /* from a request's first byte to its newline */
 #define CONTROL_STATUS_INTERVAL_S 15      /* STATUS= refresh; MOUWATCH_STATUS_INTERVAL overrides */
 
 struct control_conn;
@@ -31,9 +35,12 @@ struct control {
 	struct db *ro;                    /* owned, read-only */
 	struct control_conn *conns;       /* owned list */
 	size_t n_conns;
-	int idle_timeout_s;
+	int idle_timeout_s;               /* nothing sent */
+	int request_deadline_s;           /* a request's first byte to its end */
+	int write_timeout_s;              /* over the output cap, to drain it */
 	struct event *status_timer;       /* owned */
 	uint64_t n_requests, n_errors, n_refused;
+	uint64_t n_busy, n_timeouts, n_dropped;
 };
 
 /* One client. Owned by the server's list; freed when it closes. */
@@ -43,8 +50,18 @@ struct control_conn {
 	uid_t uid;
 	pid_t pid;
 	bool closing;                     /* free once the reply is flushed */
+	bool throttled;                   /* over CONTROL_MAX_PENDING: not reading */
+	bool warned;                      /* its throttling was logged */
+	struct event *deadline;           /* owned: the request deadline */
+	struct event *drain;              /* owned: the write timeout when throttled */
 	struct control_conn *next, *prev;
 };
+
+/* One client (control_conn.c). allowed: what control.c decided from its
+ * credentials; a client that is not is answered 'forbidden' and closed. */
+void control_conn_start(struct control *c, evutil_socket_t fd, const struct ucred *cr,
+			bool allowed);
+void control_conn_free(struct control_conn *cn);
 
 /* One request. params is borrowed from the request; a method sets result
  * (a new reference) or fails with control_fail(). */

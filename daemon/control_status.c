@@ -85,6 +85,16 @@ static json_t *workers_json(const struct daemon *d)
 			 "supervised", (json_int_t)d->sup.n);
 }
 
+/* The control socket's own counters (docs/protocol.md, Limits). */
+static json_t *control_json(const struct control *c)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+			 "clients", (json_int_t)c->n_conns, "requests", (json_int_t)c->n_requests,
+			 "errors", (json_int_t)c->n_errors, "refused", (json_int_t)c->n_refused,
+			 "busy", (json_int_t)c->n_busy, "timeouts", (json_int_t)c->n_timeouts,
+			 "dropped", (json_int_t)c->n_dropped);
+}
+
 /* The store's side: feed health, queue backlog, reminders. */
 static bool store_json(struct control_req *r, json_t *res)
 {
@@ -119,9 +129,7 @@ void control_m_status(struct control_req *r)
 	json_object_set_new(res, "counters", counters_json(&r->d->n));
 	json_object_set_new(res, "fetch", fetch_json(r->d->fetch));
 	json_object_set_new(res, "memory", memory_json());
-	json_object_set_new(res, "control", json_pack("{s:I, s:I, s:I, s:I}",
-		"clients", (json_int_t)r->c->n_conns, "requests", (json_int_t)r->c->n_requests,
-		"errors", (json_int_t)r->c->n_errors, "refused", (json_int_t)r->c->n_refused));
+	json_object_set_new(res, "control", control_json(r->c));
 	r->result = res;
 }
 

@@ -3,6 +3,7 @@
 TESTS += tests/integration/test_cli.sh
 TESTS += tests/integration/test_cli_protocol.sh
 TESTS += tests/integration/test_cli_groups.sh
+TESTS += tests/integration/test_control_limits.sh
 TESTS += tests/integration/test_systemd.sh
 
 # EXTRA_DIST names tests/integration as a directory, so a build tree that
