@@ -46,6 +46,7 @@ const struct key_def config_keys[] = {
 	{ SEC_DAEMON, "timeout", V_DURATION, D(timeout), "60s", 1, HOUR, 0, NULL },
 	{ SEC_DAEMON, "max_feed_size", V_SIZE, D(max_feed_size), "16M", 1024, 1024 * MIB, 0, NULL },
 	{ SEC_DAEMON, "max_article_size", V_SIZE, D(max_article_size), "4M", 1024, 1024 * MIB, 0, NULL },
+	{ SEC_DAEMON, "max_new_per_poll", V_INT, D(max_new_per_poll), "100", 1, 100000, 0, NULL },
 	{ SEC_DAEMON, "interval_floor", V_DURATION, D(interval_floor), "5m", 1, 7 * DAY, 0, NULL },
 	{ SEC_DAEMON, "interval_ceiling", V_DURATION, D(interval_ceiling), "6h", 1, 30 * DAY, 0, NULL },
 	{ SEC_DAEMON, "default_interval", V_DURATION, D(default_interval), "15m", 1, 30 * DAY, 0, NULL },

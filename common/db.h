@@ -109,6 +109,12 @@ enum db_article_state {
 };
 const char *db_article_state_name(enum db_article_state s);
 
+/* What is kept of an article's title and text (its feed text or its
+ * page's): a longer one is cut at a UTF-8 character boundary, so one
+ * hostile feed or page cannot fill the database. */
+#define DB_ARTICLE_TITLE_MAX ((size_t)1024)
+#define DB_ARTICLE_TEXT_MAX ((size_t)1024 * 1024)
+
 /* A new article as the daemon sees it (borrowed strings, NULL allowed
  * except url). */
 struct db_article_new {

@@ -83,10 +83,10 @@ static int db_article_insert_row(struct db *db, const struct db_article_new *a,
 	db_bind_text(st, 2, a->entry_id && *a->entry_id ? a->entry_id : NULL);
 	db_bind_text(st, 3, a->url);
 	db_bind_text(st, 4, norm);
-	db_bind_text(st, 5, a->title);
+	db_bind_text_max(st, 5, a->title, DB_ARTICLE_TITLE_MAX);
 	db_bind_time(st, 6, a->published_at);
 	sqlite3_bind_int64(st, 7, a->fetched_at);
-	db_bind_text(st, 8, a->text);
+	db_bind_text_max(st, 8, a->text, DB_ARTICLE_TEXT_MAX);
 	db_bind_text(st, 9, *hash ? hash : NULL);
 	rc = db_exec_stmt(db, st, "inserting an article");
 	*inserted = rc == DB_OK && sqlite3_changes(db->sqlite) > 0;

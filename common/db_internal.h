@@ -54,6 +54,8 @@ int db_exec(struct db *db, const char *sql, const char *what);
 
 /* Bind helpers: NULL strings and zero times bind SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Binds at most max bytes of s, cut at a UTF-8 character boundary. */
+void db_bind_text_max(sqlite3_stmt *st, int i, const char *s, size_t max);
 void db_bind_time(sqlite3_stmt *st, int i, int64_t t);
 /* A column as a new string (NULL for SQL NULL); caller frees. */
 char *db_col_strdup(sqlite3_stmt *st, int i);

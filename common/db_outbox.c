@@ -63,7 +63,7 @@ int db_article_set_page(struct db *db, int64_t id, enum db_page_state s,
 	db_content_hash(text, hash);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, db_page_state_name(s), -1, SQLITE_STATIC);
-	db_bind_text(st, 3, text);
+	db_bind_text_max(st, 3, text, DB_ARTICLE_TEXT_MAX);
 	db_bind_text(st, 4, error);
 	db_bind_text(st, 5, *hash ? hash : NULL);
 	int rc = db_exec_stmt(db, st, "recording an article page");

@@ -211,6 +211,20 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+void db_bind_text_max(sqlite3_stmt *st, int i, const char *s, size_t max)
+{
+	size_t n = s ? strnlen(s, max + 1) : 0;
+
+	if (s == NULL || n <= max) {
+		db_bind_text(st, i, s);
+		return;
+	}
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;   /* s[n] continues a character: cut before that character */
+	sqlite3_bind_text(st, i, s, (int)n, SQLITE_TRANSIENT);
+}
+
 void db_bind_time(sqlite3_stmt *st, int i, int64_t t)
 {
 	if (t)

@@ -68,6 +68,8 @@ struct mw_daemon_config {
 	long long timeout;             /* whole transfer, 60s */
 	long long max_feed_size;       /* 16 MiB */
 	long long max_article_size;    /* 4 MiB */
+	long long max_new_per_poll;    /* new articles taken from one feed per
+	                                  poll (100); the rest at the next */
 	long long interval_floor;      /* 5m: no feed is polled more often */
 	long long interval_ceiling;    /* 6h: nor less often */
 	long long default_interval;    /* 15m: for feeds without 'interval' */

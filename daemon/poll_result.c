@@ -24,6 +24,7 @@ struct poll_outcome {
 	long retry_after_s;
 	int ttl_minutes;
 	size_t new_articles;
+	size_t waiting;          /* new entries past max_new_per_poll */
 	int64_t newest_entry_at;
 	double observed_gap;     /* mean seconds between the feed's entries */
 };
@@ -205,7 +206,7 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 	char **texts = xcalloc(n ? n : 1, sizeof *texts);
 	int64_t *ids = xcalloc(n ? n : 1, sizeof *ids);
 	bool *is_new = xcalloc(n ? n : 1, sizeof *is_new);
-	size_t m = 0;
+	size_t m = 0, max_new = (size_t)d->cfg->daemon.max_new_per_poll;
 	int64_t now = daemon_now();
 
 	for (size_t i = 0; i < n; i++) {
@@ -221,6 +222,10 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 			d->n.articles_known++;
 			continue;
 		}
+		if (m == max_new) {      /* one feed cannot flood a poll */
+			o->waiting++;
+			continue;
+		}
 		texts[m] = article_text_from_entry(e);
 		v[m] = (struct db_article_new){
 			.feed_name = feed_name, .entry_id = e->id, .url = url, .title = e->title,
@@ -230,6 +235,9 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 		m++;
 	}
 	d->n.entries_seen += m;
+	if (o->waiting)
+		log_notice("feed %s: %zu more new entries than max_new_per_poll (%zu) wait for "
+			   "its next poll", feed_name, o->waiting, max_new);
 	int rc = m ? db_articles_insert_batch(d->db, v, m, ids, is_new) : DB_OK;
 	if (rc != DB_OK) {
 		set_error(o, xasprintf("cannot store the feed's entries: %s", db_errmsg(d->db)));
@@ -315,7 +323,13 @@ static void classify_response(struct poller *p, const char *feed_name, const str
 	if (res->status >= 200 && res->status < 300) {
 		o->ok = true;
 		handle_body(p, feed_name, res, pf, o);
-		if (o->ok) {
+		/* With entries left for the next poll, no validator is kept:
+		 * a 304 would hide them. */
+		if (o->ok && o->waiting) {
+			free(f->etag);
+			free(f->last_modified);
+			f->etag = f->last_modified = NULL;
+		} else if (o->ok) {
 			free(f->etag);
 			f->etag = res->etag ? xstrdup(res->etag) : NULL;
 			free(f->last_modified);

@@ -3,3 +3,4 @@ TESTS += tests/integration/test_pipeline.sh
 TESTS += tests/integration/test_poll_behaviour.sh
 TESTS += tests/integration/test_worker.sh
 TESTS += tests/integration/test_signals.sh
+TESTS += tests/integration/test_feed_flood.sh
