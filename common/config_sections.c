@@ -262,8 +262,14 @@ static bool set_value(struct load_ctx *ctx, const struct key_def *k, const char 
 	}
 	void *base = config_section_base(ctx->cfg, (enum section_type)ctx->cur_type, ctx->cur_index);
 	bool ok = config_parse_value(ctx, k, value, base, &why);
-	if (!ok)
-		config_error(ctx, ctx->line, "%s: '%s' %s", k->name, value, strbuf_str(&why));
+	if (!ok) {
+		char *shown = config_value_shown(k->kind, value);
+		if (shown)
+			config_error(ctx, ctx->line, "%s: '%s' %s", k->name, shown, strbuf_str(&why));
+		else
+			config_error(ctx, ctx->line, "%s: the value (not shown: a secret) %s", k->name, strbuf_str(&why));
+		free(shown);
+	}
 	strbuf_free(&why);
 	return ok;
 }

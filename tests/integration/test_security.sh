@@ -8,11 +8,14 @@
 # and an SMTP channel at log level debug: neither secret appears in its
 # log; the control socket has mode 0660 and the configured group, a member
 # of that group with another uid is served and a non-member cannot
-# connect. (Another uid refused by SO_PEERCRED: test_cli.sh.) Part 4: no
+# connect. (Another uid refused by SO_PEERCRED: test_cli.sh.) Then a
+# reload over the socket and by SIGHUP with a malformed webhook secret, a
+# webhook URL carrying ?token= and a Redis URL with a password: refused
+# naming key and line, none of the values in the reply or the log. Part 4: no
 # shell or exec with data from a feed: the sources call no system(),
 # popen() or exec*() except with fixed argument vectors in two files.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 27
+tap_plan 31
 
 SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 PASSWORD='Secur1ty-test-pa55word'
@@ -146,6 +149,23 @@ else
     tap_skip "another uid in socket_group (needs root and setpriv)"
     tap_skip "another uid outside it (needs root and setpriv)"
 fi
+
+# ---- 3b. a refused reload quotes no secret (issue 12, item 2) ----
+TOKEN=tok-5e1f0a9b77c3d2 RPASS=redis-Pa55-q8w7e6 BADSECRET=whsec_Zm9vYmFyYmF6-not-b64
+sed -i "s|^redis = .*|redis = redis://:$RPASS@localhost:6379/zero|" "$STATE/mw.conf"
+printf '[channel leaky]\ntype = webhook\nurl = https://hooks.example.org/in put?token=%s\nsecret = %s\n' \
+    "$TOKEN" "$BADSECRET" >>"$STATE/mw.conf"
+leaks() { grep -c -e "$TOKEN" -e "$RPASS" -e "${BADSECRET#whsec_}" || true; }
+line() { grep -n "^$1 = " "$STATE/mw.conf" | tail -1 | cut -d: -f1; }
+out=$("$MOUWATCH" --socket "$STATE/ctl.sock" reload 2>&1); rc=$?
+tap_match "a reload with a bad webhook URL, secret and Redis URL is refused, naming each key and line" \
+    "^[1-9] .*mw\.conf:$(line redis): redis: 'redis://\(removed\)@localhost:6379/zero' .*mw\.conf:$(line url): url: 'https://hooks\.example\.org/in put\?\(removed\)' .*mw\.conf:$(line secret): secret: the value \(not shown: a secret\) is not a webhook secret" \
+    "$rc $(printf '%s' "$out" | tr '\n' ' ')"
+tap_is "the bad_config reply quotes neither the token, nor the Redis password, nor the secret" 0 "$(printf '%s\n' "$out" | leaks)"
+kill -HUP "$daemon"
+refused_twice() { [ "$(grep -c 'reload refused' "$STATE/daemon.log")" -ge 2 ]; }
+tap_ok "a SIGHUP reload is refused too" wait_for 30 refused_twice
+tap_is "and the log quotes none of them" 0 "$(leaks <"$STATE/daemon.log")"
 kill -TERM "$daemon"; wait "$daemon"
 
 # ---- 4. no shell, no exec with data from a feed ----

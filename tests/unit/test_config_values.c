@@ -11,6 +11,7 @@
 
 #include "duration.h"
 #include "mwconfig.h"
+#include "config_priv.h"
 
 struct duration_case {
 	const char *text;
@@ -247,6 +248,27 @@ static void test_match(void **state)
 	strbuf_free(&why);
 }
 
+/* What a refused value's error may quote (issue 12, item 2). */
+static void test_value_shown(void **state)
+{
+	static const struct { enum value_kind kind; const char *v, *shown; } cases[] = {
+		{ V_URL, "https://hooks.example.org/in?token=abc", "https://hooks.example.org/in?(removed)" },
+		{ V_URL, "https://u:p@w@proxy.example.org:3128/x#frag", "https://(removed)@proxy.example.org:3128/x#(removed)" },
+		{ V_URL, "http://example.org/a@b", "http://example.org/a@b" },
+		{ V_REDIS, "redis://:pa55@localhost:6379/zero", "redis://(removed)@localhost:6379/zero" },
+		{ V_REDIS, "unix:/run/r.sock?db=x", "unix:/run/r.sock?(removed)" },
+		{ V_DURATION, "5 minutes", "5 minutes" },
+	};
+
+	(void)state;
+	assert_null(config_value_shown(V_SECRET, "whsec_abc"));
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = config_value_shown(cases[i].kind, cases[i].v);
+		assert_string_equal(got, cases[i].shown);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_booleans),
 		cmocka_unit_test(test_redis),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_value_shown),
 	};
 	return cmocka_run_group_tests_name("config values", tests, NULL, NULL);
 }
