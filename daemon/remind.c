@@ -598,6 +598,7 @@ void remind_free(struct remind *r)
 	}
 	event_free(r->timer);
 	event_free(r->kick);
+	json_decref(r->digest_empty);
 	free(r);
 }
 

@@ -3,7 +3,10 @@
  * time, every e-mail channel gets one message listing what is upcoming in
  * the next 30 days among the agreements its match filter takes, with all
  * of it in one .ics. The day sent is kept in SQLite, so a restart neither
- * repeats nor skips it; a failed digest is tried again at the next check. */
+ * repeats nor skips it; a failed digest is tried again at the next check.
+ * A day with nothing upcoming yet is not done: it is logged once, and the
+ * digest goes at the first check that finds something (a daemon started
+ * on an empty database, whose workers store the first agreements later). */
 #include "remind_int.h"
 #include "db_remind.h"
 #include "log.h"
@@ -98,6 +101,42 @@ static bool send_digest(struct remind *r, const struct mw_channel_config *c, con
 	return k > 0;
 }
 
+/* "DAY N": the day a channel's digest found nothing among N upcoming
+ * items (caller frees). */
+static char *empty_key(const char *day, const json_t *items)
+{
+	return xasprintf("%s %zu", day, json_array_size(items));
+}
+
+/* True when the channel's digest found nothing today among as many items
+ * as there are now: its filter is not run again over the same list. */
+static bool still_empty(const struct remind *r, const char *channel, const char *day,
+			const json_t *items)
+{
+	const char *noted = json_string_value(json_object_get(r->digest_empty, channel));
+	char *key = empty_key(day, items);
+	bool same = noted && strcmp(noted, key) == 0;
+
+	free(key);
+	return same;
+}
+
+/* Nothing upcoming for the channel: no mail; said once a day. */
+static void note_empty(struct remind *r, const char *channel, const char *day, const json_t *items)
+{
+	const char *noted;
+
+	if (!r->digest_empty)
+		r->digest_empty = json_object();
+	noted = json_string_value(json_object_get(r->digest_empty, channel));
+	if (!noted || strncmp(noted, day, strlen(day)) != 0)
+		log_info("digest of %s to channel %s: nothing upcoming in the next %d days yet; it "
+			 "is sent as soon as there is something today", day, channel, DIGEST_DAYS);
+	char *key = empty_key(day, items);
+	json_object_set_new(r->digest_empty, channel, json_string(key));
+	free(key);
+}
+
 void remind_digest_check(struct remind *r, int64_t now)
 {
 	const struct mw_config *cfg = r->d->cfg;
@@ -126,8 +165,10 @@ void remind_digest_check(struct remind *r, int64_t now)
 			log_warn("digest: cannot list upcoming dates: %s", db_errmsg(r->d->db));
 			return;
 		}
-		if (!send_digest(r, c, items, day, now))   /* nothing upcoming: no mail */
-			db_remind_digest_set_day(r->d->db, c->name, day);
+		if (still_empty(r, c->name, day, items))
+			continue;
+		if (!send_digest(r, c, items, day, now))
+			note_empty(r, c->name, day, items);
 	}
 	json_decref(items);
 }

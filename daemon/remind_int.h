@@ -51,6 +51,9 @@ struct remind {
 	 * when deliveries fall behind. */
 	struct event *kick;
 	int64_t next_pass_at;          /* when timer fires */
+	/* Channel name -> the day its digest found nothing upcoming (logged
+	 * once; the digest is sent later that day once there is something). */
+	json_t *digest_empty;
 };
 
 /* What one attempt came to. */

@@ -23,3 +23,4 @@ TESTS += tests/integration/test_remind.sh
 EXTRA_DIST += tests/helpers/smtpd.sh tests/remind/check_hooks.py tests/remind/check_mail.py
 TESTS += tests/integration/test_remind_ops.sh
 TESTS += tests/integration/test_remind_tls.sh
+TESTS += tests/integration/test_remind_digest.sh
