@@ -44,6 +44,23 @@ int db_schema_version(struct db *db);
 /* The newest schema version this program knows. */
 int db_schema_latest(void);
 
+/* Makes this connection an event loop's (mouwatchd, once started): every
+ * wait for another process's lock lasts at most busy_timeout_ms (tens of
+ * ms), and once one gave up, the next calls give up at once, without
+ * waiting, until a retry is due (100 ms later, growing to 1 s while the
+ * lock lasts). A lock held for minutes then costs the loop one short wait
+ * per retry, not a busy_timeout per statement; callers see DB_EBUSY and
+ * retry from a timer. */
+void db_set_fail_fast(struct db *db, int busy_timeout_ms);
+/* Since when (Unix seconds) another process's lock has kept this
+ * connection out: a wait for it gave up and no write went through since.
+ * 0 when not locked. */
+int64_t db_locked_since(const struct db *db);
+/* Takes the write lock and lets it go at once (BEGIN IMMEDIATE, ROLLBACK),
+ * honouring fail_fast: DB_OK clears db_locked_since, DB_EBUSY while the
+ * lock lasts. Does nothing (DB_OK) inside a transaction. */
+int db_probe_write(struct db *db);
+
 /* Transactions: db_begin starts BEGIN IMMEDIATE (or a savepoint when one is
  * already open), so writers queue on the lock instead of deadlocking. */
 int db_begin(struct db *db);

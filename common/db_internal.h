@@ -22,6 +22,10 @@ struct db {
 	bool read_only;
 	int busy_timeout_ms;
 	int64_t busy_since_ms;         /* first try of the current wait */
+	bool fail_fast;                /* db_set_fail_fast */
+	int64_t locked_since;          /* Unix seconds; 0: not locked out */
+	int64_t locked_mono_ms;        /* the same on the monotonic clock */
+	int64_t retry_at_ms;           /* fail_fast: no wait before this */
 	int reminder_time_utc;
 	int tx_depth;                  /* open db_begin levels */
 	/* Group commit (db_group_open): set while a group transaction is open. */
@@ -46,6 +50,12 @@ int db_fail(struct db *db, int rc, const char *what);
 /* Records a caller error (DB_EINVAL, DB_ENOTFOUND...) with a message. */
 int db_failf(struct db *db, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* The busy handler (db_lock.c): waits up to busy_timeout, or not at all
+ * while a fail_fast connection is locked out. */
+int db_busy_wait(void *arg, int tries);
+/* A write went through: another process's lock no longer keeps us out. */
+void db_lock_clear(struct db *db);
 
 /* Runs one cached statement that returns no rows; resets it. */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st, const char *what);

@@ -5,39 +5,11 @@
 
 #include "db_internal.h"
 
-#include <time.h>
 #include <unistd.h>
 #include "log.h"
 #include "xalloc.h"
 
 #define DB_DEFAULT_BUSY_MS 5000
-
-/* Waiting for another process's lock. SQLite's own handler sleeps in
- * steps that grow to 100 ms, so a daemon waiting behind workers that
- * take the lock in turn kept missing the moments it was free (the soak:
- * deliveries at a few a second while workers stored). This one looks
- * every millisecond for the first 50 ms, then every 5 ms, until
- * busy_timeout has passed since the first try. */
-static int64_t db_monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int db_busy_wait(void *arg, int tries)
-{
-	struct db *db = arg;
-	int64_t now = db_monotonic_ms();
-
-	if (tries == 0)
-		db->busy_since_ms = now;
-	if (now - db->busy_since_ms >= db->busy_timeout_ms)
-		return 0;   /* give up: SQLITE_BUSY */
-	usleep(now - db->busy_since_ms < 50 ? 1000 : 5000);
-	return 1;
-}
 
 static int db_set_pragmas(struct db *db)
 {
@@ -158,9 +130,11 @@ int db_begin(struct db *db)
 		snprintf(sql, sizeof sql, "SAVEPOINT s%d", db->tx_depth);
 		rc = db_exec(db, sql, "starting a savepoint");
 	}
-	if (rc == DB_OK)
-		db->tx_depth++;
-	return rc;
+	if (rc != DB_OK)
+		return rc;
+	if (db->tx_depth++ == 0)
+		db_lock_clear(db);   /* BEGIN IMMEDIATE took the write lock */
+	return DB_OK;
 }
 
 int db_commit(struct db *db)

@@ -190,9 +190,12 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st, const char *what)
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		return DB_OK;
-	return db_fail(db, rc, what);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, rc, what);
+	/* A write outside a transaction took the lock and let it go. */
+	if (!sqlite3_stmt_readonly(st) && sqlite3_get_autocommit(db->sqlite))
+		db_lock_clear(db);
+	return DB_OK;
 }
 
 int db_exec(struct db *db, const char *sql, const char *what)

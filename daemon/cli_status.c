@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static bool no_args(int argc, char **argv)
 {
@@ -66,6 +67,23 @@ static void show_memory(const json_t *m)
 		       megabytes(cli_jint(m, "sqlite"), e, sizeof e));
 }
 
+/* "locked:     by another process since 2026-12-04 18:03:12 (42 s)" */
+static void show_lock(const json_t *db)
+{
+	long long since = cli_jint(db, "locked_since");
+	time_t t = (time_t)since;
+	char when[32];
+	struct tm tm;
+
+	if (since <= 0)
+		return;
+	localtime_r(&t, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+	printf("%slocked:     by another process since %s (%lld s)%s; mouwatchd holds its "
+	       "writes back until it is free\n", cli_sgr(CLI_BAD), when,
+	       (long long)time(NULL) - since, cli_sgr(CLI_PLAIN));
+}
+
 static void show_status(const json_t *r)
 {
 	const json_t *d = json_object_get(r, "daemon"), *q = json_object_get(r, "queue");
@@ -77,6 +95,11 @@ static void show_status(const json_t *r)
 	printf("%smouwatchd %s%s (pid %lld), up %s\n", cli_sgr(CLI_BOLD), cli_jstr(d, "version"),
 	       cli_sgr(CLI_PLAIN), cli_jint(d, "pid"), up);
 	printf("config:     %s\ndatabase:   %s\n", cli_jstr(d, "config"), cli_jstr(d, "database"));
+	show_lock(json_object_get(r, "database"));
+	if (!json_object_get(r, "store")) {
+		printf("store:      not readable while the lock lasts; retry in a moment\n");
+		return;
+	}
 	show_feeds(json_object_get(r, "feeds"));
 	printf("backlog:    %lld waiting for their page, %lld to enqueue, %lld queued for workers\n",
 	       cli_jint(q, "page_pending"), cli_jint(q, "to_enqueue"), cli_jint(q, "queued"));

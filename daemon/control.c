@@ -6,6 +6,7 @@
 #include "config.h"
 #include "control_priv.h"
 #include "daemon.h"
+#include "db_watch.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -233,6 +234,8 @@ static bool open_ro_db(struct control *c)
 		free(err);
 		return false;
 	}
+	/* Requests are answered on the loop: a lock never holds it long. */
+	db_set_fail_fast(c->ro, DAEMON_DB_WAIT_MS);
 	return true;
 }
 

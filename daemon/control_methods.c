@@ -4,6 +4,7 @@
 #include "config.h"
 #include "control_priv.h"
 #include "daemon.h"
+#include "db_watch.h"
 #include "feed_text.h"
 #include "log.h"
 #include "xalloc.h"
@@ -74,9 +75,18 @@ void control_fail(struct control_req *r, const char *code, const char *fmt, ...)
 void control_fail_db(struct control_req *r, struct db *db, int status)
 {
 	const char *code = status == DB_ENOTFOUND ? "not_found"
-		: status == DB_EINVAL ? "bad_params"
-		: status == DB_EBUSY ? "busy" : "failed";
-	control_fail(r, code, "%s", db_errmsg(db));
+		: status == DB_EINVAL ? "bad_params" : "failed";
+	int64_t since = db_watch_locked_since(r->d, db);
+	char when[32];
+
+	if (status == DB_EBUSY && since) {
+		db_watch_time_text(since, when, sizeof when);
+		control_fail(r, "locked", "the database is locked by another process since %s "
+			     "(%lld s); the daemon holds its writes back until it is free: retry in "
+			     "a moment", when, (long long)(daemon_now() - since));
+		return;
+	}
+	control_fail(r, status == DB_EBUSY ? "locked" : code, "%s", db_errmsg(db));
 }
 
 bool control_param_str(struct control_req *r, const char *key, bool required,
@@ -119,10 +129,15 @@ bool control_param_int(struct control_req *r, const char *key, bool required,
 
 /* ---- protocol methods ---- */
 
+/* From memory only: it answers whatever the database is doing. */
 void control_m_hello(struct control_req *r)
 {
+	int64_t since = db_watch_locked_since(r->d, r->c->ro);
+
 	r->result = json_pack("{s:s, s:s, s:i}", "name", "mouwatchd", "version",
 			      PACKAGE_VERSION, "protocol", CONTROL_PROTOCOL);
+	if (since)
+		json_object_set_new(r->result, "database_locked_since", json_integer(since));
 }
 
 void control_m_methods(struct control_req *r)

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "control_priv.h"
 #include "daemon.h"
+#include "db_watch.h"
 #include "db_outbox.h"
 #include "db_query_ops.h"
 #include "heap.h"
@@ -95,18 +96,31 @@ static json_t *control_json(const struct control *c)
 			 "dropped", (json_int_t)c->n_dropped);
 }
 
-/* The store's side: feed health, queue backlog, reminders. */
+/* {"locked_since": T} while another process holds the database's lock,
+ * {} otherwise: from memory (db_watch.c). */
+static json_t *database_json(const struct control_req *r)
+{
+	int64_t since = db_watch_locked_since(r->d, r->c->ro);
+
+	return since ? json_pack("{s:I}", "locked_since", (json_int_t)since) : json_object();
+}
+
+/* The store's side: feed health, queue backlog, reminders. A lock that
+ * keeps the reads out leaves them out (the rest is from memory and says
+ * the database is locked); other failures fail the request. */
 static bool store_json(struct control_req *r, json_t *res)
 {
 	struct db_outbox_counts q;
-	json_t *health, *counts;
+	json_t *health = NULL, *counts;
 	int rc;
 
 	if ((rc = db_ops_feed_health(r->c->ro, &health)) != DB_OK ||
 	    (rc = db_outbox_counts(r->c->ro, &q)) != DB_OK ||
 	    (rc = db_query_status(r->c->ro, daemon_now(), &counts)) != DB_OK) {
-		if (rc != DB_OK)
-			control_fail_db(r, r->c->ro, rc);
+		json_decref(health);
+		if (rc == DB_EBUSY)
+			return true;
+		control_fail_db(r, r->c->ro, rc);
 		return false;
 	}
 	json_object_set_new(res, "feeds", health);
@@ -120,6 +134,7 @@ void control_m_status(struct control_req *r)
 	json_t *res = json_object();
 
 	json_object_set_new(res, "daemon", process_json(r));
+	json_object_set_new(res, "database", database_json(r));
 	if (!store_json(r, res)) {
 		json_decref(res);
 		return;

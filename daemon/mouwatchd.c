@@ -13,6 +13,7 @@
 #include "article_fetch.h"
 #include "control.h"
 #include "db_query_ops.h"
+#include "db_watch.h"
 #include "heap.h"
 #include "instance_lock.h"
 #include "log.h"
@@ -462,6 +463,8 @@ static bool start(struct daemon *d, const struct options *o)
 		start_workers(d, workers);
 	if (!d->once && (control = control_new(d)) == NULL)
 		return false;
+	/* Started: from now on the loop never waits long on a lock. */
+	db_watch_start(d);
 	return true;
 }
 
@@ -470,6 +473,7 @@ static void shut_down(struct daemon *d)
 	notify_stopping();
 	control_free(control);
 	control = NULL;
+	db_watch_stop();
 	supervisor_stop_all(&d->sup, 5000);
 	remind_free(d->remind);       /* before the engine its transfers run in */
 	/* The engine's cancel callbacks (feed polls, pages) use the poller,

@@ -68,15 +68,18 @@ static bool record_batch(struct outbox *o)
 	int64_t now = daemon_now();
 
 	poller_commit(o->d->poller);  /* a transaction of our own, not a savepoint */
-	bool tx = db_begin(db) == DB_OK;
+	bool ok = db_begin(db) == DB_OK;
 
+	/* The first failure fails the batch: one line per outage, not one per
+	 * article (the others would fail the same way). */
 	for (size_t i = 0; i < o->n_done; i++) {
-		if (db_outbox_mark_enqueued(db, o->done[i].id, o->done[i].stream_id, now) != DB_OK)
-			log_warn("article %" PRId64 " is in Redis but its row could not be updated (%s); "
-				 "it may be queued twice, which is harmless", o->done[i].id, db_errmsg(db));
+		if (ok && db_outbox_mark_enqueued(db, o->done[i].id, o->done[i].stream_id, now) != DB_OK) {
+			db_rollback(db);
+			ok = false;
+		}
 		free(o->done[i].stream_id);
 	}
-	bool ok = tx && db_commit(db) == DB_OK;
+	ok = ok && db_commit(db) == DB_OK;
 	if (!ok && !o->record_failing)
 		log_err("cannot record queued articles: %s; queueing paused, retried every second "
 			"(the articles may reach workers twice, which is harmless)", db_errmsg(db));
@@ -192,6 +195,10 @@ static void xlen_cb(redisAsyncContext *ac, void *r, void *privdata)
 static void flush(struct outbox *o)
 {
 	if (!o->connected || !o->group_ready || o->in_flight > 0 || o->checking)
+		return;
+	/* Another process holds the database's lock: what is sent now could
+	 * not be recorded (db_watch.c kicks us when it is free). */
+	if (db_locked_since(o->d->db))
 		return;
 	if (redisAsyncCommand(o->ac, xlen_cb, o, "XLEN %s", o->d->cfg->daemon.redis_stream) == REDIS_OK)
 		o->checking = true;

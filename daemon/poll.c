@@ -159,6 +159,10 @@ static void tick_cb(evutil_socket_t fd, short what, void *arg)
 	struct db_feed *v = NULL;
 	size_t n = 0;
 
+	/* While another process holds the database's lock nothing fetched
+	 * could be stored: wait for it (db_watch.c retries the lock). */
+	if (db_locked_since(p->d->db))
+		return;
 	if (!p->d->stopping)
 		article_fetch_retry(p);
 	if (p->d->stopping || p->d->once)

@@ -34,6 +34,11 @@ struct poller {
 	bool tx_new_articles;       /* kick the outbox after the commit */
 	bool tx_page_saves;         /* page results are in the group */
 	bool tx_failing;            /* the last group commit failed (logged) */
+	/* What the group stored is logged and counted once it is committed:
+	 * rows a failed commit rolled back were never new. */
+	char **tx_lines;            /* info lines to log after the commit (owned) */
+	size_t n_tx_lines, cap_tx_lines;
+	uint64_t tx_articles_new;   /* added to d->n.articles_new after it */
 	struct host_pauses paused;  /* hosts that asked us to wait */
 	struct parse_pool *pool;    /* parse threads, or NULL: parse inline */
 };

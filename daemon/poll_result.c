@@ -14,6 +14,8 @@
 #include "poll.h"
 #include "xalloc.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +27,8 @@ struct poll_outcome {
 	int ttl_minutes;
 	size_t new_articles;
 	size_t waiting;          /* new entries past max_new_per_poll */
+	bool db_failed;          /* the store refused the entries (logged once
+	                          * per outage by the group commit) */
 	int64_t newest_entry_at;
 	double observed_gap;     /* mean seconds between the feed's entries */
 };
@@ -91,6 +95,45 @@ static void tx_page(struct poller *p, int64_t id, const char *url)
 	p->tx_pages[p->n_tx_pages++] = (struct poll_page){ id, xstrdup(url) };
 }
 
+/* An info line about what the group stores: logged after its commit,
+ * dropped if it rolls back; logged now when no group is open (each write
+ * was committed on its own). */
+static void tx_log(struct poller *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tx_log(struct poller *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *line;
+
+	va_start(ap, fmt);
+	if (vasprintf(&line, fmt, ap) < 0)
+		fatal("out of memory");
+	va_end(ap);
+	if (!p->tx_open) {
+		log_info("%s", line);
+		free(line);
+		return;
+	}
+	if (p->n_tx_lines == p->cap_tx_lines) {
+		p->cap_tx_lines = p->cap_tx_lines ? 2 * p->cap_tx_lines : 64;
+		p->tx_lines = xrealloc(p->tx_lines, p->cap_tx_lines * sizeof *p->tx_lines);
+	}
+	p->tx_lines[p->n_tx_lines++] = line;
+}
+
+/* The group's lines and counts: published when it committed, else dropped. */
+static void tx_publish(struct poller *p, bool committed)
+{
+	for (size_t i = 0; i < p->n_tx_lines; i++) {
+		if (committed)
+			log_info("%s", p->tx_lines[i]);
+		free(p->tx_lines[i]);
+	}
+	p->n_tx_lines = 0;
+	if (committed)
+		p->d->n.articles_new += p->tx_articles_new;
+	p->tx_articles_new = 0;
+}
+
 /* Ends the group: true when it committed (or none was open). Takes the
  * pages to fetch out into *pages / *n (the caller frees them). */
 static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
@@ -107,6 +150,7 @@ static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
 	db_group_close(db);
 	event_del(p->commit_ev);
 	bool ok = db_commit(db) == DB_OK;  /* rolls back when it fails */
+	tx_publish(p, ok);
 	/* One line per outage: with pages retried every second and results
 	 * arriving in many loop passes, a full disk fails many groups. */
 	if (!ok && !p->tx_failing)
@@ -161,6 +205,10 @@ void poll_tx_shutdown(struct poller *p)
 
 	tx_end(p, &pages, &n);
 	free_pages(pages, n);
+	tx_publish(p, false);   /* nothing left: tx_end published the group */
+	free(p->tx_lines);
+	p->tx_lines = NULL;
+	p->cap_tx_lines = 0;
 	if (p->commit_ev)
 		event_free(p->commit_ev);
 	p->commit_ev = NULL;
@@ -241,6 +289,7 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 	int rc = m ? db_articles_insert_batch(d->db, v, m, ids, is_new) : DB_OK;
 	if (rc != DB_OK) {
 		set_error(o, xasprintf("cannot store the feed's entries: %s", db_errmsg(d->db)));
+		o->db_failed = true;
 		goto out;
 	}
 	for (size_t i = 0; i < m; i++) {
@@ -249,8 +298,11 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 			continue;
 		}
 		o->new_articles++;
-		d->n.articles_new++;
-		log_info("feed %s: new article %lld: %s", feed_name, (long long)ids[i], v[i].url);
+		if (p->tx_open)
+			p->tx_articles_new++;
+		else
+			d->n.articles_new++;
+		tx_log(p, "feed %s: new article %lld: %s", feed_name, (long long)ids[i], v[i].url);
 		if (fetch_pages && article_url_fetchable(d, v[i].url))
 			tx_page(p, ids[i], v[i].url);
 		else
@@ -438,15 +490,22 @@ static void feed_finish(struct poll_job *job, const struct fetch_result *res, st
 	reschedule(d, &f, res, &o);
 	if (o.ok) {
 		d->n.polls_ok++;
-		log_info("feed %s: %ld, %zu new article(s), next poll in %lld s", f.name, res->status,
-			 o.new_articles, (long long)(f.next_poll_at - daemon_now()));
+		tx_log(p, "feed %s: %ld, %zu new article(s), next poll in %lld s", f.name, res->status,
+		       o.new_articles, (long long)(f.next_poll_at - daemon_now()));
+	} else if (o.db_failed) {
+		/* The database's outage, not the feed's: logged once by the
+		 * group commit (or the lock by db_watch.c). */
+		d->n.polls_failed++;
+		log_debug("feed %s: %s", f.name, o.error);
 	} else {
 		d->n.polls_failed++;
 		log_warn("feed %s: %s (failure %d in a row); next try in %lld s", f.name, o.error,
 			 f.consecutive_failures, (long long)(f.next_poll_at - daemon_now()));
 	}
+	/* In a group, a failing write fails its commit, which is logged once. */
 	if (db_feed_save_state(d->db, &f) != DB_OK)
-		log_err("feed %s: cannot save its poll state: %s", f.name, db_errmsg(d->db));
+		log_msg(p->tx_open || o.db_failed ? LOG_LEVEL_DEBUG : LOG_LEVEL_ERR,
+		       "feed %s: cannot save its poll state: %s", f.name, db_errmsg(d->db));
 	db_feed_free(&f);
 	if (o.new_articles && p->tx_open)
 		p->tx_new_articles = true;

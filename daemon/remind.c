@@ -14,6 +14,8 @@
 #include "xalloc.h"
 
 #include <event2/event.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +34,34 @@ static void on_timer(evutil_socket_t fd, short what, void *arg);
  * unrouted reminders are routed at the next pass, a delivery left
  * 'sending' is recovered (recover_orphans). */
 #define ROUTE_CHUNK 100
+#define TROUBLE_LOG_S 60
+
+/* A database failure (a lock, a full disk, I/O): a warning once a
+ * minute while they last, debug lines between; the pass that met it
+ * is followed by another one second later. */
+static void db_trouble(struct remind *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void db_trouble(struct remind *r, const char *fmt, ...)
+{
+	int64_t now = daemon_now();
+	bool loud = now - r->trouble_logged_at >= TROUBLE_LOG_S;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		fatal("out of memory");
+	va_end(ap);
+	if (loud) {
+		log_warn("reminders: %s (database failures of the reminders are logged once a "
+			 "minute while they last; the work is retried every second)", msg);
+		r->trouble_logged_at = now;
+	} else {
+		log_debug("reminders: %s", msg);
+	}
+	free(msg);
+	r->pass_failed = true;
+}
 
 static bool tx_begin(struct remind *r)
 {
@@ -41,8 +71,7 @@ static bool tx_begin(struct remind *r)
 static void tx_end(struct remind *r, bool open)
 {
 	if (open && db_commit(r->d->db) != DB_OK)
-		log_warn("reminders: %s; the work is done again at the next pass",
-			 db_errmsg(r->d->db));
+		db_trouble(r, "%s; the work is done again at the next pass", db_errmsg(r->d->db));
 }
 
 /* ---- the timer ---- */
@@ -97,8 +126,8 @@ static void settle(struct remind *r, int64_t reminder_id, int64_t now)
 		return;
 	const char *state = p.failed ? "failed" : "sent";
 	if (db_reminder_set_state(r->d->db, reminder_id, state, now) != DB_OK)
-		log_warn("cannot mark reminder %lld %s: %s", (long long)reminder_id, state,
-			 db_errmsg(r->d->db));
+		db_trouble(r, "cannot mark reminder %lld %s: %s", (long long)reminder_id, state,
+			   db_errmsg(r->d->db));
 	else if (p.failed)
 		log_warn("reminder %lld failed on %d channel(s); 'mouwatch reminder retry %lld' "
 			 "tries again", (long long)reminder_id, p.failed, (long long)reminder_id);
@@ -125,7 +154,7 @@ static bool route(struct remind *r, const json_t *row, int64_t now)
 		return true;
 	}
 	if (rc != DB_OK) {      /* busy, full, I/O: routed at the next pass */
-		log_warn("reminder %lld: %s", (long long)id, db_errmsg(r->d->db));
+		db_trouble(r, "reminder %lld: %s", (long long)id, db_errmsg(r->d->db));
 		return false;
 	}
 	bool created = true;
@@ -134,8 +163,8 @@ static bool route(struct remind *r, const json_t *row, int64_t now)
 			continue;
 		matched++;
 		if (db_delivery_create(r->d->db, id, cfg->channels[i].name, now, NULL) != DB_OK) {
-			log_warn("reminder %lld: cannot create its delivery to channel %s: %s",
-				 (long long)id, cfg->channels[i].name, db_errmsg(r->d->db));
+			db_trouble(r, "reminder %lld: cannot create its delivery to channel %s: %s",
+				   (long long)id, cfg->channels[i].name, db_errmsg(r->d->db));
 			created = false;
 		}
 	}
@@ -165,7 +194,7 @@ static void route_due(struct remind *r, int64_t now)
 	 * reminder of an item is sent. */
 	bool all = r->routed_cfg != r->d->cfg, complete = true;
 	if (db_reminders_to_route(r->d->db, now, all, &due) != DB_OK) {
-		log_warn("cannot list due reminders: %s", db_errmsg(r->d->db));
+		db_trouble(r, "cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
 	}
 	bool tx = tx_begin(r);
@@ -194,6 +223,15 @@ static void route_due(struct remind *r, int64_t now)
 
 /* ---- deliveries ---- */
 
+static void kept_free(struct remind_outcome *k)
+{
+	if (!k)
+		return;
+	free((char *)k->reply);
+	free((char *)k->error);
+	free(k);
+}
+
 void remind_job_free(struct remind_job *j)
 {
 	free(j->channel);
@@ -203,6 +241,7 @@ void remind_job_free(struct remind_job *j)
 	free(j->digest_ics);
 	free(j->digest_subject);
 	free(j->mail);
+	kept_free(j->kept);
 	if (j->password) {
 		explicit_bzero(j->password, strlen(j->password));
 		free(j->password);
@@ -223,47 +262,80 @@ static void job_unlink(struct remind *r, struct remind_job *j)
 		}
 }
 
-static void record_attempt(struct remind *r, struct remind_job *j,
+/* Log lines about a delivery's outcome, printed once it is committed
+ * (an outcome saved again at every pass must not be logged at each). */
+struct notes {
+	int n;
+	enum log_level level[2];
+	char *text[2];
+};
+
+static void note(struct notes *ns, enum log_level level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void note(struct notes *ns, enum log_level level, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ns->n == 2)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&ns->text[ns->n], fmt, ap) < 0)
+		fatal("out of memory");
+	va_end(ap);
+	ns->level[ns->n++] = level;
+}
+
+static void notes_end(struct notes *ns, bool print)
+{
+	for (int i = 0; i < ns->n; i++) {
+		if (print)
+			log_msg(ns->level[i], "%s", ns->text[i]);
+		free(ns->text[i]);
+	}
+	ns->n = 0;
+}
+
+static bool record_attempt(struct remind *r, struct remind_job *j,
 			   const struct remind_outcome *o, int64_t now)
 {
 	struct db_attempt a = { .at = now, .status = o->status, .reply = o->reply,
 		.error = o->ok ? NULL : o->error,
-		.duration_ms = (int)((fetch_now() - j->started) * 1000) };
+		.duration_ms = j->duration_ms };
 
-	if (db_delivery_attempt_add(r->d->db, j->delivery_id, &a) != DB_OK)
-		log_warn("cannot log an attempt of delivery %lld: %s", (long long)j->delivery_id,
-			 db_errmsg(r->d->db));
+	return db_delivery_attempt_add(r->d->db, j->delivery_id, &a) == DB_OK;
 }
 
-static void fail_for_good(struct remind *r, struct remind_job *j,
-			  const struct remind_outcome *o, int64_t now)
+static bool fail_for_good(struct remind *r, struct remind_job *j,
+			  const struct remind_outcome *o, int64_t now, struct notes *ns)
 {
-	db_delivery_update(r->d->db, j->delivery_id, "failed", 0, o->status, o->error, now);
-	log_warn("delivery %lld of reminder %lld to channel %s failed after %d attempt(s): %s; "
-		 "'mouwatch reminder retry %lld' tries again", (long long)j->delivery_id,
-		 (long long)j->reminder_id, j->channel, j->attempts + 1, o->error,
-		 (long long)j->reminder_id);
+	note(ns, LOG_LEVEL_WARN, "delivery %lld of reminder %lld to channel %s failed after %d "
+	     "attempt(s): %s; 'mouwatch reminder retry %lld' tries again",
+	     (long long)j->delivery_id, (long long)j->reminder_id, j->channel, j->attempts + 1,
+	     o->error, (long long)j->reminder_id);
+	return db_delivery_update(r->d->db, j->delivery_id, "failed", 0, o->status, o->error,
+				  now) == DB_OK;
 }
 
-static void move_on(struct remind *r, struct remind_job *j,
-		    const struct remind_outcome *o, int64_t now)
+static bool move_on(struct remind *r, struct remind_job *j,
+		    const struct remind_outcome *o, int64_t now, struct notes *ns)
 {
 	const struct mw_reminders_config *rc = &r->d->cfg->reminders;
+	struct db *db = r->d->db;
 
 	if (o->ok) {
-		db_delivery_update(r->d->db, j->delivery_id, "delivered", 0, o->status, NULL, now);
-		log_info("delivered reminder %lld (%s) to channel %s", (long long)j->reminder_id,
-			 json_string_value(json_object_get(j->row, "kind")), j->channel);
-		return;
+		note(ns, LOG_LEVEL_INFO, "delivered reminder %lld (%s) to channel %s",
+		     (long long)j->reminder_id, json_string_value(json_object_get(j->row, "kind")),
+		     j->channel);
+		return db_delivery_update(db, j->delivery_id, "delivered", 0, o->status, NULL,
+					  now) == DB_OK;
 	}
 	if (o->gone) {
 		char *why = xasprintf("the receiver answered 410 Gone at %lld", (long long)now);
-		db_remind_channel_set_disabled(r->d->db, j->channel, why, now);
-		log_warn("channel %s disabled: its receiver answered 410 Gone; fix the receiver, "
-			 "then re-enable it (docs/reminders.md)", j->channel);
+		bool ok = db_remind_channel_set_disabled(db, j->channel, why, now) == DB_OK;
+		note(ns, LOG_LEVEL_WARN, "channel %s disabled: its receiver answered 410 Gone; fix "
+		     "the receiver, then re-enable it (docs/reminders.md)", j->channel);
 		free(why);
-		fail_for_good(r, j, o, now);
-		return;
+		return fail_for_good(r, j, o, now, ns) && ok;
 	}
 	double jitter = 0.9 + 0.2 * ((double)random() / RAND_MAX);
 	/* give_up_after counts from the first attempt: this one, if none before. */
@@ -271,13 +343,85 @@ static void move_on(struct remind *r, struct remind_job *j,
 	int64_t next = remind_retry_next(rc->retry_schedule, rc->n_retry_schedule,
 					 j->attempts + 1, first, now, o->retry_after_s,
 					 rc->give_up_after, jitter);
-	if (next < 0) {
-		fail_for_good(r, j, o, now);
-		return;
+	if (next < 0)
+		return fail_for_good(r, j, o, now, ns);
+	note(ns, LOG_LEVEL_INFO, "delivery %lld to channel %s: %s; next attempt in %lld s",
+	     (long long)j->delivery_id, j->channel, o->error, (long long)(next - now));
+	return db_delivery_update(db, j->delivery_id, "pending", next, o->status, o->error,
+				  now) == DB_OK;
+}
+
+/* The attempt, the delivery's next state and its reminder's, in one
+ * transaction: false when it did not commit (then nothing of it is saved). */
+static bool save_outcome(struct remind *r, struct remind_job *j, const struct remind_outcome *o)
+{
+	struct notes ns = { 0 };
+	int64_t now = j->finished_at;
+
+	if (!tx_begin(r))
+		return false;
+	bool ok = record_attempt(r, j, o, now) && move_on(r, j, o, now, &ns);
+	if (ok)
+		settle(r, j->reminder_id, now);
+	if (!ok)
+		db_rollback(r->d->db);
+	ok = ok && db_commit(r->d->db) == DB_OK;
+	notes_end(&ns, ok);
+	return ok;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Keeps an outcome that could not be saved in its job (see remind_int.h). */
+static void keep_outcome(struct remind_job *j, const struct remind_outcome *o)
+{
+	struct remind_outcome *k = xmalloc(sizeof *k);
+
+	*k = *o;
+	k->reply = dup_or_null(o->reply);
+	k->error = dup_or_null(o->error);
+	j->kept = k;
+	j->unsaved = true;
+}
+
+
+static void kick_soon(struct remind *r)
+{
+	if (!r->closing && !evtimer_pending(r->kick, NULL)) {
+		struct timeval zero = { 0, 0 };
+		evtimer_add(r->kick, &zero);   /* start what waited for this one */
 	}
-	db_delivery_update(r->d->db, j->delivery_id, "pending", next, o->status, o->error, now);
-	log_info("delivery %lld to channel %s: %s; next attempt in %lld s",
-		 (long long)j->delivery_id, j->channel, o->error, (long long)(next - now));
+}
+
+/* Outcomes kept in memory, saved again; the jobs saved are done. */
+static void save_kept(struct remind *r)
+{
+	struct remind_job *next;
+	size_t saved = 0, left = 0;
+
+	for (struct remind_job *j = r->jobs; j; j = next) {
+		next = j->next;
+		if (!j->unsaved)
+			continue;
+		if (!save_outcome(r, j, j->kept)) {
+			left++;
+			continue;
+		}
+		job_unlink(r, j);
+		remind_job_free(j);
+		saved++;
+	}
+	if (left)
+		db_trouble(r, "the outcome of %zu delivery(ies) still cannot be saved: %s; kept in "
+			   "memory (they are not sent again)", left, db_errmsg(r->d->db));
+	else if (saved)
+		log_notice("reminders: saved the outcome of %zu delivery(ies) kept in memory while "
+			   "the database refused writes", saved);
+	if (saved)
+		kick_soon(r);
 }
 
 void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
@@ -289,22 +433,26 @@ void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
 		remind_job_free(j);
 		return;
 	}
-	job_unlink(r, j);
 	if (j->digest_day) {
+		job_unlink(r, j);
 		remind_digest_finish(r, j, o);
 		remind_job_free(j);
 		return;
 	}
-	bool tx = tx_begin(r);
-	record_attempt(r, j, o, now);
-	move_on(r, j, o, now);
-	settle(r, j->reminder_id, now);
-	tx_end(r, tx);
-	remind_job_free(j);
-	if (!r->closing && !evtimer_pending(r->kick, NULL)) {
-		struct timeval zero = { 0, 0 };
-		evtimer_add(r->kick, &zero);   /* start what waited for this one */
+	j->finished_at = now;
+	j->duration_ms = (int)((fetch_now() - j->started) * 1000);
+	if (!save_outcome(r, j, o)) {
+		/* Not sent again: kept until a pass can save it. */
+		keep_outcome(j, o);
+		db_trouble(r, "cannot save the outcome of delivery %lld to channel %s: %s; kept in "
+			   "memory and saved at the next pass (it is not sent again)",
+			   (long long)j->delivery_id, j->channel, db_errmsg(r->d->db));
+		arm_in(r, 1);
+		return;
 	}
+	job_unlink(r, j);
+	remind_job_free(j);
+	kick_soon(r);
 }
 
 /* lead_days of the delivery's reminder, from the agreement's reminders. */
@@ -403,8 +551,8 @@ static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreem
 	if (rc == DB_OK &&
 	    db_delivery_update(r->d->db, int_of(row, "id"), "sending", 0, 0, NULL, now) == DB_OK)
 		return true;
-	log_warn("cannot start delivery %lld: %s; tried again at the next pass",
-		 (long long)int_of(row, "id"), db_errmsg(r->d->db));
+	db_trouble(r, "cannot start delivery %lld: %s; tried again at the next pass",
+		   (long long)int_of(row, "id"), db_errmsg(r->d->db));
 	json_decref(*agreement);
 	*agreement = NULL;
 	return false;
@@ -432,7 +580,7 @@ static void fail_removed(struct remind *r, int64_t now)
 	if (r->removed_cfg == r->d->cfg)
 		return;    /* checked against this configuration already */
 	if (db_remind_in_state(r->d->db, "pending", &pending) != DB_OK) {
-		log_warn("cannot list pending deliveries: %s", db_errmsg(r->d->db));
+		db_trouble(r, "cannot list pending deliveries: %s", db_errmsg(r->d->db));
 		return;
 	}
 	json_array_foreach(pending, i, row) {
@@ -464,7 +612,7 @@ static void recover_orphans(struct remind *r, int64_t now)
 	size_t i;
 
 	if (db_remind_in_state(r->d->db, "sending", &sending) != DB_OK) {
-		log_warn("cannot list deliveries in flight: %s", db_errmsg(r->d->db));
+		db_trouble(r, "cannot list deliveries in flight: %s", db_errmsg(r->d->db));
 		return;
 	}
 	json_array_foreach(sending, i, row) {
@@ -491,7 +639,7 @@ static void start_due(struct remind *r, int64_t now)
 	if (r->n_jobs >= MAX_JOBS)
 		return;
 	if (db_deliveries_due(r->d->db, now, (int)(MAX_JOBS - r->n_jobs), &due) != DB_OK) {
-		log_warn("cannot list due deliveries: %s", db_errmsg(r->d->db));
+		db_trouble(r, "cannot list due deliveries: %s", db_errmsg(r->d->db));
 		return;
 	}
 	bool tx = tx_begin(r);
@@ -508,8 +656,8 @@ static void start_due(struct remind *r, int64_t now)
 	/* Without a transaction each mark was saved on its own. */
 	bool saved = !tx || db_commit(r->d->db) == DB_OK;
 	if (!saved && n > 0)
-		log_warn("cannot start %zu delivery(ies): %s; tried again at the next pass",
-			 n, db_errmsg(r->d->db));
+		db_trouble(r, "cannot start %zu delivery(ies): %s; tried again at the next pass",
+			   n, db_errmsg(r->d->db));
 	for (i = 0; i < n; i++) {
 		if (saved)
 			start_job(r, rows[i], agreements[i]);
@@ -544,6 +692,8 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 
 	if (r->closing)
 		return;
+	r->pass_failed = false;
+	save_kept(r);
 	route_due(r, now);
 	bool tx = tx_begin(r);
 	fail_removed(r, now);
@@ -552,6 +702,9 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	start_due(r, now);
 	remind_digest_check(r, now);
 	arm_timer(r, now);
+	/* A lock or a full disk: the next pass in a second, not at check_interval. */
+	if (r->pass_failed || db_locked_since(r->d->db))
+		arm_in(r, 1);
 }
 
 struct remind *remind_new(struct daemon *d)
@@ -584,9 +737,17 @@ void remind_free(struct remind *r)
 	if (!r)
 		return;
 	r->closing = true;
+	save_kept(r);
 	while (r->jobs) {
 		struct remind_job *j = r->jobs;
 		r->jobs = j->next;
+		if (j->unsaved) {   /* over, but its outcome is lost: sent again at the next start */
+			log_warn("delivery %lld: the outcome of its last attempt could not be saved "
+				 "before the exit (%s); it is sent again at the next start, with the "
+				 "same id", (long long)j->delivery_id, db_errmsg(r->d->db));
+			remind_job_free(j);
+			continue;
+		}
 		if (j->delivery_id)
 			db_delivery_update(r->d->db, j->delivery_id, "pending", now, 0, NULL, now);
 		if (j->easy) {

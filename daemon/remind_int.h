@@ -9,6 +9,16 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+/* What one attempt came to. */
+struct remind_outcome {
+	bool ok;
+	bool gone;                     /* HTTP 410: disable the channel */
+	int status;                    /* HTTP status or SMTP reply code */
+	const char *reply;             /* SMTP reply text or NULL */
+	const char *error;             /* NULL when ok */
+	long retry_after_s;            /* -1: none */
+};
+
 /* One delivery attempt in flight. Owned by struct remind's job list;
  * freed by remind_job_finish(). */
 struct remind_job {
@@ -22,6 +32,14 @@ struct remind_job {
 	json_t *row;                   /* db_deliveries_due row + lead_days */
 	json_t *agreement;             /* db_query_agreement object */
 	double started;                /* monotonic seconds */
+	/* The outcome, kept when it could not be saved (another process held
+	 * the lock, the disk was full): saved again at each pass, and the
+	 * delivery is never sent again meanwhile (it stays in the job list,
+	 * so recover_orphans leaves it alone). */
+	bool unsaved;
+	struct remind_outcome *kept;   /* owned, with its strings */
+	int64_t finished_at;
+	int duration_ms;               /* of the attempt, taken when it ended */
 	/* a digest (remind_digest.c) instead of a delivery: the local day */
 	char *digest_day;
 	char *digest_text, *digest_ics, *digest_subject;
@@ -54,17 +72,12 @@ struct remind {
 	/* Channel name -> the day its digest found nothing upcoming (logged
 	 * once; the digest is sent later that day once there is something). */
 	json_t *digest_empty;
+	/* Database failures (a lock, a full disk) are logged once a minute
+	 * while they last, not once per pass or per delivery. */
+	int64_t trouble_logged_at;
+	bool pass_failed;              /* this pass met one: next in 1 s */
 };
 
-/* What one attempt came to. */
-struct remind_outcome {
-	bool ok;
-	bool gone;                     /* HTTP 410: disable the channel */
-	int status;                    /* HTTP status or SMTP reply code */
-	const char *reply;             /* SMTP reply text or NULL */
-	const char *error;             /* NULL when ok */
-	long retry_after_s;            /* -1: none */
-};
 
 /* A new job in r's list (the caller fills it in). */
 struct remind_job *remind_job_add(struct remind *r);

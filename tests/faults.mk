@@ -10,6 +10,7 @@ FAULT_TESTS = \
 	tests/faults/fault_redis_embedded.sh \
 	tests/faults/fault_redis_lost.sh \
 	tests/faults/fault_db_lock.sh \
+	tests/faults/fault_db_lock_long.sh \
 	tests/faults/fault_disk_full.sh \
 	tests/faults/fault_receivers.sh \
 	tests/faults/fault_two_daemons.sh \

@@ -242,6 +242,47 @@ static void test_locked_returns_busy(void **state)
 	db_close(db);
 }
 
+/* An event loop's connection (db_set_fail_fast) while another holds the
+ * write lock: writes fail with DB_EBUSY, the connection remembers since
+ * when it is locked out (the same time however often it tries), reads go
+ * on (WAL), and once the lock is gone a probe clears the state. */
+static void test_fail_fast_locked_out(void **state)
+{
+	struct tdb *t = *state;
+	struct db *db = tdb_open_opts(t->path, NULL);
+	struct db_feed_config fc = { .name = "d", .url = "https://d.example/rss" };
+	sqlite3 *holder;
+
+	assert_non_null(db);
+	db_set_fail_fast(db, 20);
+	assert_int_equal(db_locked_since(db), 0);
+	assert_int_equal(db_probe_write(db), DB_OK);
+	assert_int_equal(sqlite3_open(t->path, &holder), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(holder, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_feed_upsert(db, &fc, 10), DB_EBUSY);
+	int64_t since = db_locked_since(db);
+	assert_true(since > 0);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(db_feed_upsert(db, &fc, 10), DB_EBUSY);
+		assert_int_equal(db_probe_write(db), DB_EBUSY);
+	}
+	assert_int_equal(db_locked_since(db), since);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM feeds WHERE name = 'd'"), 0);
+	sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(holder);
+	/* The next retry is due within a second. */
+	int rc = DB_EBUSY;
+	for (int i = 0; i < 300 && rc == DB_EBUSY; i++) {
+		rc = db_probe_write(db);
+		if (rc == DB_EBUSY)
+			usleep(10000);
+	}
+	assert_int_equal(rc, DB_OK);
+	assert_int_equal(db_locked_since(db), 0);
+	assert_int_equal(db_feed_upsert(db, &fc, 10), DB_OK);
+	db_close(db);
+}
+
 static void test_read_only_refuses_writes(void **state)
 {
 	struct tdb *t = *state;
@@ -332,6 +373,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lock_released_is_waited_for, tdb_setup,
 		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_locked_returns_busy, tdb_setup,
+		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_fail_fast_locked_out, tdb_setup,
 		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_refuses_writes,
 		                                tdb_setup, tdb_teardown),
