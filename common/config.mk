@@ -6,5 +6,5 @@ common_libmwcommon_a_SOURCES += \
 	common/config.c common/config_load.c common/config_sections.c \
 	common/config_keys.c common/config_values.c common/config_lists.c \
 	common/config_url.c common/config_secret.c common/config_match.c \
-	common/config_check.c common/config_shown.c \
+	common/config_check.c common/config_shown.c common/config_line.c \
 	common/duration.c common/duration.h

@@ -7,8 +7,10 @@
  * syntax error. The reader sees each raw line before inih parses it, so it
  * counts lines, handles section headers itself (config_sections.c) and
  * reports every malformed line; inih splits 'key = value' and strips
- * comments. Lines are processed one at a time: when the handler runs, the
- * reader's line number is that of the key. */
+ * comments, except in lines longer than its fixed 200-byte buffer, which
+ * config_line.c splits by the same rules (up to CONFIG_MAX_LINE). Lines
+ * are processed one at a time: when the handler runs, the reader's line
+ * number is that of the key. A UTF-8 byte order mark is skipped. */
 #include "config_priv.h"
 #include "config_sections.h"
 #include "xalloc.h"
@@ -114,19 +116,35 @@ static const char *skip_space(const char *s)
 	return s;
 }
 
+/* A key line longer than inih's buffer: split here, by inih's rules. */
+static void long_key_line(struct load_ctx *ctx, const char *s)
+{
+	char *name, *value;
+
+	if (!config_split_line(s, &name, &value)) {
+		config_error(ctx, ctx->line, "cannot parse this line; write 'key = value', a [section] header or a ; comment");
+		return;
+	}
+	config_key(ctx, name, value);
+	free(name);
+	free(value);
+}
+
 /* Looks at a line before inih does: section headers are handled here,
- * lines inih would refuse are reported here (all of them, with reasons).
- * Returns false when inih must not see the line. */
+ * lines inih would refuse are reported here (all of them, with reasons),
+ * key lines too long for inih's buffer (max) are handled here. Returns
+ * false when inih must not see the line. */
 static bool inspect_line(struct load_ctx *ctx, const char *raw, int max)
 {
 	if (ctx->line == 1 && strncmp(raw, "\xEF\xBB\xBF", 3) == 0)
 		raw += 3;
 	const char *s = skip_space(raw);
 	bool comment = *s == '\0' || *s == ';' || *s == '#';
+	bool fits = (int)strlen(raw) <= max - 3;
 
 	ctx->line_indented = s != raw;
-	if (!comment && (int)strlen(raw) > max - 3) {
-		config_error(ctx, ctx->line, "line is longer than %d characters; shorten it", max - 3);
+	if (!comment && strlen(raw) > CONFIG_MAX_LINE) {
+		config_error(ctx, ctx->line, "line is longer than %d characters; shorten it", CONFIG_MAX_LINE);
 		if (*s == '[')
 			ctx->cur_type = CUR_INVALID;  /* its keys must not land elsewhere */
 		else
@@ -137,10 +155,14 @@ static bool inspect_line(struct load_ctx *ctx, const char *raw, int max)
 		return true;
 	if (*s == '[') {
 		config_section_header(ctx, s);
-		return true;
+		return fits;
 	}
 	if (strpbrk(s, "=:") == NULL && !(ctx->line_indented && ctx->key_in_section)) {
 		config_error(ctx, ctx->line, "expected 'key = value', a [section] header or a ; comment");
+		return false;
+	}
+	if (!fits) {
+		long_key_line(ctx, s);
 		return false;
 	}
 	return true;

@@ -67,6 +67,10 @@ extern const size_t config_n_keys;
 
 const char *config_section_label(enum section_type t);
 
+/* config_line.c: s ('key = value', no newline) split as libinih would;
+ * false when it has no '=' or ':' before any comment. Caller frees both. */
+bool config_split_line(const char *s, char **name, char **value);
+
 /* config_shown.c: value as an error may quote it (NULL: not at all, a
  * secret; a URL without userinfo, query and fragment). Caller frees. */
 char *config_value_shown(enum value_kind kind, const char *value);  /* "[feed NAME]" */
@@ -82,6 +86,10 @@ struct section_lines {
 };
 
 enum cur_section { CUR_NONE = -2, CUR_INVALID = -1 };
+
+/* Longest line read (libinih's own buffer is 200 bytes: longer key lines
+ * are split by config_split_line). */
+#define CONFIG_MAX_LINE 8192
 
 struct load_ctx {
 	struct mw_config *cfg;

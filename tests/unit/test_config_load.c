@@ -191,6 +191,36 @@ static void test_line_endings_and_bom(void **state)
 		   "t.conf:2: timeout: '30' has no unit; add s, m, h or d (e.g. 15m)\n");
 }
 
+/* Lines longer than libinih's 200-byte buffer (issue 12, item 16): split
+ * by the same rules as short ones, BOM and CRLF included. */
+static void test_long_lines(void **state)
+{
+	struct strbuf url = STRBUF_INIT, text = STRBUF_INIT;
+
+	(void)state;
+	strbuf_puts(&url, "https://news.example.org/feeds");
+	for (int i = 0; i < 120; i++)
+		strbuf_printf(&url, "/bagian-%03d", i);
+	strbuf_puts(&url, "/rss.xml?a=1;b=2");
+	strbuf_printf(&text, "\xEF\xBB\xBF[feed long]\r\nurl   =   %s   ; a comment\r\n"
+		      "[channel w]\r\ntype = webhook\r\nurl: %s\r\n"
+		      "secret = whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\r\n",
+		      strbuf_str(&url), strbuf_str(&url));
+	struct mw_config *cfg = load_ok(strbuf_str(&text));
+	assert_true(url.len > 1200);
+	assert_string_equal(cfg->feeds[0].url, strbuf_str(&url));
+	assert_string_equal(cfg->channels[0].url, strbuf_str(&url));
+	config_free(cfg);
+	strbuf_truncate(&text, 0);
+	strbuf_printf(&text, "[daemon]\ntimeout = %0300d\n[feed x]\n%0300d\n", 1, 2);
+	load_fails(strbuf_str(&text),
+		   "t.conf:2: timeout: '000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001' has no unit; add s, m, h or d (e.g. 15m)\n"
+		   "t.conf:3: [feed x] has no 'url'; add 'url = ...', it is required\n"
+		   "t.conf:4: expected 'key = value', a [section] header or a ; comment\n");
+	strbuf_free(&url);
+	strbuf_free(&text);
+}
+
 /* Each case: a file and the exact messages; line numbers must be right. */
 struct error_case {
 	const char *text;
@@ -278,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_values_and_derived),
 		cmocka_unit_test(test_line_endings_and_bom),
+		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_error_messages),
 		cmocka_unit_test(test_error_cap),
 		cmocka_unit_test(test_missing_file),
