@@ -4,7 +4,7 @@
 # bench/bench.py, which writes bench/results/*.json here and prints the table.
 BENCH_HELPERS = bench/bench-parse bench/bench-extract bench/bench-queue
 check_PROGRAMS += $(BENCH_HELPERS)
-EXTRA_DIST += bench/bench.py bench/gen-data.py bench/poll-once.sh bench/gen-feeds.py
+EXTRA_DIST += bench/bench.py bench/gen-data.py bench/poll-once.sh bench/gen-feeds.py bench/outbox-check.sh
 
 BENCH_UTIL = bench/bench_util.c bench/bench_util.h
 bench_bench_parse_SOURCES = bench/bench-parse.c $(BENCH_UTIL)

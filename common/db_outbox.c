@@ -130,6 +130,40 @@ int db_outbox_requeue(struct db *db, int64_t before, int *n)
 	return rc;
 }
 
+int db_outbox_enqueued_before(struct db *db, int64_t before, int64_t after_id, int limit,
+			      json_t **out)
+{
+	static const char sql[] =
+		"SELECT id, stream_id FROM articles"
+		" WHERE state = 'queued' AND id > ?2 AND enqueued_at IS NOT NULL AND enqueued_at < ?3"
+		" AND stream_id IS NOT NULL AND duplicate_of IS NULL ORDER BY id LIMIT ?1";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : 1000);
+	sqlite3_bind_int64(st, 2, after_id);
+	sqlite3_bind_int64(st, 3, before);
+	return db_query_array(db, st, out, "listing queued articles to check against the stream");
+}
+
+int db_outbox_requeue_lost(struct db *db, int64_t id, const char *stream_id, int *n)
+{
+	static const char sql[] =
+		"UPDATE articles SET enqueued_at = NULL, stream_id = NULL"
+		" WHERE id = ?1 AND state = 'queued' AND stream_id = ?2";
+	sqlite3_stmt *st = db_stmt(db, sql);
+
+	if (st == NULL)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, stream_id);
+	int rc = db_exec_stmt(db, st, "re-queueing an article lost from the stream");
+	if (rc == DB_OK)
+		*n += sqlite3_changes(db->sqlite);
+	return rc;
+}
+
 int db_outbox_counts(struct db *db, struct db_outbox_counts *c)
 {
 	static const char sql[] =

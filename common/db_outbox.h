@@ -36,6 +36,16 @@ int db_outbox_mark_enqueued(struct db *db, int64_t id, const char *stream_id,
  * its data, or when a message vanished. Returns the count in *n. */
 int db_outbox_requeue(struct db *db, int64_t before, int *n);
 
+/* Queued articles that went into the stream before `before`, with ids
+ * above after_id, in id order: JSON array of {id, stream_id}. What the
+ * stream check (daemon/outbox_check.c) compares with Redis. */
+int db_outbox_enqueued_before(struct db *db, int64_t before, int64_t after_id, int limit,
+			      json_t **out);
+/* The article's stream entry is gone: queue it again, unless a worker
+ * stored it meanwhile or it was queued again already (its stream_id
+ * changed). Adds the rows changed (0 or 1) to *n. */
+int db_outbox_requeue_lost(struct db *db, int64_t id, const char *stream_id, int *n);
+
 struct db_outbox_counts {
 	long long page_pending;   /* waiting for their page */
 	long long to_enqueue;     /* ready, not in the stream yet */

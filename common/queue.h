@@ -18,6 +18,11 @@
  * over, how many deliveries before it is given up, and how many are read
  * at once: [daemon] worker_claim_idle, worker_max_deliveries, worker_batch. */
 
+/* <stream>:check: set by a worker that found the consumer group gone; the
+ * daemon deletes it and checks that every article it queued is still in
+ * the stream (daemon/outbox_check.c). */
+#define QUEUE_CHECK_SUFFIX ":check"
+
 #define QF_ARTICLE_ID "article_id"  /* SQLite articles.id */
 #define QF_FEED "feed"
 #define QF_URL "url"

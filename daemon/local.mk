@@ -8,6 +8,7 @@ daemon_mouwatchd_SOURCES = daemon/mouwatchd.c \
 	daemon/poll.c daemon/poll.h daemon/poll_internal.h daemon/poll_result.c \
 	daemon/poll_schedule.c daemon/poll_schedule.h daemon/host_pause.c daemon/host_pause.h \
 	daemon/article_fetch.c daemon/article_fetch.h daemon/outbox.c daemon/outbox.h \
+	daemon/outbox_check.c daemon/outbox_check.h \
 	daemon/once.c daemon/once.h daemon/instance_lock.c daemon/instance_lock.h \
 	daemon/db_watch.c daemon/db_watch.h
 daemon_mouwatchd_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)

@@ -1,6 +1,7 @@
 /* outbox.c: owns the daemon's Redis connection and the enqueueing of
  * articles (see outbox.h). */
 #include "outbox.h"
+#include "outbox_check.h"
 #include "daemon.h"
 #include "db_outbox.h"
 #include "log.h"
@@ -38,6 +39,8 @@ struct outbox {
 	bool backlog_logged;
 	bool record_failing;        /* SQLite refused the last batch's ids */
 	long long backlog;          /* stream length at the last look */
+	bool watching;              /* the marker/check-request look is under way */
+	struct outbox_check *check; /* the stream check (outbox_check.c) */
 };
 
 struct xadd_job { struct outbox *o; int64_t id; };
@@ -48,6 +51,7 @@ static void connect_redis(struct outbox *o);
 static void mark_down(struct outbox *o, const char *why)
 {
 	o->checking = false;
+	o->watching = false;
 	o->connected = false;
 	o->group_ready = false;
 	o->ac = NULL;
@@ -243,7 +247,66 @@ static void marker_cb(redisAsyncContext *ac, void *r, void *privdata)
 			log_warn("Redis has no record of %d queued article(s) (it lost its data?); queueing them again", n);
 	}
 	o->group_ready = true;
+	outbox_check_soon(o->check, "connected to Redis");
 	outbox_kick(o);
+}
+
+/* The first thing on every connection, and again when Redis lost the
+ * marker while connected: the group (from id 0) and the marker key. */
+static void adopt_redis(struct outbox *o)
+{
+	o->group_new = false;
+	redisAsyncCommand(o->ac, group_cb, o, "XGROUP CREATE %s %s 0 MKSTREAM",
+			  o->d->cfg->daemon.redis_stream, QUEUE_GROUP);
+	redisAsyncCommand(o->ac, marker_cb, o, "SET %s:outbox 1 NX",
+			  o->d->cfg->daemon.redis_stream);
+}
+
+/* EXISTS <stream>:outbox, once a second. The marker gone while the
+ * connection stayed up: FLUSHALL, eviction or a failover emptied Redis
+ * under us; the same as coming back to a Redis without its data. */
+static void exists_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct outbox *o = privdata;
+	redisReply *reply = r;
+
+	(void)ac;
+	if (reply == NULL)
+		return;
+	if (reply->type == REDIS_REPLY_INTEGER && reply->integer == 0 && o->group_ready) {
+		log_warn("Redis lost its data while connected: the marker key %s:outbox is gone "
+			 "(FLUSHALL, eviction, a failover?); recreating the consumer group",
+			 o->d->cfg->daemon.redis_stream);
+		o->group_ready = false;
+		adopt_redis(o);
+	}
+}
+
+/* DEL <stream>:check, once a second: 1 when a worker found the consumer
+ * group gone and asked for a stream check (worker_queue.c). */
+static void check_request_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct outbox *o = privdata;
+	redisReply *reply = r;
+
+	(void)ac;
+	o->watching = false;
+	if (reply && reply->type == REDIS_REPLY_INTEGER && reply->integer > 0)
+		outbox_check_soon(o->check, "a worker found the consumer group gone");
+}
+
+/* Once a second while connected: is Redis still the one we filled, did a
+ * worker ask for a check, is a stream check due. */
+static void watch(struct outbox *o)
+{
+	const char *stream = o->d->cfg->daemon.redis_stream;
+
+	if (!o->connected || !o->group_ready || o->watching)
+		return;
+	o->watching = true;
+	redisAsyncCommand(o->ac, exists_cb, o, "EXISTS %s:outbox", stream);
+	redisAsyncCommand(o->ac, check_request_cb, o, "DEL %s" QUEUE_CHECK_SUFFIX, stream);
+	outbox_check_tick(o->check, o->ac);
 }
 
 static void on_connect(const redisAsyncContext *ac, int status)
@@ -259,11 +322,8 @@ static void on_connect(const redisAsyncContext *ac, int status)
 	o->down_logged = false;
 	o->connected = true;
 	o->backoff_s = 1;
-	o->group_new = false;
-	redisAsyncCommand(o->ac, group_cb, o, "XGROUP CREATE %s %s 0 MKSTREAM",
-			  o->d->cfg->daemon.redis_stream, QUEUE_GROUP);
-	redisAsyncCommand(o->ac, marker_cb, o, "SET %s:outbox 1 NX",
-			  o->d->cfg->daemon.redis_stream);
+	o->watching = false;
+	adopt_redis(o);
 }
 
 static void on_disconnect(const redisAsyncContext *ac, int status)
@@ -276,7 +336,7 @@ static void on_disconnect(const redisAsyncContext *ac, int status)
 		mark_down(o, ac->errstr);
 	else {
 		o->ac = NULL;
-		o->connected = o->group_ready = o->checking = false;
+		o->connected = o->group_ready = o->checking = o->watching = false;
 	}
 }
 
@@ -324,6 +384,7 @@ static void timer_cb(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (o->ac == NULL && daemon_now() >= o->next_connect_at)
 		connect_redis(o);
+	watch(o);
 	flush(o);
 }
 
@@ -341,6 +402,7 @@ struct outbox *outbox_new(struct daemon *d)
 
 	o->d = d;
 	o->backoff_s = 1;
+	o->check = outbox_check_new(d);
 	o->timer = event_new(d->base, -1, EV_PERSIST, timer_cb, o);
 	o->kick = evtimer_new(d->base, kick_cb, o);
 	event_add(o->timer, &one_second);
@@ -367,6 +429,7 @@ void outbox_free(struct outbox *o)
 		o->ac->data = NULL; /* callbacks after this must not touch o */
 		redisAsyncFree(o->ac);
 	}
+	outbox_check_free(o->check);  /* after the connection: its last callbacks use it */
 	event_free(o->timer);
 	event_free(o->kick);
 	for (size_t i = 0; i < o->n_done; i++)

@@ -4,7 +4,9 @@
  * is down the articles simply wait in SQLite, and a reconnect is tried with
  * back-off; when Redis comes back without its data (the consumer group had
  * to be created again), every article still waiting for a worker is queued
- * again. Rules: docs/outbox.md. */
+ * again; entries Redis loses while connected (FLUSHALL, eviction, a lost
+ * AOF tail) are found by the marker check once a second and by the stream
+ * check (outbox_check.h). Rules: docs/outbox.md. */
 #ifndef MW_OUTBOX_H
 #define MW_OUTBOX_H
 

@@ -14,7 +14,9 @@ FAULT_TESTS = \
 	tests/faults/fault_disk_full.sh \
 	tests/faults/fault_receivers.sh \
 	tests/faults/fault_two_daemons.sh \
-	tests/faults/fault_redirect.sh
+	tests/faults/fault_redirect.sh \
+	tests/faults/fault_redis_flushed.sh \
+	tests/faults/fault_redis_aof_tail.sh
 
 EXTRA_DIST += tests/faults bench/soak.sh
 

@@ -245,6 +245,18 @@ static int claim_abandoned(struct worker_queue *q, queue_batch_handler h, void *
 	return n;
 }
 
+/* The group was gone: what the daemon queued may be gone with it. Asks
+ * the daemon for a stream check (it deletes the key when it starts one). */
+static void ask_for_check(struct worker_queue *q)
+{
+	redisReply *r = redisCommand(q->c, "SET %s" QUEUE_CHECK_SUFFIX " 1", q->stream);
+
+	if (r == NULL || r->type == REDIS_REPLY_ERROR)
+		log_warn("cannot ask the daemon for a stream check: %s", r ? r->str : q->c->errstr);
+	if (r)
+		freeReplyObject(r);
+}
+
 /* One XREADGROUP: id ">" for new messages, "0" for this consumer's own
  * pending ones. Returns how many were handled, or -1. */
 static int read_group(struct worker_queue *q, const char *id, queue_batch_handler h, void *user)
@@ -265,6 +277,7 @@ static int read_group(struct worker_queue *q, const char *id, queue_batch_handle
 			log_err("%s", err);
 			free(err);
 		}
+		ask_for_check(q);
 		return 0;
 	}
 	if (r->type == REDIS_REPLY_ARRAY && r->elements == 1) {

@@ -3,9 +3,11 @@
 # under $TEST_TMP (port 0: no TCP), keeps no data on disk unless asked, and
 # is stopped at exit.
 #
-#   redis_start [--aof]   start; sets REDIS_SOCKET, REDIS_DIR, REDIS_PID
+#   redis_start [--aof|--aof-everysec]
+#                         start; sets REDIS_SOCKET, REDIS_DIR, REDIS_PID
 #                         (--aof: append-only file, fsync always, so data
-#                         survives redis_kill + redis_restart)
+#                         survives redis_kill + redis_restart;
+#                         --aof-everysec: Redis' default fsync policy)
 #   redis_cli ARGS...     redis-cli on that socket
 #   redis_stop            SIGTERM, wait for the exit
 #   redis_kill            SIGKILL (a crash), wait for the exit
@@ -27,7 +29,7 @@ _redis_launch() {
     "${REDIS_SERVER:-redis-server}" --port 0 \
         --unixsocket "$REDIS_SOCKET" --unixsocketperm 700 \
         --dir "$REDIS_DIR" --save "" \
-        --appendonly "$REDIS_AOF" --appendfsync always \
+        --appendonly "$REDIS_AOF" --appendfsync "$REDIS_FSYNC" \
         --logfile "$REDIS_DIR/redis.log" --daemonize no \
         </dev/null >/dev/null 2>&1 &
     REDIS_PID=$!
@@ -40,8 +42,11 @@ _redis_launch() {
 }
 
 redis_start() {
-    REDIS_AOF=no
-    [ "${1:-}" = --aof ] && REDIS_AOF=yes
+    REDIS_AOF=no REDIS_FSYNC=always
+    case ${1:-} in
+    --aof) REDIS_AOF=yes ;;
+    --aof-everysec) REDIS_AOF=yes REDIS_FSYNC=everysec ;;
+    esac
     REDIS_DIR=$(mktemp -d "$TEST_TMP/redis.XXXXXX")
     # A Unix socket path must fit in 108 bytes: keep the name short.
     REDIS_SOCKET="$REDIS_DIR/s"
