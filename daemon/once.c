@@ -6,6 +6,7 @@
 #include "log.h"
 #include "outbox.h"
 #include "poll.h"
+#include "queue.h"
 #include "remind.h"
 #include "xalloc.h"
 
@@ -19,7 +20,13 @@ struct once_state {
 	int64_t started;
 	int64_t last_progress;
 	size_t feeds;
+	bool readers_asked;  /* whether anything reads the stream */
+	long long queued;    /* waiting for a worker when it was asked */
 };
+
+/* A worker blocks 2 s per read (worker_queue.c): one Redis has not seen
+ * for this long is not reading. */
+#define READER_IDLE_MS 15000
 
 static struct once_state once;
 
@@ -39,6 +46,37 @@ static void progress(struct daemon *d, const struct db_outbox_counts *c)
 		c->agreements);
 }
 
+/* The answer to "who reads the stream": nobody, with no worker of our
+ * own, means nothing will store what is queued; say so now, not at the
+ * end of --once-timeout. */
+static void readers_cb(long long n, void *arg)
+{
+	struct daemon *d = arg;
+	int left = d->once_timeout_s - (int)(daemon_now() - once.started);
+
+	if (n < 0) {
+		once.readers_asked = false;  /* ask again at the next tick */
+		return;
+	}
+	if (n == 0)
+		log_warn("--once: nothing reads %s: this run starts no worker (--workers 0) and Redis has seen "
+			 "no consumer of group %s in the last %d s, so the %lld queued article(s) will not be "
+			 "stored unless a mouwatch-worker starts; waiting %d s more for one (--once-timeout %d), "
+			 "then exiting 1. Start mouwatch-worker, or run with --workers N",
+			 d->cfg->daemon.redis_stream, QUEUE_GROUP, READER_IDLE_MS / 1000, once.queued,
+			 left > 0 ? left : 0, d->once_timeout_s);
+}
+
+/* Once per run, when articles wait for workers this run does not start. */
+static void ask_readers(struct daemon *d, const struct db_outbox_counts *c)
+{
+	if (once.readers_asked || d->sup.n > 0 || c->queued == 0 || !outbox_connected(d->outbox))
+		return;
+	once.readers_asked = true;
+	once.queued = c->queued;
+	outbox_count_readers(d->outbox, READER_IDLE_MS, readers_cb, d);
+}
+
 static void check_cb(evutil_socket_t fd, short what, void *arg)
 {
 	struct daemon *d = arg;
@@ -56,6 +94,7 @@ static void check_cb(evutil_socket_t fd, short what, void *arg)
 		daemon_stop(d, 0);
 		return;
 	}
+	ask_readers(d, &c);
 	if (now - once.last_progress >= 5) {
 		progress(d, &c);
 		once.last_progress = now;

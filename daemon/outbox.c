@@ -417,6 +417,51 @@ void outbox_kick(struct outbox *o)
 		evtimer_add(o->kick, &now);
 }
 
+struct readers_job { outbox_readers_cb cb; void *arg; long long within_ms; };
+
+/* XINFO CONSUMERS: one entry per consumer, a flat list of names and values
+ * (RESP2); "idle" is the time since it last read. */
+static long long idle_ms(const redisReply *c)
+{
+	for (size_t i = 0; c->type == REDIS_REPLY_ARRAY && i + 1 < c->elements; i += 2)
+		if (c->element[i]->type == REDIS_REPLY_STRING && strcmp(c->element[i]->str, "idle") == 0 &&
+		    c->element[i + 1]->type == REDIS_REPLY_INTEGER)
+			return c->element[i + 1]->integer;
+	return -1;
+}
+
+static void readers_cb(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct readers_job *job = privdata;
+	redisReply *reply = r;
+	long long n = -1;
+
+	(void)ac;
+	if (reply && reply->type == REDIS_REPLY_ERROR && strncmp(reply->str, "NOGROUP", 7) == 0)
+		n = 0;
+	else if (reply && reply->type == REDIS_REPLY_ARRAY) {
+		n = 0;
+		for (size_t i = 0; i < reply->elements; i++) {
+			long long idle = idle_ms(reply->element[i]);
+			n += idle >= 0 && idle <= job->within_ms;
+		}
+	}
+	job->cb(n, job->arg);
+	free(job);
+}
+
+void outbox_count_readers(struct outbox *o, long long within_ms, outbox_readers_cb cb, void *arg)
+{
+	struct readers_job *job = xmalloc(sizeof *job);
+
+	*job = (struct readers_job){ cb, arg, within_ms };
+	if (!o->connected || redisAsyncCommand(o->ac, readers_cb, job, "XINFO CONSUMERS %s %s",
+					      o->d->cfg->daemon.redis_stream, QUEUE_GROUP) != REDIS_OK) {
+		free(job);
+		cb(-1, arg);
+	}
+}
+
 bool outbox_connected(const struct outbox *o) { return o->connected && o->group_ready; }
 size_t outbox_in_flight(const struct outbox *o) { return o->in_flight; }
 long long outbox_backlog(const struct outbox *o) { return o->backlog; }

@@ -26,4 +26,10 @@ size_t outbox_in_flight(const struct outbox *o);
 /* Messages in the stream (the workers' backlog) when last looked at. */
 long long outbox_backlog(const struct outbox *o);
 
+/* Asks Redis how many consumers of the workers' group read the stream in
+ * the last within_ms; cb gets that count, or -1 when Redis did not answer
+ * (0 when the group does not exist). */
+typedef void (*outbox_readers_cb)(long long n, void *arg);
+void outbox_count_readers(struct outbox *o, long long within_ms, outbox_readers_cb cb, void *arg);
+
 #endif
