@@ -105,6 +105,7 @@ static bool emit(struct scan *sc, int first, int end, struct mw_ymd v, enum prec
 	r->prec = p;
 	r->relative = rel;
 	r->inferred = false;
+	r->ahead = false;
 	r->first = first;
 	r->end = end;
 	r->role = DATE_PLAIN;
@@ -226,6 +227,22 @@ static const char *const month_after_cues[] = {
 	"mendatang", "depan", "hadapan", "nanti", NULL
 };
 
+static bool after_cue(const struct tok *t)
+{
+	for (int k = 0; month_after_cues[k] != NULL; k++)
+		if (tok_is(t, month_after_cues[k]))
+			return true;
+	return false;
+}
+
+/* Year of a day and month said to lie ahead ("14 September depan"): the
+ * first such day on or after publication. */
+static int next_year(struct mw_ymd pub, int m, int dd)
+{
+	struct mw_ymd v = { pub.y, m, dd };
+	return ymd_valid(v) && ymd_days(v) < ymd_days(pub) ? pub.y + 1 : pub.y;
+}
+
 /* "awal Oktober", "in early October": month precision, the year inferred
  * (the latest such month for a signing, the next one for an event). */
 static int month_cued(struct scan *sc, int i)
@@ -257,17 +274,20 @@ static int day_month(struct scan *sc, int i)
 	if (dd < 0 || (n = month_at(sc, i + 1, &m)) == 0)
 		return 0;
 	int j = i + 1 + n, y = j < sc->b ? tok_int(&sc->d->toks[j], 1900, 2200) : -1;
+	bool ahead = false;
 	if (y < 0) {
 		if (sc->d->pub.y == 0)
 			return 0;
-		y = infer_year(sc->d->pub, m, dd);
+		ahead = j < sc->b && after_cue(&sc->d->toks[j]);
+		y = ahead ? next_year(sc->d->pub, m, dd) : infer_year(sc->d->pub, m, dd);
 		j--;
 	}
 	struct mw_ymd v = { y, m, dd };
-	if (!emit(sc, i, j + 1, v, PREC_DAY, false))
+	if (!emit(sc, i, j + 1 + ahead, v, PREC_DAY, false))
 		return 0;
 	sc->out[sc->n - 1].inferred = j == i + n;
-	return j + 1 - i;
+	sc->out[sc->n - 1].ahead = ahead;
+	return j + 1 + ahead - i;
 }
 
 /* "March 3, 2025", "Maret 2024", "March 2024". */

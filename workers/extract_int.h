@@ -21,6 +21,7 @@ struct tok {
 	bool cap;         /* starts with an upper-case ASCII letter */
 	bool num;         /* all digits */
 	bool nl;          /* a line break precedes it */
+	const struct lex_entry *root; /* its LEX_ROOT root (extract_morph.c) or NULL */
 };
 
 /* A sentence: tokens [first, end) of the document. */
@@ -103,6 +104,14 @@ enum lex_kind {
 	                  "no agreement", "tiada") */
 	LEX_NOTNEG,    /* negation words that deny nothing ("tidak hanya",
 	                  "not only", "tak lama") */
+	LEX_ROOT,      /* key roots found through their inflections and slips
+	                  (extract_morph.c); tag = the kind they stand for
+	                  ("sign": LEX_SIGN), val = edits tolerated */
+	LEX_SCHEDULE,  /* in a signing's clause, put it in the future ("is set
+	                  to", "akan dilaksanakan"); val 1: only when a time
+	                  follows ("akan diadakan pada ...") */
+	LEX_AT_TIME,   /* words that introduce a time ("pada", "on") */
+	LEX_DONE,      /* perfect markers: "telah", "sudah", "has" */
 	LEX_DENY,      /* a denial or a false report ("membantah", "hoaks",
 	                  "menafikan dakwaan"): beside an agreement word, the
 	                  article reports no signing */
@@ -139,6 +148,12 @@ int lex_match_in(const struct lexicon *lx, const struct doc *d, int i, int end,
 /* First token index in [a, b) where kind k matches, or -1. */
 int lex_find(const struct doc *d, int a, int b, enum lex_kind k,
 	     const struct lex_entry **e);
+/* The lexicons one by one (for lists scanned whole): lex_list(li, k) for
+ * li in [0, lex_count()); NULL when that lexicon has no list of kind k. */
+int lex_count(void);
+const struct lex_entry *lex_list(int li, enum lex_kind k);
+/* The LEX_ROOT entry that lower-case word w[0, n) is a form of, or NULL. */
+const struct lex_entry *morph_root(const char *w, int n);
 /* Does the NUL-terminated lower-case string s start with an entry of k? */
 const struct lex_entry *lex_prefix_str(const char *s, enum lex_kind k);
 
@@ -153,6 +168,7 @@ struct dateref {
 	enum date_role role;
 	bool relative;    /* from a weekday or "kemarin": needs publication */
 	bool inferred;    /* day and month written without a year */
+	bool ahead;       /* said to lie ahead ("14 September depan") */
 	int first, end;   /* tokens */
 };
 

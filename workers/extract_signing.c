@@ -15,17 +15,89 @@
 #define FUTURE_WINDOW 4 /* tokens after the verb searched for a future cue */
 #define OLD_DAYS 365
 
+/* Is a time word at token i ("Rabu", "pada", "14", "on")? */
+static bool time_at(const struct doc *d, int i, int end)
+{
+	const struct tok *t = &d->toks[i];
+	return t->num || lex_match(d, i, end, LEX_WEEKDAY, NULL) > 0 ||
+	       lex_match(d, i, end, LEX_MONTH, NULL) > 0 ||
+	       lex_match(d, i, end, LEX_RELDAY, NULL) > 0 ||
+	       lex_match(d, i, end, LEX_AT_TIME, NULL) > 0;
+}
+
+/* The clause [*a, *b) of token i: up to a comma or semicolon. */
+static void clause_of(const struct doc *d, const struct sent *s, int i, int *a, int *b)
+{
+	*a = *b = i;
+	while (*a > s->first && !tok_punct(&d->toks[*a - 1], ',') && !tok_punct(&d->toks[*a - 1], ';'))
+		(*a)--;
+	while (*b < s->end && !tok_punct(&d->toks[*b], ',') && !tok_punct(&d->toks[*b], ';'))
+		(*b)++;
+}
+
+/* Does the clause of the signing word at verb put it in the future: a
+ * schedule cue in the same clause ("is set to culminate in the signing",
+ * "penandatanganan ... akan dilaksanakan Rabu"; cues of val 1 only when a
+ * time follows them, as "kerja sama yang akan dilakukan" is no schedule)? */
+static bool scheduled(const struct doc *d, const struct sent *s, int verb)
+{
+	int a, b;
+	clause_of(d, s, verb, &a, &b);
+	for (int i = a; i < b; i++) {
+		const struct lex_entry *e = NULL;
+		int n = lex_match(d, i, b, LEX_SCHEDULE, &e);
+		if (n == 0)
+			continue;
+		if (e->val == 0)
+			return true;
+		for (int j = i + n; j < i + n + 3 && j < b; j++)
+			if (time_at(d, j, b))
+				return true;
+	}
+	return false;
+}
+
+/* Does the clause of the signing word at verb date it ahead only ("yang
+ * akan diadakan pada 14 September depan"): a date the text says lies ahead
+ * and none other? (A plain date after publication is more often a wrong
+ * feed date than a plan.) */
+static bool ahead_date(const struct doc *d, const struct sent *s, int verb)
+{
+	struct dateref dr[8];
+	int a, b;
+	if (d->pub.y == 0)
+		return false;
+	clause_of(d, s, verb, &a, &b);
+	int n = date_scan(d, a, b, dr, 8);
+	bool ahead = false;
+	for (int i = 0; i < n; i++) {
+		if (dr[i].role == DATE_END || dr[i].prec == PREC_YEAR)
+			continue;
+		if (dr[i].ahead)
+			ahead = true;
+		else
+			return false;
+	}
+	return ahead;
+}
+
 /* Is the signing word at [verb, verb + n) a plan: a plan word just before
  * it ("akan menandatangani", "to sign": the verb may end the phrase) or a
- * future cue just after it ("penandatanganan direncanakan", "bulan depan")? */
-static bool planned(const struct doc *d, const struct sent *s, int verb, int n)
+ * future cue just after it ("penandatanganan direncanakan", "bulan depan")?
+ * PLAN_FIRM when it tells of a plan; PLAN_COND for a condition ("jika",
+ * "if": not a report, but no plan either). */
+enum { PLAN_NONE, PLAN_COND, PLAN_FIRM };
+
+static int planned(const struct doc *d, const struct sent *s, int verb, int n)
 {
 	int from = verb - PLAN_WINDOW > s->first ? verb - PLAN_WINDOW : s->first;
+	const struct lex_entry *e = NULL;
 	for (int i = from; i < verb; i++)
-		if (lex_match(d, i, verb + n, LEX_PLAN, NULL) > 0)
-			return true;
+		if (lex_match(d, i, verb + n, LEX_PLAN, &e) > 0)
+			return e->val == 1 ? PLAN_COND : PLAN_FIRM;
 	int to = verb + n + FUTURE_WINDOW < s->end ? verb + n + FUTURE_WINDOW : s->end;
-	return lex_find(d, verb + n, to, LEX_FUTURE, NULL) >= 0;
+	return lex_find(d, verb + n, to, LEX_FUTURE, NULL) >= 0 || scheduled(d, s, verb) ?
+	       PLAN_FIRM : PLAN_NONE;
 }
 
 /* Is the signing word at verb negated: a negation word (not "tidak
@@ -73,32 +145,52 @@ static bool old_date(const struct doc *d, const struct sent *s)
 	return old;
 }
 
-/* Does sentence s report a signing? *plan is set when it reports a plan. */
-static bool reports_signing(const struct doc *d, const struct sent *s, bool *plan)
+/* What the sentences tell beside their signings: plan is set by any
+ * signing word read as a plan, a condition or a denial; firm when a
+ * sentence with an agreement word tells that a signing is planned,
+ * scheduled, refused, cancelled or dated ahead. */
+struct reading {
+	bool plan, firm;
+};
+
+/* The signing word at token i (a renewing verb too: "memperpanjang nota
+ * kesepahaman" renews by signing): its length, or 0. */
+static int sign_at(const struct doc *d, const struct sent *s, int i)
 {
-	bool any = false;
-	for (int i = s->first; i < s->end; i++) {
-		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
-		if (n == 0)  /* "memperpanjang nota kesepahaman" renews by signing */
-			n = lex_match(d, i, s->end, LEX_RENEW, NULL);
+	const struct lex_entry *re = NULL;
+	int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
+	if (n == 0 && lex_match(d, i, s->end, LEX_RENEW, &re) > 0 && re->val == 1)
+		n = 1;
+	return n;
+}
+
+/* Does sentence s report a signing? */
+static bool reports_signing(const struct doc *d, const struct sent *s, struct reading *rd)
+{
+	bool coop = lex_find(d, s->first, s->end, LEX_COOP, NULL) >= 0;
+	int verb = -1;
+	for (int i = s->first; i < s->end && verb < 0; i++) {
+		int n = sign_at(d, s, i), p;
 		if (n == 0)
 			continue;
 		if (negated(d, s, i)) {
-			*plan = true;  /* explicitly not signed */
-			i += n - 1;
-			continue;
-		}
-		if (planned(d, s, i, n)) {
-			*plan = true;
+			rd->plan = true;  /* explicitly not signed */
+			rd->firm = rd->firm || coop;
+		} else if ((p = planned(d, s, i, n)) != PLAN_NONE) {
+			rd->plan = true;
+			rd->firm = rd->firm || (coop && p == PLAN_FIRM);
 		} else {
-			any = true;
-			break;
+			verb = i;
 		}
 		i += n - 1;
 	}
-	return any && lex_find(d, s->first, s->end, LEX_COOP, NULL) >= 0 &&
-	       lex_find(d, s->first, s->end, LEX_CANCEL, NULL) < 0 &&
-	       lex_find(d, s->first, s->end, LEX_PAST, NULL) < 0 && !old_date(d, s);
+	if (verb >= 0 && (ahead_date(d, s, verb) || lex_find(d, s->first, s->end, LEX_CANCEL, NULL) >= 0)) {
+		rd->plan = true;  /* ahead, or cancelled: not signed (or undone) */
+		rd->firm = rd->firm || coop;
+		verb = -1;
+	}
+	return verb >= 0 && coop && lex_find(d, s->first, s->end, LEX_PAST, NULL) < 0 &&
+	       !old_date(d, s);
 }
 
 /* Does sentence s name the signers of an agreement already reported:
@@ -114,7 +206,7 @@ static bool names_signers(const struct doc *d, const struct sent *s)
 		return true;
 	for (int i = s->first; i < s->end; i++) {
 		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
-		if (n > 0 && !planned(d, s, i, n) && !negated(d, s, i))
+		if (n > 0 && planned(d, s, i, n) == PLAN_NONE && !negated(d, s, i))
 			return true;
 		i += n > 0 ? n - 1 : 0;
 	}
@@ -157,9 +249,38 @@ static void find_type(const struct doc *d, struct record *r)
 	}
 }
 
+/* Is the signing of sentence s told as done: a day or month on or before
+ * publication, or a perfect marker ("telah", "has")? A headline or an
+ * undated "the signing ceremony promises ..." is not. */
+static bool told_done(const struct doc *d, const struct sent *s)
+{
+	struct dateref dr[8];
+	if (s->title)
+		return false;
+	if (lex_find(d, s->first, s->end, LEX_DONE, NULL) >= 0)
+		return true;
+	int n = d->pub.y == 0 ? 0 : date_scan(d, s->first, s->end, dr, 8);
+	for (int i = 0; i < n; i++)
+		if (dr[i].role != DATE_END && dr[i].prec != PREC_YEAR && !dr[i].ahead &&
+		    ymd_days(dr[i].date) <= ymd_days(d->pub))
+			return true;
+	return d->pub.y == 0 && n > 0;
+}
+
+/* The article tells of a plan (or a cancellation) and its other signing
+ * sentences never tell a signing as done: they are the same plan
+ * ("As delegates prepare for the signing ... The signing ceremony
+ * promises ..."), so none is reported. */
+static void clear_signings(struct doc *d, struct record *r)
+{
+	for (int i = 0; i < d->nsent; i++)
+		d->sents[i].signing = false;
+	r->sign_sent = -1;
+}
+
 void stage_signing(struct doc *d, struct record *r)
 {
-	bool plan = false;
+	struct reading rd = { false, false };
 	r->sign_sent = -1;
 	for (int i = 0; i < d->nsent; i++) {
 		if (denies(d, &d->sents[i])) {
@@ -168,14 +289,18 @@ void stage_signing(struct doc *d, struct record *r)
 			return;
 		}
 	}
+	bool told = false;
 	for (int i = 0; i < d->nsent; i++) {
 		struct sent *s = &d->sents[i];
-		s->signing = reports_signing(d, s, &plan);
+		s->signing = reports_signing(d, s, &rd);
 		if (s->signing && (r->sign_sent < 0 || d->sents[r->sign_sent].title))
 			r->sign_sent = i;
+		told = told || (s->signing && told_done(d, s));
 	}
+	if (rd.firm && !told)
+		clear_signings(d, r);
 	r->agreement = r->sign_sent >= 0;
-	r->planned = plan;
+	r->planned = rd.plan;
 	r->agr_sent = r->agreement ? r->sign_sent : (d->nsent > 1 && d->sents[0].title ? 1 : 0);
 	if (!r->agreement)
 		return;

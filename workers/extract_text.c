@@ -123,7 +123,10 @@ static void fold_text(struct doc *d)
 	for (size_t i = 0; i < n;) {
 		size_t step = 1;
 		char c = d->orig[i];
-		for (size_t k = 0; k < sizeof fold_tab / sizeof fold_tab[0]; k++) {
+		/* Every stand-in begins with a non-ASCII byte or a backquote:
+		 * plain ASCII is copied without the table. */
+		bool maybe = (unsigned char)c >= 0x80 || c == '\x60';
+		for (size_t k = 0; maybe && k < sizeof fold_tab / sizeof fold_tab[0]; k++) {
 			size_t l = strlen(fold_tab[k].utf8);
 			if (strncmp(d->orig + i, fold_tab[k].utf8, l) == 0) {
 				c = fold_tab[k].ascii;
@@ -173,6 +176,7 @@ static void push_tok(struct doc *d, size_t *cap, int off, int len, bool word, bo
 	t->num = word;
 	for (int i = 0; i < len && t->num; i++)
 		t->num = t->s[i] >= '0' && t->s[i] <= '9';
+	t->root = word && !t->num ? morph_root(t->low, len) : NULL;
 }
 
 static void tokenize(struct doc *d)

@@ -119,6 +119,13 @@ int lex_match(const struct doc *d, int i, int end, enum lex_kind k,
 				*e = x;
 		}
 	}
+	/* An inflected or misspelt form of a signing root (extract_morph.c). */
+	if (best == 0 && k == LEX_SIGN && i < end && d->toks[i].root != NULL &&
+	    strcmp(d->toks[i].root->tag, "sign") == 0) {
+		best = 1;
+		if (e)
+			*e = d->toks[i].root;
+	}
 	return best;
 }
 
@@ -131,13 +138,41 @@ int lex_find(const struct doc *d, int a, int b, enum lex_kind k,
 	return -1;
 }
 
+int lex_count(void)
+{
+	return N_LEX;
+}
+
+const struct lex_entry *lex_list(int li, enum lex_kind k)
+{
+	return li >= 0 && li < N_LEX ? all_lex[li]->lists[k] : NULL;
+}
+
+/* The first entry (in list order) of bucket b that s starts with. */
+static const struct lex_entry *prefix_in(const struct bucket *b, const char *s)
+{
+	for (int j = 0; j < b->n; j++)
+		if (strncmp(s, b->e[j]->phrase, strlen(b->e[j]->phrase)) == 0)
+			return b->e[j];
+	return NULL;
+}
+
+/* An entry s starts with shares its first letter and either its second
+ * or a one-letter first word: two buckets hold every candidate; of both,
+ * the one earlier in its list wins, as in a scan of the whole list. */
 const struct lex_entry *lex_prefix_str(const char *s, enum lex_kind k)
 {
+	call_once(&index_once, index_build);
+	if (s[0] == '\0')
+		return NULL;
+	unsigned b1 = bucket_of(s, strlen(s)), b0 = bucket_of(s, 1);
 	for (int li = 0; li < N_LEX; li++) {
-		const struct lex_entry *list = all_lex[li]->lists[k];
-		for (int i = 0; list != NULL && list[i].phrase != NULL; i++)
-			if (strncmp(s, list[i].phrase, strlen(list[i].phrase)) == 0)
-				return &list[i];
+		const struct lex_entry *x = prefix_in(&index_tab[li][k][b1], s);
+		const struct lex_entry *y = b0 == b1 ? NULL : prefix_in(&index_tab[li][k][b0], s);
+		if (x != NULL && (y == NULL || x < y))
+			return x;
+		if (y != NULL)
+			return y;
 	}
 	return NULL;
 }

@@ -5,23 +5,49 @@ static const struct lex_entry sign[] = {
 	{"signed"}, {"signing"}, {"signs"}, {"inked"}, {"inks"}, {"sealed"},
 	{"entered into"}, {"formalised"}, {"formalized"}, {"sign"},
 	{"put their names to"}, {"put their signatures to"}, {"affixed their signatures"},
-	{"signatories were"}, {"countersigned"}, {NULL}
+	{"signatories were"}, {"countersigned"}, /* exchange ceremonies */
+	{"exchanged memorand*"}, {"exchanged the memorand*"}, {"exchanged mou*"},
+	{"exchanged the mou*"}, {"exchanged the agreement*"}, {"exchanged agreement*"},
+	{"exchanged the document*"}, {"exchanged document*"}, {"exchange of document*"},
+	{"exchange of the memorand*"}, {"exchange of memorand*"}, {"exchange of mou*"},
+	{"exchange of the mou*"}, {"exchanged copies"}, {"exchanged signed"},
+	{NULL}
 };
 
-static const struct lex_entry plan[] = {
+/* Schedules of a signing in its clause; val 1 needs a time after it. */
+static const struct lex_entry schedule[] = {
+	{"is set to"}, {"are set to"}, {"was set to"}, {"will take place", 1},
+	{"will be held", 1}, {"to be held", 1}, {"prepare for"}, {"preparing for"},
+	{"prepares for"}, {"is scheduled"}, {"are scheduled"}, {"scheduled for"},
+	{NULL}
+};
+
+static const struct lex_entry at_time[] = {
+	{"on"}, {"at"}, {"today"}, {"tomorrow"}, {"next"}, {NULL}
+};
+
+/* Perfect markers: the signing is told as done. */
+static const struct lex_entry done[] = {
+	{"has"}, {"have"}, {"had"}, {"yesterday"}, {"after"}, {NULL}
+};
+
+static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"will"}, {"plans"}, {"plan"}, {"planned"}, {"planning"}, {"intends"},
 	{"scheduled"}, {"to sign"}, {"is set to"}, {"are set to"}, {"expected to"},
-	{"would"}, {"proposed"}, {"upcoming"}, {"exploring"}, {"once"},
-	{"if"}, {"to be"}, {"ahead of"}, {"expects to"}, {"hopes to"},
+	{"would"}, {"proposed"}, {"upcoming"}, {"exploring"}, {"once", 1},
+	{"if", 1}, {"to be"}, {"ahead of"}, {"expects to"}, {"hopes to"},
 	{"aims to"}, {"to renew"}, {"to extend"}, {"in talks"}, {"talks on"},
-	{"talks to"}, {"negotiating"}, {"discussing"}, {"considering"}, {NULL}
+	{"talks to"}, {"negotiating"}, {"discussing"}, {"considering"}, /* hopes */
+	{"hope to"}, {"hoping to"}, {"look forward to"}, {"looking forward to"},
+	{NULL}
 };
 
 static const struct lex_entry cancel[] = {
 	{"cancelled"}, {"canceled"}, {"cancels"}, {"terminated"}, {"terminates"},
 	{"revoked"}, {"scrapped"}, {"withdrew"}, {"called off"}, {"postponed"},
 	{"postpones"}, {"postponement"}, {"delayed"}, {"put off"}, {"deferred"},
-	{"suspended"}, {NULL}
+	{"suspended"}, {"nullified"}, {"annulled"}, {"invalidated"}, {"rescinded"},
+	{NULL}
 };
 
 static const struct lex_entry negate[] = {
@@ -55,7 +81,9 @@ static const struct lex_entry future[] = {
 
 static const struct lex_entry past[] = {
 	{"previously"}, {"had signed"}, {"earlier signed"}, {"years ago"},
-	{"last year"}, {"in the past"}, {NULL}
+	{"last year"}, {"in the past"}, /* counts so far */
+	{"so far"}, {"to date"}, {"thus far"},
+	{NULL}
 };
 
 static const struct lex_entry witness[] = {
@@ -70,9 +98,9 @@ static const struct lex_entry type[] = {
 	{"partnership agreement", AGR_AGREEMENT}, {NULL}
 };
 
-static const struct lex_entry renew[] = {
-	{"renew"}, {"renewed"}, {"renewal"}, {"renews"}, {"extended"},
-	{"extends"}, {"extension"}, {NULL}
+static const struct lex_entry renew[] = {/* val 1: a verb that reports the renewing itself */
+	{"renew", 1}, {"renewed", 1}, {"renewal"}, {"renews", 1}, {"extended", 1},
+	{"extends", 1}, {"extension"}, {NULL}
 };
 
 static const struct lex_entry month[] = {
@@ -272,6 +300,6 @@ const struct lexicon lexicon_en = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent, [LEX_SCHEDULE] = schedule, [LEX_AT_TIME] = at_time, [LEX_DONE] = done,
 	},
 };

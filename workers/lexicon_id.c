@@ -10,17 +10,49 @@ static const struct lex_entry sign[] = {
 	{"resmi menjalin kerjasama"}, {"resmi bekerja sama"}, {"resmi bekerjasama"},
 	{"resmi menjalin kemitraan"}, {"resmi jalin kerja sama"},
 	{"resmi jalin kerjasama"}, {"menyepakati nota*"}, {"meneken nota*"},
+	/* issue 13: "melakukan MoU", "menjalin kerja sama dalam bentuk MoU" */
+	{"melakukan mou"}, {"melakukan moa"}, {"melakukan memorandum"},
+	{"melakukan nota kesepahaman"}, {"menjalin kerja sama dalam bentuk"},
+	{"menjalin kerjasama dalam bentuk"}, {"jalin mou"}, {"menjalin mou"},
+	{"jalin moa"}, {"menjalin moa"}, {"pertukaran dokumen"}, {"bertukar dokumen"},
 	{NULL}
 };
 
-static const struct lex_entry plan[] = {
+/* Roots of the signing verbs, found in any inflection or slight
+ * misspelling by extract_morph.c ("ditekennya", "penandatangan",
+ * "menandatangi"); val = edits tolerated on the peeled stem. */
+static const struct lex_entry root[] = {
+	{"tandatangan", 2, "sign"}, {"teken", 0, "sign"}, {NULL}
+};
+
+/* Schedules of a signing in its clause; val 1 needs a time after it. */
+static const struct lex_entry schedule[] = {
+	{"akan dilaksanakan", 1}, {"akan digelar", 1}, {"akan diadakan", 1},
+	{"akan berlangsung", 1}, {"akan dilakukan", 1}, {"dijadwalkan", 0},
+	{"dijadwalkan akan", 0}, {"rencananya akan", 0}, {"baru akan", 0},
+	{"bersiap", 0}, {"persiapan", 0}, {NULL}
+};
+
+static const struct lex_entry at_time[] = {
+	{"pada"}, {"tanggal"}, {"hari"}, {"besok"}, {"esok"}, {"lusa"}, {NULL}
+};
+
+/* Perfect markers: the signing is told as done. */
+static const struct lex_entry done[] = {
+	{"telah"}, {"sudah"}, {"usai"}, {"seusai"}, {"selesai"}, {NULL}
+};
+
+static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
 	{"penjajakan"}, {"belum"}, {"ingin"}, {"mengajak"}, {"diharapkan dapat menandatangani"},
-	{"tengah menyiapkan"}, {"mempersiapkan"}, {"kalau"}, {"jika"},
-	{"apabila"}, {"sedianya"}, {"semestinya"}, {"seharusnya"},
+	{"tengah menyiapkan"}, {"mempersiapkan"}, {"kalau", 1}, {"jika", 1},
+	{"apabila", 1}, {"sedianya"}, {"semestinya"}, {"seharusnya"},
 	{"membahas"}, {"sedang membahas"}, {"mendiskusikan"}, {"pembahasan"},
-	{"merundingkan"}, {"negosiasi"}, {NULL}
+	{"merundingkan"}, {"negosiasi"}, /* hopes */
+	{"berharap dapat"}, {"berharap bisa"}, {"mengharapkan dapat"},
+	{"semoga dapat"}, {"semoga bisa"}, {"harapannya dapat"},
+	{NULL}
 };
 
 static const struct lex_entry cancel[] = {
@@ -65,7 +97,10 @@ static const struct lex_entry future[] = {
 
 static const struct lex_entry past[] = {
 	{"pernah"}, {"sebelumnya"}, {"sejak lama"}, {"beberapa tahun lalu"},
-	{"tahun lalu"}, {"silam"}, {NULL}
+	{"tahun lalu"}, {"silam"}, /* counts so far */
+	{"sejauh ini"}, {"hingga kini"}, {"sampai kini"}, {"hingga saat ini"},
+	{"sampai saat ini"},
+	{NULL}
 };
 
 static const struct lex_entry witness[] = {
@@ -86,10 +121,10 @@ static const struct lex_entry type[] = {
 	{"kesepakatan", AGR_AGREEMENT}, {NULL}
 };
 
-static const struct lex_entry renew[] = {
-	{"memperpanjang"}, {"diperpanjang"}, {"perpanjangan"}, {"pembaharuan"},
-	{"pembaruan"}, {"memperbarui"}, {"memperbaharui"}, {"diperbarui"},
-	{"diperbaharui"}, {NULL}
+static const struct lex_entry renew[] = {/* val 1: a verb that reports the renewing itself */
+	{"memperpanjang", 1}, {"diperpanjang", 1}, {"perpanjangan"}, {"pembaharuan"},
+	{"pembaruan"}, {"memperbarui", 1}, {"memperbaharui", 1}, {"diperbarui", 1},
+	{"diperbaharui", 1}, {NULL}
 };
 
 static const struct lex_entry month[] = {
@@ -352,6 +387,6 @@ const struct lexicon lexicon_id = {
 		[LEX_START] = start_cue, [LEX_PROGRAM] = program, [LEX_EVENT] = event,
 		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
 		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent, [LEX_ROOT] = root, [LEX_SCHEDULE] = schedule, [LEX_AT_TIME] = at_time, [LEX_DONE] = done,
 	},
 };

@@ -5,14 +5,41 @@
 static const struct lex_entry sign[] = {
 	{"memeterai"}, {"dimeterai"}, {"pemeteraian"}, {"menandatangani"},
 	{"menandatangan"}, {"ditandatangan"}, {"menandatanganinya"},
-	{"termeterai"}, {"menandatangani memorandum"}, {NULL}
+	{"termeterai"}, {"menandatangani memorandum"}, /* exchange ceremonies: "Majlis Pertukaran MoU" */
+	{"pertukaran memorandum"}, {"pertukaran mou"}, {"pertukaran moa"},
+	{"pertukaran dokumen"}, {"bertukar dokumen"}, {"bertukar memorandum"},
+	{"bertukar mou"}, {"bertukar-tukar dokumen"},
+	{NULL}
 };
 
-static const struct lex_entry plan[] = {
+/* Roots of the signing verbs for extract_morph.c ("dimeteraikan",
+ * "pemeteraiannya"); val = edits tolerated. */
+static const struct lex_entry root[] = {
+	{"meterai", 1, "sign"}, {NULL}
+};
+
+/* Schedules of a signing in its clause; val 1 needs a time after it. */
+static const struct lex_entry schedule[] = {
+	{"akan diadakan", 1}, {"akan berlangsung", 1}, {"akan dilaksanakan", 1},
+	{"dijadualkan", 0}, {"dijadual", 0}, {NULL}
+};
+
+static const struct lex_entry at_time[] = {
+	{"pada"}, {"tarikh"}, {"esok"}, {NULL}
+};
+
+/* An earlier agreement, or a count of them so far. */
+static const struct lex_entry past[] = {
+	{"setakat ini"}, {"sehingga kini"}, {"sebelum ini"}, {"pernah"}, {NULL}
+};
+
+static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"bakal"}, {"dijangka"}, {"dijadual"}, {"dirancang"}, {"merancang"},
 	{"bercadang"}, {"hendak"}, {"berbincang"}, {"membincangkan"},
 	{"perbincangan"}, {"rundingan"}, {"berunding"},
-	{"jika"}, {"sekiranya"}, {NULL}
+	{"jika", 1}, {"sekiranya", 1}, /* hopes */
+	{"berharap dapat"}, {"berharap untuk"}, {"diharap dapat"},
+	{NULL}
 };
 
 static const struct lex_entry cancel[] = {
@@ -53,9 +80,9 @@ static const struct lex_entry type[] = {
 	{"perjanjian kerjasama", AGR_PKS}, {NULL}
 };
 
-static const struct lex_entry renew[] = {
-	{"melanjutkan"}, {"pembaharuan"}, {"memperbaharui"}, {"diperbaharui"},
-	{"disambung"}, {"menyambung"}, {"penyambungan"}, {"memperbaharuinya"}, {NULL}
+static const struct lex_entry renew[] = {/* val 1: a verb that reports the renewing itself */
+	{"melanjutkan"}, {"pembaharuan"}, {"memperbaharui", 1}, {"diperbaharui", 1},
+	{"disambung", 1}, {"menyambung", 1}, {"penyambungan"}, {"memperbaharuinya", 1}, {NULL}
 };
 
 static const struct lex_entry month[] = {
@@ -200,6 +227,6 @@ const struct lexicon lexicon_ms = {
 		[LEX_PROGRAM] = program, [LEX_EVENT] = event, [LEX_FUNC] = func,
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
-		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent,
+		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent, [LEX_PAST] = past, [LEX_ROOT] = root, [LEX_SCHEDULE] = schedule, [LEX_AT_TIME] = at_time,
 	},
 };

@@ -155,6 +155,32 @@ static void test_cleaning(void **state)
 	doc_free(d);
 }
 
+/* Morphology: inflected and slightly misspelt forms of the signing roots
+ * are found; their close neighbours are not. */
+static void test_morph_roots(void **state)
+{
+	static const struct { const char *word, *root; } cases[] = {
+		{ "menandatangani", "tandatangan" }, { "ditandatanganinya", "tandatangan" },
+		{ "penandatangan", "tandatangan" }, { "menandatangi", "tandatangan" },
+		{ "pendandatangan", "tandatangan" }, { "ditekennya", "teken" },
+		{ "menekennya", "teken" }, { "dimeteraikan", "meterai" },
+		{ "pemeteraiannya", "meterai" }, { "tandatangan", "tandatangan" },
+		{ "tantangan", NULL }, { "pertandingan", NULL }, { "menantang", NULL },
+		{ "ditentukan", NULL }, { "tekanan", NULL }, { "meterai", "meterai" },
+		{ "tandatangi", NULL }, { "mentari", NULL },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct lex_entry *e = morph_root(cases[i].word, (int)strlen(cases[i].word));
+		const char *got = e ? e->phrase : NULL;
+		print_message("# %s -> %s\n", cases[i].word, got ? got : "none");
+		if (cases[i].root == NULL)
+			assert_null(got);
+		else
+			assert_string_equal(got, cases[i].root);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -166,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_language),
 		cmocka_unit_test(test_cleaning),
+		cmocka_unit_test(test_morph_roots),
 	};
 	return cmocka_run_group_tests_name("extract_words", tests, NULL, NULL);
 }
