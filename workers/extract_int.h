@@ -115,11 +115,34 @@ enum lex_kind {
 	LEX_DENY,      /* a denial or a false report ("membantah", "hoaks",
 	                  "menafikan dakwaan"): beside an agreement word, the
 	                  article reports no signing */
+	/* party stage (extract_party.c) */
+	LEX_EVENTNAME, /* an event's title begins with them ("Temu Alumni ...",
+	                  "Seminar ..."): the run is no institution */
+	LEX_NAMEJOIN,  /* lower-case words inside a name between capitalised
+	                  ones ("of", "cawangan", "kampus") */
+	LEX_NAMECUT,   /* words that end a name of a non-government head
+	                  ("Madrasah Bidang Humas") */
+	LEX_INSIDE,    /* titles that may stand inside an institution's name
+	                  ("Universiti Tun Hussein Onn", "Universitas Sultan ...") */
+	LEX_GROUP,     /* plural nouns for institutions that announce a list
+	                  ("tiga institusi, yaitu ...", "the companies involved") */
+	LEX_LISTCUE,   /* words that open such a list ("yaitu", "namely") */
+	LEX_ALIASCUE,  /* "X, atau Y": Y is another name of X */
+	LEX_THROUGH,   /* "X melalui Y": Y signs for X */
+	LEX_PLACEABBR, /* a place's usual short form, for matching names only
+	                  ("Nusa Tenggara Timur" -> "NTT"); tag = short form */
+	LEX_PARENT,    /* heads of institutions with faculties ("universitas") */
+	LEX_PAIRWORD,  /* words that pair two parties ("antara", "dan",
+	                  "between"): an acronym beside them is a party */
 	LEX_N
 };
 
 /* Institution head kinds (lex_entry.val of LEX_INST). */
-enum { INST_PLAIN = 0, INST_GOV = 1, INST_SUFFIX = 2, INST_NAMED = 4 };
+/* INST_UPPER: a plain head that counts only written in capitals ("MAN");
+ * INST_UNIT: a unit of a larger institution (a faculty), an alias of its
+ * university where the text names one. */
+enum { INST_PLAIN = 0, INST_GOV = 1, INST_SUFFIX = 2, INST_NAMED = 4, INST_UPPER = 8,
+       INST_UNIT = 16 };
 
 enum agr_type { AGR_MOU = 1, AGR_MOA, AGR_PKS, AGR_LOI, AGR_AGREEMENT, AGR_RENEWAL };
 
@@ -199,7 +222,7 @@ int number_at(const struct doc *d, int i, int end, int *value);
 
 /* ---- the record under construction -------------------------------------- */
 
-#define MAX_PARTIES 8
+#define MAX_PARTIES 12
 #define MAX_ALIASES 12
 #define MAX_PEOPLE 16
 #define MAX_EVENTS 6
@@ -282,6 +305,10 @@ char *party_key(const char *name);
 int party_find_key(const struct record *r, const char *key);
 int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer);
 int party_add_name(struct record *r, int tok, const char *name, bool signer);
+/* Does the party's name begin with a unit head ("Fakulti Sains"), or hold
+ * the head of an institution that has units (a university)? */
+bool party_is_unit(const struct party *p);
+bool party_has_units(const struct party *p);
 int name_run_end(const struct doc *d, int i, int end);
 char *tokens_join(const struct doc *d, int a, int b);
 int party_lookup_prefix(const struct doc *d, const struct record *r, int a, int b,

@@ -74,6 +74,12 @@ char *party_key(const char *name)
 	for (const char *p = f; *p;) {
 		size_t n;
 		const struct lex_entry *e = entry_at(p, LEX_ABBREV, &n);
+		if (e == NULL)
+			e = entry_at(p, LEX_PLACEABBR, &n);
+		if (b.len == 0 && phrase_at(p, "the") && p[3] == ' ') {
+			p += 4;  /* "The University of X" is "University of X" */
+			continue;
+		}
 		if (b.len > 0)
 			strbuf_putc(&b, ' ');
 		if (e != NULL) {
@@ -127,6 +133,28 @@ static const char *name_country(const struct record *r, const char *name)
 }
 
 /* ---- parties ---------------------------------------------------------------- */
+
+bool party_is_unit(const struct party *p)
+{
+	char *f = fold_name(p->name);
+	size_t n;
+	const struct lex_entry *e = entry_at(f, LEX_INST, &n);
+	free(f);
+	return e != NULL && e->val == INST_UNIT;
+}
+
+bool party_has_units(const struct party *p)
+{
+	char *f = fold_name(p->name);
+	bool found = false;
+	for (const char *w = f; *w && !found; w = strchr(w, ' ') ? strchr(w, ' ') + 1 : w + strlen(w)) {
+		size_t n;
+		const struct lex_entry *e = entry_at(w, LEX_INST, &n);
+		found = entry_at(w, LEX_PARENT, &n) != NULL || (e != NULL && e->val == INST_NAMED);
+	}
+	free(f);
+	return found;
+}
 
 void party_add_alias(struct party *p, const char *alias)
 {
@@ -189,6 +217,10 @@ static bool key_names(const struct party *p, const char *k)
 		if (n > 0 && strncmp(f, k, n) == 0 && k[n] == ' ' &&
 		    (place_exact(k + n + 1) || (strncmp(k + n + 1, "of ", 3) == 0 && place_exact(k + n + 4))))
 			return true;
+		size_t kn = strlen(k);  /* "uitm" for "uitm sarawak" */
+		if (kn > 1 && kn < n && strncmp(f, k, kn) == 0 && f[kn] == ' ' && strchr(k, ' ') == NULL &&
+		    place_exact(f + kn + 1))
+			return true;
 	}
 	return false;
 }
@@ -241,7 +273,7 @@ static int mention_add(struct record *r, int tok, const char *name,
 		alias_generate(p);
 	} else if ((strcmp(r->parties[idx].key, key) == 0 ||
 		    form_is_key(forms, nforms, r->parties[idx].key)) &&
-		   strlen(name) > strlen(r->parties[idx].name)) {
+		   strlen(name) > strlen(r->parties[idx].name) && strpbrk(name, "()") == NULL) {
 		/* The same institution written out in full: that is its name. */
 		struct party *p = &r->parties[idx];
 		char *old = p->name;
@@ -256,6 +288,8 @@ static int mention_add(struct record *r, int tok, const char *name,
 	}
 	free(key);
 	struct party *p = &r->parties[idx];
+	if (tok < p->first_tok)
+		p->first_tok = tok;  /* stages add mentions out of text order */
 	for (int i = 0; i < nforms; i++)
 		party_add_alias(p, forms[i]);
 	p->signer |= signer;
@@ -278,10 +312,13 @@ static bool stops_name(const struct doc *d, int i, int end)
 	const struct tok *t = &d->toks[i];
 	return lex_match(d, i, end, LEX_STOP, NULL) > 0 ||
 	       lex_match(d, i, end, LEX_SIGN, NULL) > 0 ||
-	       (t->cap && lex_match(d, i, end, LEX_ROLE, NULL) > 0) ||
+	       (t->cap && lex_match(d, i, end, LEX_ROLE, NULL) > 0 &&
+		!(i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_INST, NULL) > 0 &&
+		  i + 1 < end && d->toks[i + 1].cap && d->toks[i + 1].word)) ||  /* "Kementerian Koordinator X" */
 	       (t->cap && lex_match(d, i, end, LEX_MONTH, NULL) > 0 && t->len > 3 &&
 		!(i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_NUMBER, NULL) > 0)) ||
 	       (t->cap && lex_match(d, i, end, LEX_TITLE, NULL) > 0 && i + 1 < end &&
+		!(lex_match(d, i, end, LEX_INSIDE, NULL) > 0 && i > 0 && d->toks[i - 1].cap) &&
 		(d->toks[i + 1].word || (tok_punct(&d->toks[i + 1], '.') && i + 2 < end &&
 					 d->toks[i + 2].word)));
 }
@@ -343,6 +380,14 @@ static int gov_tail(const struct doc *d, int i, int end)
 	return 0;
 }
 
+/* Does the head word that opens run [i, .) begin again at j? */
+static bool same_head_again(const struct doc *d, int i, int j, int end)
+{
+	const struct lex_entry *a = NULL, *b = NULL;
+	return lex_match(d, i, end, LEX_INST, &a) > 0 && lex_match(d, j, end, LEX_INST, &b) > 0 &&
+	       a == b && a->val != INST_SUFFIX;
+}
+
 int name_run_end(const struct doc *d, int i, int end)
 {
 	int j = i;
@@ -351,6 +396,8 @@ int name_run_end(const struct doc *d, int i, int end)
 		int p = paren_len(d, j, end);
 		if (p > 0) {
 			j += p;
+			if (j < end && j > i && same_head_again(d, i, j, end))
+				return j;  /* "Universiti A (UA)Universiti B (UB)" */
 			continue;
 		}
 		if (j > i && tok_punct(t, '.') && company_dot(d, j))
@@ -380,8 +427,9 @@ int name_run_end(const struct doc *d, int i, int end)
 		}
 		if (j > i && gov_tail(d, j, end) > 0)
 			return j + gov_tail(d, j, end);
-		if ((tok_is(t, "of") || tok_is(t, "for") || tok_is(t, "the") || tok_is(t, "&")) &&
-		    j > i && j + 1 < end && d->toks[j + 1].cap) {
+		const struct lex_entry *jw = NULL;
+		if (j > i && j + 1 < end && d->toks[j + 1].cap && lex_match(d, j, j + 1, LEX_NAMEJOIN, &jw) > 0 &&
+		    (jw->val == 0 || lex_find(d, i, j, LEX_INST, NULL) >= 0)) {
 			j++;
 			continue;
 		}
@@ -415,6 +463,19 @@ char *tokens_join(const struct doc *d, int a, int b)
 	return join(d, a, b, true);
 }
 
+/* Is t written in capitals only (digits allowed, at least one letter)? */
+static bool all_caps(const struct tok *t)
+{
+	bool letter = false;
+	for (int k = 0; k < t->len; k++) {
+		unsigned char c = (unsigned char)t->s[k];
+		if (c >= 'a' && c <= 'z')
+			return false;
+		letter |= c >= 'A' && c <= 'Z';
+	}
+	return letter;
+}
+
 /* Head word in [a, b) outside brackets: its index, or -1; *e is the entry. */
 static int find_head(const struct doc *d, int a, int b, const struct lex_entry **e)
 {
@@ -424,7 +485,7 @@ static int find_head(const struct doc *d, int a, int b, const struct lex_entry *
 			i += p - 1;
 			continue;
 		}
-		if (lex_match(d, i, b, LEX_INST, e) > 0)
+		if (lex_match(d, i, b, LEX_INST, e) > 0 && ((*e)->val != INST_UPPER || all_caps(&d->toks[i])))
 			return i;
 	}
 	return -1;
@@ -464,11 +525,17 @@ static int name_end(const struct doc *d, int h, int b, const struct lex_entry *h
 			n += lex_match(d, h + n, b, LEX_INST, NULL);  /* "Pte Ltd" */
 		return h + n;
 	}
+	for (int i = h + 1; i < b; i++) {
+		const struct lex_entry *c = NULL;
+		if (lex_match(d, i, b, LEX_NAMECUT, &c) > 0 && (c->val == 1 || head->val != INST_GOV))
+			return i;  /* "Madrasah Bidang Humas", "... Lantai VI" */
+	}
 	if (head->val == 1)
 		return b;
 	/* "SMKN 2 Kandangan Kabupaten HSS" ends at "Kabupaten"; in
 	 * "SMA Negeri 9 Kota Lama" the number is followed by the town's name. */
-	for (int i = h + 2; i < b; i++)
+	int hn = lex_match(d, h, b, LEX_INST, NULL);  /* "Rumah Sakit Umum Daerah X" */
+	for (int i = h + (hn > 2 ? hn : 2); i < b; i++)
 		if (lex_match(d, i, b, LEX_QUALIFIER, NULL) > 0 && !d->toks[i - 1].num)
 			return i;
 	return b;
@@ -541,7 +608,7 @@ static const char *trailing_country(const struct doc *d, int end)
 /* English government heads written last ("Sarawak Health Department",
  * "Penang Island City Council"): the words before them are the name. */
 static const char *const last_heads[] = {
-	"department", "council", "agency", "authority", "ministry", NULL
+	"department", "council", "agency", "authority", "ministry", "police", NULL
 };
 
 /* Is the head at h such a word, ending run [., b) (a bracket may follow)? */
@@ -573,54 +640,83 @@ static int gov_from_run(struct doc *d, struct record *r, int a, int b, bool sign
 	return idx;
 }
 
-int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
+/* party_from_run in named steps: where the name starts (name_start),
+ * what is no institution although it holds a head word (not_a_party),
+ * a unit named with its university (unit_of_university), and the mention
+ * with its forms and country (add_named). */
+
+/* Where the name of run [a, b) with head h starts: national and government
+ * heads open it ("Kementerian ...", "Pemerintah ..."), a legal suffix ends
+ * it ("Maju Tekno Solutions Sdn Bhd"), "The" and a possessive or "-based"
+ * place before it are not the name (the place may give *owner). */
+static int name_start(const struct doc *d, int a, int b, int h, const struct lex_entry *head,
+		      const char **owner)
 {
-	const struct lex_entry *head = NULL;
-	int h = find_head(d, a, b, &head);
-	if (h < 0 && b - a >= 3 && gov_tail(d, b - 2, b) > 0)
-		return gov_from_run(d, r, a, b, signer);
-	if (h < 0)
-		return -1;
-	/* "Maju Tekno Solutions Sdn Bhd": a suffix ends the name; other
-	 * national or government heads open it. */
 	int start = head->val != INST_SUFFIX && (head->tag != NULL || head->val == INST_GOV) ? h : a;
 	if (start == h && trailing_head(d, h, b))
 		start = a;
 	/* "The Kupang State Polytechnic" (but "The University of ..." keeps it) */
 	if (start < h && tok_is(&d->toks[start], "the") && lex_match(d, start + 1, b, LEX_INST, NULL) == 0)
 		start++;
-	/* "Japan's Hokuriku Institute": the possessive is not the name, but
-	 * may give its country. */
-	const char *owner = NULL;
+	/* "Japan's Hokuriku Institute" */
+	*owner = NULL;
 	while (start < h && (possessive(&d->toks[start]) || based(&d->toks[start])))
-		owner = possessive_country(&d->toks[start++]);
-	/* A building ("Balai Kota", "Balai Senat"), unless a longer head
-	 * begins there ("Pejabat Pendidikan Daerah" is an office, not a room). */
+		*owner = possessive_country(&d->toks[start++]);
+	return start;
+}
+
+/* Is run [start, b) with head h no institution: a building ("Balai Kota",
+ * unless a longer head begins there: "Pejabat Pendidikan Daerah"), a
+ * bracket first, the agreement document ("Nota Kesepahaman Sister
+ * Hospital"), an event's title ("Temu Alumni Yayasan ..."), or a name cut
+ * off by the end of the text ("Pemkab Tulang B")? */
+static bool not_a_party(const struct doc *d, int start, int h, int b)
+{
 	int vn = lex_match(d, start, b, LEX_VENUE, NULL);
 	if (vn > 0 && !(h == start && lex_match(d, h, b, LEX_INST, NULL) > vn))
-		return -1;
-	/* "(R-Tech) College Bangkok": the bracket is part of the name. */
-	if (paren_len(d, start, b) > 0)
-		return -1;
-	int end = name_end(d, h, b, head);
-	while (end > start && !d->toks[end - 1].word && !tok_punct(&d->toks[end - 1], ')'))
-		end--;
-	if (end <= start)
-		return -1;
+		return true;
+	if (paren_len(d, start, b) > 0)  /* "(R-Tech) College Bangkok" */
+		return true;
+	if (start < h && (lex_match(d, start, h, LEX_TYPE, NULL) > 0 ||
+			  lex_match(d, start, h, LEX_EVENTNAME, NULL) > 0))
+		return true;
+	const struct tok *last = &d->toks[b - 1];
+	return b == d->ntok && b - start >= 2 && last->word && last->len == 1 && last->cap;
+}
+
+/* Adds the institution named by [start, end) with head head: its forms
+ * (bracket acronyms, a bracket right after it, the name without a foreign
+ * place after it) as aliases; its country from the name, a country after
+ * it or the possessive owner. Returns its index or -1. */
+static int add_named(struct doc *d, struct record *r, int start, int end,
+		     const struct lex_entry *head, const char *owner, bool signer)
+{
+	if (end - start == 1 && head->val != INST_NAMED)
+		return -1;  /* a bare head word: "Sekolah", "SMA" */
 	char *forms[8];
 	int n = paren_forms(d, start, end, forms, 8);
-	/* A bracket right after the name is its acronym: "... Malaysia (IISM)". */
-	int p = paren_len(d, end, d->ntok);
+	/* A bracket right after the name (or after a country written after
+	 * it) is its acronym: "... Malaysia (IISM)", "..., Indonesia (PNB)". */
+	int at = end + (trailing_country(d, end) != NULL ? 1 + lex_match(d, end + 1, d->ntok, LEX_PLACE, NULL) : 0);
+	int p = paren_len(d, at, d->ntok);
 	if (p > 0 && n < 8)
-		forms[n++] = join(d, end + 1, end + p - 1, true);
+		forms[n++] = join(d, at + 1, at + p - 1, true);
+	/* "Pemerintah Kabupaten Kutai Kartanegara (Kukar)" is also
+	 * "Pemerintah Kabupaten Kukar". */
+	int q = head->val == INST_GOV ? lex_find(d, start, end, LEX_QUALIFIER, NULL) : -1;
+	int g = end - 1;  /* a bracket ending the name */
+	while (g > start && !tok_punct(&d->toks[g], '('))
+		g--;
+	bool last = g > start && g + paren_len(d, g, end) == end;
+	if (q >= 0 && n < 8 && (last || (p > 0 && at == end))) {
+		char *lead = join(d, start, q + 1, false);
+		char *acr = last ? join(d, g + 1, end - 1, true) : xstrdup(forms[n - 1]);
+		forms[n++] = xasprintf("%s %s", lead, acr);
+		free(lead);
+		free(acr);
+	}
 	n = place_trimmed(d, start, end, forms, n, 8);
 	char *name = join(d, start, end, false);
-	if (end - start == 1 && head->val != INST_NAMED) {
-		free(name);  /* a bare head word: "Sekolah", "SMA" */
-		for (int i = 0; i < n; i++)
-			free(forms[i]);
-		return -1;
-	}
 	int idx = mention_add(r, start, name, forms, n, signer);
 	const char *after = trailing_country(d, end);
 	if (idx >= 0 && after != NULL)
@@ -633,11 +729,68 @@ int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 	return idx;
 }
 
+/* A unit written with its university ("Fakulti Perubatan Universiti
+ * Kebangsaan Malaysia", "Faculty of Law UTM"): the university is the
+ * party, the unit's full name its alias. -2 when [h, b) is no such unit. */
+static bool acronym_at(const struct doc *d, int i, int end);
+
+static int unit_of_university(struct doc *d, struct record *r, int h, int b, bool signer)
+{
+	const struct lex_entry *outer = NULL;
+	int u = find_head(d, h + 1, b, &outer), idx;
+	if (u >= 0 && outer->val != INST_UNIT) {
+		idx = party_from_run(d, r, u, b, signer);
+	} else if (b - h >= 3 && acronym_at(d, b - 1, b)) {
+		/* "Fakulti Kejuruteraan UTSP" */
+		char *acr = tokens_join(d, b - 1, b);
+		idx = mention_add(r, b - 1, acr, NULL, 0, signer);
+		free(acr);
+	} else {
+		return -2;
+	}
+	if (idx >= 0) {
+		int end = b;
+		while (end > h && !d->toks[end - 1].word)
+			end--;
+		char *unit = join(d, h, end, false);
+		party_add_alias(&r->parties[idx], unit);
+		free(unit);
+	}
+	return idx;
+}
+
+int party_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
+{
+	const struct lex_entry *head = NULL;
+	int h = find_head(d, a, b, &head);
+	if (h < 0 && b - a >= 3 && gov_tail(d, b - 2, b) > 0)
+		return gov_from_run(d, r, a, b, signer);
+	if (h < 0)
+		return -1;
+	if (head->val == INST_UNIT) {
+		int idx = unit_of_university(d, r, h, b, signer);
+		if (idx != -2)
+			return idx;
+	}
+	const char *owner = NULL;
+	int start = name_start(d, a, b, h, head, &owner);
+	if (not_a_party(d, start, h, b))
+		return -1;
+	int end = name_end(d, h, b, head);
+	while (end > start && !d->toks[end - 1].word && !tok_punct(&d->toks[end - 1], ')'))
+		end--;
+	if (end <= start)
+		return -1;
+	return add_named(d, r, start, end, head, owner, signer);
+}
+
 /* The longest prefix of [a, b) that names a known party, extended over a
  * following place: its party, and *used tokens. -1 if none. */
 int party_lookup_prefix(const struct doc *d, const struct record *r, int a, int b, int *used)
 {
 	for (int k = b; k > a; k--) {
+		if (!d->toks[k - 1].word)
+			continue;  /* "UPSI)" is "UPSI" */
 		char *s = join(d, a, k, false);
 		char *key = party_key(s);
 		int idx = party_find_key(r, key);
@@ -654,11 +807,120 @@ int party_lookup_prefix(const struct doc *d, const struct record *r, int a, int 
 
 /* ---- the stage ------------------------------------------------------------------ */
 
+/* Is token i an acronym standing for an institution ("ITS", "UPNM",
+ * "UiTM"): a capital first, two capitals or more, no word of the other
+ * tables (agreement words, places, roles, months, titles, degrees)? */
+static bool acronym_at(const struct doc *d, int i, int end)
+{
+	const struct tok *t = &d->toks[i];
+	int caps = 0;
+	if (!t->word || !t->cap || t->len < 2 || t->len > 8)
+		return false;
+	for (int k = 0; k < t->len; k++) {
+		char c = t->s[k];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;  /* "USM-USK" is two */
+		caps += c >= 'A' && c <= 'Z';
+	}
+	static const enum lex_kind not_inst[] = {
+		LEX_TYPE, LEX_COOP, LEX_PLACE, LEX_ROLE, LEX_MONTH, LEX_TITLE, LEX_DEGREE,
+		LEX_STOP, LEX_WEEKDAY, LEX_SIGN, LEX_INST
+	};
+	for (size_t k = 0; k < sizeof not_inst / sizeof not_inst[0]; k++)
+		if (lex_match(d, i, end, not_inst[k], NULL) > 0)
+			return false;
+	return caps >= 2 && caps * 2 >= t->len;
+}
+
+/* A run without a head word that still names a party of a signing
+ * sentence: a known party's form ("antara UMSU dan ..."), or an acronym
+ * beside a pairing word ("antara UPNM dan TDA", "MMU and X signed"), or
+ * a name ending the sentence after a party and "dan"/"and" (after_party). */
+static int headless_mention(struct doc *d, struct record *r, const struct sent *s, int i, int j,
+			    bool after_party)
+{
+	int used = 0;
+	int idx = party_lookup_prefix(d, r, i, j, &used);
+	if (idx >= 0 && used == j - i) {
+		r->parties[idx].signer = true;
+		return idx;
+	}
+	if (after_party && j - i >= 2 && j - i <= 5 && (j + 1 >= s->end || lex_match(d, j, s->end, LEX_SIGN, NULL) > 0)) {
+		/* "... with Sarawak Energy Berhad (SEB) and Global China Centre." */
+		char *name = join(d, i, j, false);
+		idx = mention_add(r, i, name, NULL, 0, true);
+		free(name);
+		return idx;
+	}
+	/* "UTSP Sarawak": an acronym and a place */
+	int pl = j > i + 1 ? lex_match(d, i + 1, j, LEX_PLACE, NULL) : 0;
+	if (j != i + 1 + pl || !acronym_at(d, i, s->end))
+		return -1;
+	bool paired = (i > s->first && lex_match(d, i - 1, i, LEX_PAIRWORD, NULL) > 0) ||
+		      (j < s->end && lex_match(d, j, s->end, LEX_PAIRWORD, NULL) > 0) ||
+		      (j < s->end && lex_match(d, j, s->end, LEX_SIGN, NULL) > 0) ||
+		      (j + 1 < s->end && d->toks[j].word && lex_match(d, j + 1, s->end, LEX_SIGN, NULL) > 0);
+	if (!paired)
+		return -1;
+	char *name = tokens_join(d, i, j);
+	idx = mention_add(r, i, name, NULL, 0, true);
+	free(name);
+	return idx;
+}
+
+/* "X, atau Y" / "X or Y": the run after the cue is another name of party
+ * idx. Returns where the mention ends. */
+static int alias_after(struct doc *d, struct record *r, int idx, int j, int end)
+{
+	int k = j + (j < end && tok_punct(&d->toks[j], ','));
+	int n = lex_match(d, k, end, LEX_ALIASCUE, NULL);
+	if (n == 0 || k + n >= end || !d->toks[k + n].cap)
+		return j;
+	int e = name_run_end(d, k + n, end);
+	if (e <= k + n + 1 || lex_find(d, k + n, e, LEX_INST, NULL) < 0)
+		return j;
+	char *form = join(d, k + n, e, false);
+	party_add_alias(&r->parties[idx], form);
+	free(form);
+	return e;
+}
+
+/* Does an institution follow "melalui"/"through" right after j ("Pemkab
+ * X melalui Badan Y ...")? Then Y signs, not X. A unit ("UKM melalui
+ * Fakulti ...") signs for X and does not count. */
+static bool signs_through(const struct doc *d, int j, int end)
+{
+	int n = j < end ? lex_match(d, j, end, LEX_THROUGH, NULL) : 0;
+	if (n == 0)
+		return false;
+	const struct lex_entry *e = NULL;
+	int k = name_run_end(d, j + n, end);
+	int h = k > j + n ? find_head(d, j + n, k, &e) : -1;
+	return h >= 0 && e->val != INST_UNIT;
+}
+
+/* Where the signing part of sentence s ends: at a witness word, or, when
+ * the witness comes before every signing word ("X menyaksikan
+ * penandatanganan ... antara A dan B"), the whole sentence after it.
+ * *from is where it starts. */
+static int signer_window(const struct doc *d, const struct sent *s, int *from)
+{
+	*from = s->first;
+	int w = s->signing ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
+	if (w < 0)
+		return s->end;
+	if (lex_find(d, s->first, w, LEX_SIGN, NULL) < 0 && lex_find(d, w, s->end, LEX_SIGN, NULL) >= 0 &&
+	    lex_find(d, s->first, w, LEX_TYPE, NULL) < 0) {
+		*from = w;
+		return s->end;
+	}
+	return w;
+}
+
 static void sentence_mentions(struct doc *d, struct record *r, const struct sent *s, bool listed)
 {
-	int witness = s->signing ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
-	if (witness < 0)
-		witness = s->end;
+	int from, last = -1;  /* last: where the previous party mention ended */
+	int upto = signer_window(d, s, &from);
 	for (int i = s->first; i < s->end;) {
 		const struct tok *t = &d->toks[i];
 		int role = t->cap ? lex_match(d, i, s->end, LEX_ROLE, NULL) : 0;
@@ -676,8 +938,138 @@ static void sentence_mentions(struct doc *d, struct record *r, const struct sent
 			i++;
 			continue;
 		}
-		party_from_run(d, r, i, j, listed || (s->signing && !s->title && i < witness));
+		bool signer = listed || (s->signing && !s->title && i >= from && i < upto);
+		signer = signer && !signs_through(d, j, s->end);
+		int idx = party_from_run(d, r, i, j, signer);
+		bool after = last >= 0 && i == last + 1 && lex_match(d, last, i, LEX_PAIRWORD, NULL) > 0;
+		if (idx < 0 && signer)
+			idx = headless_mention(d, r, s, i, j, after);
+		if (idx >= 0)
+			j = alias_after(d, r, idx, j, s->end);
+		last = idx >= 0 ? j : -1;
 		i = j;
+	}
+}
+
+/* ---- lists after a count or "namely" ----------------------------------------- */
+
+/* Is token i a count ("tiga", "7") or a collective ("Keempat")? */
+static bool count_at(const struct doc *d, int i, int end)
+{
+	const struct tok *t = &d->toks[i];
+	if (t->num || lex_match(d, i, end, LEX_NUMBER, NULL) > 0)
+		return true;
+	if (t->len < 5 || t->len > 16 || memcmp(t->low, "ke", 2) != 0)
+		return false;
+	char w[16];
+	memcpy(w, t->low + 2, (size_t)t->len - 2);
+	w[t->len - 2] = '\0';
+	const struct lex_entry *e = lex_prefix_str(w, LEX_NUMBER);
+	return e != NULL && strcmp(e->phrase, w) == 0;
+}
+
+/* Where the items of a list of institutions begin in sentence s ("Ketujuh
+ * perguruan tinggi tersebut yakni A, B, ...", "The institutions involved
+ * include A, B"): after the cue, or -1. A group noun stands at most four
+ * words before the cue, with a count before it or "involved" after it. */
+static int list_start(const struct doc *d, const struct sent *s)
+{
+	for (int c = s->first + 1; c < s->end; c++) {
+		const struct lex_entry *ce = NULL;
+		int cue = lex_match(d, c, s->end, LEX_LISTCUE, &ce);
+		if (cue == 0)
+			continue;
+		if (ce->val == 1)
+			return -1;  /* "CMU terdiri daripada 10 universiti termasuk ..." */
+		for (int g = c - 1; g >= s->first && g >= c - 4; g--) {
+			int gn = lex_match(d, g, c, LEX_GROUP, NULL);
+			if (gn == 0)
+				continue;
+			bool counted = (g > s->first && count_at(d, g - 1, c)) ||
+				       (g - 1 > s->first && count_at(d, g - 2, c));
+			for (int k = g + gn; k < c && !counted; k++)
+				counted = tok_is(&d->toks[k], "involved") || tok_is(&d->toks[k], "terlibat");
+			if (counted) {
+				int i = c + cue;
+				while (i < s->end && !d->toks[i].word)
+					i++;
+				return i;
+			}
+		}
+	}
+	return -1;
+}
+
+/* Does token i separate two items (",", ";", "dan", "and", "serta")? */
+static bool item_sep(const struct doc *d, int i, int end)
+{
+	const struct tok *t = &d->toks[i];
+	return tok_punct(t, ',') || tok_punct(t, ';') || tok_punct(t, '.') ||
+	       (lex_match(d, i, end, LEX_PAIRWORD, NULL) > 0 && !tok_is(t, "antara") && !tok_is(t, "between"));
+}
+
+/* One item [a, e) of a list: an institution with its head word, or the
+ * capitalised name as written ("Forum Rektor Indonesia (FRI)"). */
+static void list_item_party(struct doc *d, struct record *r, int a, int e)
+{
+	while (a < e && !d->toks[a].cap && lex_match(d, a, e, LEX_INST, NULL) == 0)
+		a++;  /* "pabrik kertas PT ...", "the Japan ..." */
+	if (a >= e)
+		return;
+	/* "koperasi karyawan Tjiwi Kimia": a lower-case head, at most two
+	 * lower-case words, then the name. */
+	int k = a + (d->toks[a].cap ? 0 : 1);
+	while (k < e && k <= a + 2 && !d->toks[k].cap)
+		k++;
+	if (k >= e || !d->toks[k].cap)
+		return;
+	/* The item's capitalised words, roles and brackets included ("Forum
+	 * Rektor Indonesia (FRI)"). */
+	int run = k;
+	while (run < e && (d->toks[run].cap || d->toks[run].num || paren_len(d, run, e) > 0 ||
+			   (run > k && lex_match(d, run, e, LEX_NAMEJOIN, NULL) > 0)))
+		run += paren_len(d, run, e) > 0 ? paren_len(d, run, e) : 1;
+	e = run;
+	if (party_from_run(d, r, a, e, true) >= 0 || !d->toks[a].cap)
+		return;
+	int end = e;
+	for (int i = a; i < e; i++)
+		if (paren_len(d, i, e) > 0 && paren_len(d, i, e) + i == e)
+			end = i;  /* a bracket at the end is the acronym */
+	if (end - a > 8)
+		return;
+	char *name = join(d, a, end, false);
+	char *acr = end < e ? join(d, end + 1, e - 1, true) : NULL;
+	mention_add(r, a, name, acr ? &acr : NULL, acr ? 1 : 0, true);
+	free(name);
+	free(acr);
+}
+
+/* The items of a list of institutions in sentence s signed when the
+ * sentence or the one before reports the agreement. */
+static void listed_parties(struct doc *d, struct record *r, int si)
+{
+	const struct sent *s = &d->sents[si];
+	int i = list_start(d, s);
+	if (i < 0)
+		return;
+	bool about = false;
+	for (int k = si > 0 ? si - 1 : si; k <= si && !about; k++)
+		about = lex_find(d, d->sents[k].first, d->sents[k].end, LEX_SIGN, NULL) >= 0 ||
+			lex_find(d, d->sents[k].first, d->sents[k].end, LEX_TYPE, NULL) >= 0;
+	if (!about)
+		return;
+	while (i < s->end) {
+		int e = i;
+		while (e < s->end && !item_sep(d, e, s->end))
+			e++;
+		int run = d->toks[i].cap ? name_run_end(d, i, s->end) : i;
+		if (run > e)
+			e = run;  /* "Kementerian Desa dan Pembangunan ..." */
+		list_item_party(d, r, i, e);
+		i = e;
+		while (i < s->end && item_sep(d, i, s->end))
+			i++;
 	}
 }
 
@@ -702,6 +1094,7 @@ void stage_parties(struct doc *d, struct record *r)
 		const struct sent *s = &d->sents[i];
 		bool item = list_item(d, s);
 		sentence_mentions(d, r, s, item && armed);
+		listed_parties(d, r, i);
 		if (!item)
 			armed = (s->signing && !s->title) ||
 				(armed && tok_punct(&d->toks[s->end - 1], ':'));

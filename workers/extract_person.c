@@ -315,8 +315,13 @@ static int split_run(struct doc *d, struct record *r, int a, int b, int end,
 		*inst_end = b;
 		int at = 0, used = 0;
 		*party = known_inside(d, r, a, b, false, &at, &used);
-		if (*party < 0)
+		if (*party < 0) {
 			*party = party_from_run(d, r, a, b, false);
+		} else {
+			char *form = tokens_join(d, at, at + used);
+			party_add_name(r, at, form, false);  /* "BPMP Kalteng": an alias */
+			free(form);
+		}
 		return comma ? b + 1 : b;
 	}
 	int at = 0, used = 0;
@@ -328,7 +333,7 @@ static int split_run(struct doc *d, struct record *r, int a, int b, int end,
 		*inst_end = at + used;
 		*party = idx;
 		char *form = tokens_join(d, at, at + used);
-		party_add_alias(&r->parties[idx], form);
+		party_add_name(r, at, form, false);  /* an alias; the first mention moves up */
 		free(form);
 		return at + used;
 	}

@@ -34,6 +34,37 @@ static void fallback_signers(const struct doc *d, struct record *r)
 	}
 }
 
+/* A faculty that signs without its university's name ("UKM melalui
+ * Fakulti Perubatan") is a form of the nearest university that signs
+ * before it (or else after it). */
+static void units_to_parents(struct record *r)
+{
+	for (int i = 0; i < r->nparties; i++) {
+		struct party *u = &r->parties[i];
+		if (!u->signer || !party_is_unit(u))
+			continue;
+		int best = -1;
+		long best_d = 0;
+		for (int k = 0; k < r->nparties; k++) {
+			const struct party *p = &r->parties[k];
+			if (k == i || !p->signer || party_is_unit(p) || !party_has_units(p))
+				continue;
+			/* before it: the distance; after it: behind every one before */
+			long dist = p->first_tok < u->first_tok ? u->first_tok - p->first_tok
+								: 1000000L + p->first_tok - u->first_tok;
+			if (best < 0 || dist < best_d)
+				best = k, best_d = dist;
+		}
+		if (best < 0)
+			continue;
+		party_add_alias(&r->parties[best], u->name);
+		u->signer = false;
+		for (int k = 0; k < r->npeople; k++)
+			if (r->people[k].party == i)
+				r->people[k].party = best;
+	}
+}
+
 static void free_party(struct party *p)
 {
 	free(p->name);
@@ -57,6 +88,7 @@ void stage_select_parties(struct doc *d, struct record *r)
 		if (r->people[k].signer && r->people[k].party >= 0)
 			r->parties[r->people[k].party].signer = true;
 	fallback_signers(d, r);
+	units_to_parents(r);
 	/* Parties keep their order of first mention; sort by it with the old
 	 * index remembered (first_tok is unique per party). */
 	int n = 0;

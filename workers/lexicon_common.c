@@ -38,14 +38,14 @@ static const struct lex_entry inst[] = {
 	{"bpmp", 1, "ID"}, {"lpmp", 1, "ID"}, {"kementerian", 1, "ID"},
 	{"kementrian", 1, "ID"}, {"kemendikbud*", 1, "ID"}, {"kemenag", 1, "ID"},
 	{"badan", 1}, {"lembaga"}, {"yayasan"}, {"pt", 0, "ID"}, {"bank"},
-	{"rumah sakit"}, {"rsud", 0, "ID"}, {"company"}, {"corporation"},
+	{"rumah sakit"}, {"rumah sakit umum daerah", 0, "ID"}, {"rsud", 0, "ID"}, {"company"}, {"corporation"},
 	{"ltd", INST_SUFFIX}, {"inc", INST_SUFFIX}, {"bhd", INST_SUFFIX, "MY"},
 	{"sdn bhd", INST_SUFFIX, "MY"}, {"sdn . bhd", INST_SUFFIX, "MY"},
 	{"tbk", INST_SUFFIX, "ID"}, {"co ltd", INST_SUFFIX}, {"pte ltd", INST_SUFFIX, "SG"},
 	{"llc", INST_SUFFIX}, {"plc", INST_SUFFIX}, {"foundation"}, {"ministry", 1},
 	{"department", 1}, {"jabatan", 1, "MY"}, {"kerajaan", 1, "MY"},
-	{"majlis", 1, "MY"}, {"kedutaan", 1}, {"embassy", 1}, {"fakultas"},
-	{"faculty"}, {"fakulti"}, {"asosiasi"}, {"association"}, {"persatuan"},
+	{"majlis", 1, "MY"}, {"kedutaan", 1}, {"embassy", 1}, {"fakultas", INST_UNIT},
+	{"faculty", INST_UNIT}, {"fakulti", INST_UNIT}, {"asosiasi"}, {"association"}, {"persatuan"},
 	{"perhimpunan"}, {"koperasi"}, {"council", 1}, {"agency", 1}, {"otoritas", 1},
 	{"hospital"}, {"authority", 1}, {"cooperative"}, {"kumiai", INST_SUFFIX, "JP"},
 	{"unair", INST_NAMED, "ID"}, {"ugm", INST_NAMED, "ID"}, {"itb", INST_NAMED, "ID"},
@@ -68,6 +68,21 @@ static const struct lex_entry inst[] = {
 	{"polit\xc3\xa9" "cnica"}, {"politecnica"},
 	{"pejabat pendidikan", 1, "MY"}, {"pejabat kesihatan", 1, "MY"},
 	{"pejabat daerah", 1, "MY"}, {"pejabat tanah", 1, "MY"},
+	/* Police, secretariats, ministries by their short forms, village
+	 * governments. */
+	{"kepolisian", 1, "ID"}, {"polda", 1, "ID"}, {"polres", 1, "ID"},
+	{"polresta", 1, "ID"}, {"polrestabes", 1, "ID"}, {"polsek", 1, "ID"},
+	{"polri", INST_NAMED, "ID"}, {"mabes polri", INST_NAMED, "ID"}, {"police", 1},
+	{"sekretariat", 1}, {"secretariat", 1}, {"kemen*", 1, "ID"}, {"pemdes", 1, "ID"},
+	/* Networks, consortia, groups; companies by their legal form. */
+	{"network", 0}, {"konsortium", 0}, {"consortium", 0}, {"jaringan", 0},
+	{"group", 0}, {"grup", 0}, {"berhad", INST_SUFFIX, "MY"},
+	/* Hospitals, colleges and madrasah by their short forms; MAN, MTs and
+	 * MA only written in capitals ("MAN 2 Sleman", not "man"). */
+	{"rs", 0, "ID"}, {"rsup", 0, "ID"}, {"rsu", 0, "ID"}, {"puskesmas", 0, "ID"},
+	{"ikip", 0, "ID"}, {"stih", 0, "ID"}, {"stit", 0, "ID"}, {"stai", 0, "ID"},
+	{"stain", 0, "ID"}, {"stt", 0, "ID"}, {"slb", 0, "ID"}, {"paud", 0, "ID"}, {"man", INST_UPPER, "ID"},
+	{"min", INST_UPPER, "ID"}, {"ma", INST_UPPER, "ID"}, {"mi", INST_UPPER, "ID"},
 	{NULL}
 };
 
@@ -95,6 +110,9 @@ static const struct lex_entry abbrev[] = {
 	{"universitas indonesia", 0, "UI"}, {"institut teknologi bandung", 0, "ITB"},
 	{"institut pertanian bogor", 0, "IPB"},
 	{"universitas ahmad dahlan", 0, "UAD"},
+	{"rumah sakit umum daerah", 0, "RSUD"},
+	{"kepolisian daerah", 0, "Polda"}, {"kepolisian resor", 0, "Polres"},
+	{"kepolisian negara republik indonesia", 0, "Polri"},
 	{NULL}
 };
 
@@ -315,6 +333,27 @@ static const struct lex_entry func[] = {
 	{"mereka", 1}, {"atas", 1}, {"ia", 1}, {"lebih", 1}, {NULL}
 };
 
+/* ---- party stage -------------------------------------------------------- */
+
+/* Lower-case words inside names. val 1: only after a head word. */
+static const struct lex_entry namejoin[] = {
+	{"of"}, {"for"}, {"the"}, {"&"}, {"de"}, {"del"}, {"du"}, {"der"}, {"des"},
+	{"van"}, {"von"}, {"voor"}, {"f\xc3\xbcr"}, {"fur"}, {NULL}
+};
+
+static const struct lex_entry parent[] = {
+	{"universitas"}, {"universiti"}, {"university"}, {"institut"}, {"institute"},
+	{"politeknik"}, {"polytechnic"}, {"kolej"}, {"college"}, {"sekolah tinggi"},
+	{NULL}
+};
+
+/* Royal and religious titles that begin the person part of an
+ * institution's name. */
+static const struct lex_entry inside[] = {
+	{"sultan"}, {"tun"}, {"tunku"}, {"tuanku"}, {"raja"}, {"tengku"},
+	{"sunan"}, {"syekh"}, {"syeikh"}, {"sheikh"}, {"teuku"}, {NULL}
+};
+
 const struct lexicon lexicon_common = {
 	"common",
 	{
@@ -322,5 +361,7 @@ const struct lexicon lexicon_common = {
 		[LEX_ABBREV] = abbrev, [LEX_PLACE] = place, [LEX_QUALIFIER] = qualifier, [LEX_COOP] = coop, [LEX_CLUTTER] = clutter,
 		[LEX_NAMESTART] = namestart, [LEX_FIELD] = field, [LEX_NAMEABBR] = nameabbr,
 		[LEX_FUNC] = func,
+		/* party stage */
+		[LEX_NAMEJOIN] = namejoin, [LEX_INSIDE] = inside, [LEX_PARENT] = parent,
 	},
 };

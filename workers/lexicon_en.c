@@ -289,6 +289,37 @@ static const struct lex_entry exchangee[] = {
 	{NULL}
 };
 
+/* ---- party stage -------------------------------------------------------- */
+
+static const struct lex_entry eventname[] = {
+	{"seminar"}, {"webinar"}, {"conference"}, {"congress"}, {"symposium"},
+	{"festival"}, {"expo"}, {"summit"}, {"workshop"}, {"forum on"},
+	{"convocation"}, {"ceremony"}, {NULL}
+};
+
+static const struct lex_entry namecut[] = {
+	{"floor", 1}, {NULL}
+};
+
+static const struct lex_entry group[] = {
+	{"institutions"}, {"companies"}, {"universities"}, {"organisations"},
+	{"organizations"}, {"parties"}, {"partners"}, {"schools"}, {"colleges"},
+	{"agencies"}, {"firms"}, {"hospitals"}, {"institutes"}, {NULL}
+};
+
+static const struct lex_entry listcue[] = {
+	{"namely"}, {"include"}, {"includes"}, {"included"}, {"including"},
+	{"are"}, {"were"},
+	/* val 1: a list of members, not of signers */
+	{"consisting of", 1}, {"comprising", 1}, {"members", 1}, {NULL}
+};
+
+static const struct lex_entry aliascue[] = { {"or"}, {"also known as"}, {NULL} };
+static const struct lex_entry through[] = { {"through"}, {"via"}, {NULL} };
+static const struct lex_entry pairword[] = {
+	{"between"}, {"with"}, {"and"}, {NULL}
+};
+
 const struct lexicon lexicon_en = {
 	"en",
 	{
@@ -301,5 +332,8 @@ const struct lexicon lexicon_en = {
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
 		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent, [LEX_SCHEDULE] = schedule, [LEX_AT_TIME] = at_time, [LEX_DONE] = done,
+		/* party stage */
+		[LEX_EVENTNAME] = eventname, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
+		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 	},
 };

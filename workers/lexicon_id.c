@@ -376,6 +376,61 @@ static const struct lex_entry exchangee[] = {
 	{NULL}
 };
 
+/* ---- party stage -------------------------------------------------------- */
+
+static const struct lex_entry eventname[] = {
+	{"temu"}, {"reuni"}, {"seminar"}, {"webinar"}, {"lokakarya"}, {"konferensi"},
+	{"kongres"}, {"simposium"}, {"festival"}, {"pameran"}, {"rapat"}, {"musyawarah"},
+	{"peringatan"}, {"pelantikan"}, {"wisuda"}, {"dies natalis"}, {"upacara"},
+	{"lomba"}, {NULL}
+};
+
+static const struct lex_entry namejoin[] = {
+	{"kampus", 1}, {NULL}
+};
+
+/* val 1: ends the name of any head ("Universitas X Lantai VI"). */
+static const struct lex_entry namecut[] = {
+	{"bidang"}, {"lantai", 1}, {NULL}
+};
+
+static const struct lex_entry group[] = {
+	{"institusi"}, {"instansi"}, {"lembaga"}, {"organisasi"}, {"perguruan tinggi"},
+	{"kampus"}, {"universitas"}, {"perusahaan"}, {"sekolah"}, {"madrasah"},
+	{"mitra"}, {"pihak"}, {"industri"}, {"rumah sakit"}, {"pemerintah daerah"},
+	{"dinas"}, {"bank"}, {"smk"}, {"pt"}, {NULL}
+};
+
+static const struct lex_entry listcue[] = {
+	{"yaitu"}, {"yakni"}, {"adalah"}, {"ialah"}, {"antara lain"}, {"meliputi"},
+	{"diantaranya"}, {"di antaranya"},
+	/* val 1: a list of members, not of signers */
+	{"terdiri dari", 1}, {"terdiri atas", 1}, {"beranggotakan", 1}, {"anggota", 1}, {NULL}
+};
+
+static const struct lex_entry aliascue[] = { {"atau"}, {NULL} };
+static const struct lex_entry through[] = { {"melalui"}, {NULL} };
+static const struct lex_entry pairword[] = {
+	{"antara"}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
+};
+
+/* Provinces by their usual short forms: "Polda Maluku Utara" is "Polda
+ * Malut". */
+static const struct lex_entry placeabbr[] = {
+	{"maluku utara", 0, "Malut"}, {"nusa tenggara timur", 0, "NTT"},
+	{"nusa tenggara barat", 0, "NTB"}, {"jawa tengah", 0, "Jateng"},
+	{"jawa timur", 0, "Jatim"}, {"jawa barat", 0, "Jabar"},
+	{"kalimantan timur", 0, "Kaltim"}, {"kalimantan selatan", 0, "Kalsel"},
+	{"kalimantan barat", 0, "Kalbar"}, {"kalimantan tengah", 0, "Kalteng"},
+	{"kalimantan utara", 0, "Kaltara"}, {"sumatera utara", 0, "Sumut"},
+	{"sumatera selatan", 0, "Sumsel"}, {"sumatera barat", 0, "Sumbar"},
+	{"sulawesi selatan", 0, "Sulsel"}, {"sulawesi utara", 0, "Sulut"},
+	{"sulawesi tengah", 0, "Sulteng"}, {"sulawesi tenggara", 0, "Sultra"},
+	{"sulawesi barat", 0, "Sulbar"}, {"kepulauan riau", 0, "Kepri"},
+	{"bangka belitung", 0, "Babel"}, {"daerah istimewa yogyakarta", 0, "DIY"},
+	{NULL}
+};
+
 const struct lexicon lexicon_id = {
 	"id",
 	{
@@ -388,5 +443,8 @@ const struct lexicon lexicon_id = {
 		[LEX_FUNC] = func, [LEX_ROLE] = role, [LEX_TITLE] = title,
 		[LEX_VENUE] = venue, [LEX_CLUTTER] = clutter, [LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
 		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent, [LEX_ROOT] = root, [LEX_SCHEDULE] = schedule, [LEX_AT_TIME] = at_time, [LEX_DONE] = done,
+		/* party stage */
+		[LEX_EVENTNAME] = eventname, [LEX_NAMEJOIN] = namejoin, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
+		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword, [LEX_PLACEABBR] = placeabbr,
 	},
 };

@@ -217,6 +217,40 @@ static const struct lex_entry exchangee[] = {
 	{NULL}
 };
 
+/* ---- party stage -------------------------------------------------------- */
+
+static const struct lex_entry eventname[] = {
+	{"seminar"}, {"webinar"}, {"persidangan"}, {"kongres"}, {"simposium"},
+	{"festival"}, {"pameran"}, {"mesyuarat"}, {"konvokesyen"}, {"karnival"},
+	{"pertandingan"}, {NULL}
+};
+
+static const struct lex_entry namejoin[] = {
+	{"cawangan", 1}, {"kampus", 1}, {NULL}
+};
+
+static const struct lex_entry namecut[] = {
+	{"bahagian"}, {"aras", 1}, {NULL}
+};
+
+static const struct lex_entry group[] = {
+	{"institusi"}, {"agensi"}, {"syarikat"}, {"universiti"}, {"organisasi"},
+	{"pihak"}, {"rakan"}, {"kolej"}, {"sekolah"}, {"ipt"}, {"ipta"}, {"ipts"},
+	{NULL}
+};
+
+static const struct lex_entry listcue[] = {
+	{"iaitu"}, {"ialah"}, {"adalah"}, {"termasuk"}, {"antaranya"},
+	/* val 1: a list of members, not of signers */
+	{"terdiri daripada", 1}, {"dianggotai", 1}, {"anggota", 1}, {NULL}
+};
+
+static const struct lex_entry aliascue[] = { {"atau"}, {NULL} };
+static const struct lex_entry through[] = { {"melalui"}, {"menerusi"}, {NULL} };
+static const struct lex_entry pairword[] = {
+	{"antara"}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
+};
+
 const struct lexicon lexicon_ms = {
 	"ms",
 	{
@@ -228,5 +262,8 @@ const struct lexicon lexicon_ms = {
 		[LEX_ROLE] = role, [LEX_TITLE] = title, [LEX_VENUE] = venue,
 		[LEX_STOP] = stop, [LEX_EXCHANGEE] = exchangee,
 		[LEX_FUTURE] = future, [LEX_ONLINE] = online, [LEX_NEGATE] = negate, [LEX_NOTNEG] = notneg, [LEX_DENY] = deny, [LEX_REPRESENT] = represent, [LEX_PAST] = past, [LEX_ROOT] = root, [LEX_SCHEDULE] = schedule, [LEX_AT_TIME] = at_time,
+		/* party stage */
+		[LEX_EVENTNAME] = eventname, [LEX_NAMEJOIN] = namejoin, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
+		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 	},
 };
