@@ -9,7 +9,7 @@
 #include "xalloc.h"
 
 static const char *const db_delivery_states[] = {
-	"pending", "sending", "delivered", "failed",
+	"pending", "sending", "delivered", "failed", "held",
 };
 
 int db_delivery_create(struct db *db, int64_t reminder_id, const char *channel,
@@ -76,7 +76,7 @@ int db_delivery_update(struct db *db, int64_t id, const char *state,
 		known = known || strcmp(state, db_delivery_states[i]) == 0;
 	if (!known)
 		return db_failf(db, DB_EINVAL, "unknown delivery state '%s': use "
-			"pending, sending, delivered or failed",
+			"pending, sending, delivered, failed or held",
 			state ? state : "(null)");
 	if (!(st = db_stmt(db, "UPDATE deliveries SET state = ?2,"
 	     " next_attempt_at = coalesce(?3, next_attempt_at),"

@@ -38,7 +38,7 @@ int db_remind_progress(struct db *db, int64_t reminder_id,
 		       struct db_remind_progress *out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT"
-		" coalesce(sum(state IN ('pending', 'sending')), 0),"
+		" coalesce(sum(state IN ('pending', 'sending', 'held')), 0),"
 		" coalesce(sum(state = 'delivered'), 0),"
 		" coalesce(sum(state = 'failed'), 0)"
 		" FROM deliveries WHERE reminder_id = ?1");
@@ -166,6 +166,8 @@ int db_remind_channel_stats(struct db *db, json_t **out)
 		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
 		"  AND d.state IN ('pending', 'sending')) AS pending,"
 		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
+		"  AND d.state = 'held') AS held,"
+		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
 		"  AND d.state = 'failed') AS failed,"
 		" (SELECT count(*) FROM deliveries d WHERE d.channel = n.name"
 		"  AND d.state = 'delivered') AS delivered"
@@ -186,4 +188,96 @@ int db_remind_in_state(struct db *db, const char *state, json_t **out)
 		return DB_ERR;
 	db_bind_text(st, 1, state);
 	return db_query_array(db, st, out, "listing deliveries by state");
+}
+
+int db_remind_release(struct db *db, const char *channel, int64_t now, int *n)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE deliveries SET state = 'pending',"
+		" next_attempt_at = ?2, updated_at = ?2, first_attempt_at = NULL"
+		" WHERE state = 'held' AND channel = ?1");
+	int rc;
+
+	if (n)
+		*n = 0;
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, channel);
+	sqlite3_bind_int64(st, 2, now);
+	rc = db_exec_stmt(db, st, "releasing held deliveries");
+	if (rc == DB_OK && n)
+		*n = sqlite3_changes(db->sqlite);
+	return rc;
+}
+
+int db_remind_held_channels(struct db *db, json_t **out)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT channel AS name, count(*) AS held"
+		" FROM deliveries WHERE state = 'held' GROUP BY channel ORDER BY channel");
+
+	*out = NULL;
+	return st ? db_query_array(db, st, out, "listing held deliveries") : DB_ERR;
+}
+
+int db_remind_failed_channels(struct db *db, int64_t reminder_id,
+			      const char *channel, json_t **out)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT d.channel AS name FROM"
+		" deliveries d JOIN reminders r ON r.id = d.reminder_id"
+		" WHERE d.state = 'failed' AND r.state = 'failed'"
+		" AND (?1 = 0 OR r.id = ?1) AND (?2 IS NULL OR d.channel = ?2)"
+		" ORDER BY d.channel");
+
+	*out = NULL;
+	if (!st)
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, reminder_id);
+	db_bind_text(st, 2, channel);
+	return db_query_array(db, st, out, "listing failed deliveries' channels");
+}
+
+struct retry_failed_args {
+	const char *channel;
+	int64_t now;
+	int reminders, deliveries;
+};
+
+/* The failed deliveries (to channel, if given) of failed reminders are
+ * pending, due now, each with a new give_up_after window; then their
+ * reminders are pending (a failed reminder has no other open delivery:
+ * it was settled), as db_reminder_retry does for one. */
+static int retry_failed_tx(struct db *db, void *arg)
+{
+	struct retry_failed_args *a = arg;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE deliveries SET state = 'pending',"
+		" next_attempt_at = ?2, updated_at = ?2, first_attempt_at = NULL"
+		" WHERE state = 'failed' AND (?1 IS NULL OR channel = ?1)"
+		" AND reminder_id IN (SELECT id FROM reminders WHERE state = 'failed')");
+	int rc;
+
+	if (!st)
+		return DB_ERR;
+	db_bind_text(st, 1, a->channel);
+	sqlite3_bind_int64(st, 2, a->now);
+	if ((rc = db_exec_stmt(db, st, "retrying failed deliveries")) != DB_OK)
+		return rc;
+	a->deliveries = sqlite3_changes(db->sqlite);
+	if (!(st = db_stmt(db, "UPDATE reminders SET state = 'pending', updated_at = ?1"
+		" WHERE state = 'failed' AND EXISTS (SELECT 1 FROM deliveries d"
+		" WHERE d.reminder_id = reminders.id AND d.state = 'pending')")))
+		return DB_ERR;
+	sqlite3_bind_int64(st, 1, a->now);
+	rc = db_exec_stmt(db, st, "retrying failed reminders");
+	a->reminders = rc == DB_OK ? sqlite3_changes(db->sqlite) : 0;
+	return rc;
+}
+
+int db_remind_retry_failed(struct db *db, const char *channel, int64_t now,
+			   int *reminders, int *deliveries)
+{
+	struct retry_failed_args a = { channel, now, 0, 0 };
+	int rc = db_in_tx(db, retry_failed_tx, &a);
+
+	*reminders = rc == DB_OK ? a.reminders : 0;
+	*deliveries = rc == DB_OK ? a.deliveries : 0;
+	return rc;
 }

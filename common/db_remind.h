@@ -18,7 +18,7 @@ int db_remind_recover(struct db *db, int64_t now, int *n);
 
 /* How the deliveries of a reminder stand. */
 struct db_remind_progress {
-	int open;        /* pending or sending */
+	int open;        /* pending, sending or held */
 	int delivered;
 	int failed;
 };
@@ -40,13 +40,31 @@ int db_remind_channel_disabled(struct db *db, const char *channel,
 
 /* Every channel named by a delivery or a remind_channels row, with its
  * disabled_reason / disabled_at (null when enabled) and how many of its
- * deliveries are pending (or sending), failed and delivered: an array of
- * objects {name, disabled_reason, disabled_at, pending, failed,
- * delivered} sorted by name (*out: new reference). */
+ * deliveries are pending (or sending), held, failed and delivered: an
+ * array of objects {name, disabled_reason, disabled_at, pending, held,
+ * failed, delivered} sorted by name (*out: new reference). */
 int db_remind_channel_stats(struct db *db, json_t **out);
 /* Deliveries in state ("pending": not yet in flight; "sending": marked
- * in flight): [{id, reminder_id, channel}] by id. */
+ * in flight; "held": waiting for their channel): [{id, reminder_id,
+ * channel}] by id. */
 int db_remind_in_state(struct db *db, const char *state, json_t **out);
+
+/* Held deliveries: those whose channel is disabled or missing from the
+ * configuration wait in state 'held' (not attempted, not failed).
+ * db_remind_release makes the held deliveries of channel pending, due now,
+ * with a new give_up_after window; *n (may be NULL) gets how many.
+ * db_remind_held_channels: [{name, held}] of every channel with some. */
+int db_remind_release(struct db *db, const char *channel, int64_t now, int *n);
+int db_remind_held_channels(struct db *db, json_t **out);
+/* The channels ([{name}]) of failed deliveries of failed reminders: of
+ * reminder_id (0: any), to channel (NULL: any). What a retry would send. */
+int db_remind_failed_channels(struct db *db, int64_t reminder_id,
+			      const char *channel, json_t **out);
+/* 'mouwatch reminder retry --failed [--channel NAME]': every failed
+ * reminder with a failed delivery (to channel; NULL: any) is pending
+ * again and those deliveries pending, due now, in one transaction. */
+int db_remind_retry_failed(struct db *db, const char *channel, int64_t now,
+			   int *reminders, int *deliveries);
 
 /* The local day ("YYYY-MM-DD") the last digest went to channel; *day NULL
  * when never (caller frees). */

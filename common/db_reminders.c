@@ -185,7 +185,7 @@ int db_reminders_schedule(struct db *db, int64_t agreement_id,
 int db_reminders_to_route(struct db *db, int64_t now, bool all, json_t **out)
 {
 	/* routed: it has deliveries already; open: some of them are still
-	 * pending or sending (a routed one that is not open was not settled:
+	 * pending, sending or held (a routed one that is not open was not settled:
 	 * its last state change failed); superseded: another due one of
 	 * the same item has a shorter lead. All come from indexes, so a long
 	 * backlog costs a remind pass neither a quadratic scan nor a re-read
@@ -194,7 +194,7 @@ int db_reminders_to_route(struct db *db, int64_t now, bool all, json_t **out)
 		" agreement_id, event_id, lead_days, target_date, due_at,"
 		" EXISTS (SELECT 1 FROM deliveries d WHERE d.reminder_id = r.id) AS routed,"
 		" EXISTS (SELECT 1 FROM deliveries d WHERE d.reminder_id = r.id"
-		"  AND d.state IN ('pending','sending')) AS open,"
+		"  AND d.state IN ('pending','sending','held')) AS open,"
 		" EXISTS (SELECT 1 FROM reminders o WHERE o.kind = r.kind"
 		"  AND o.agreement_id = r.agreement_id"
 		"  AND coalesce(o.event_id, 0) = coalesce(r.event_id, 0)"

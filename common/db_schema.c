@@ -225,6 +225,58 @@ static const char db_schema_v6[] =
 	"UPDATE deliveries SET first_attempt_at = (SELECT min(a.attempted_at)"
 	" FROM delivery_attempts a WHERE a.delivery_id = deliveries.id);";
 
+/* v7: a delivery whose channel is disabled (a 410) or missing from the
+ * configuration (a reload) is 'held' (daemon/remind.c), not 'failed': it
+ * goes out when the channel is back. SQLite cannot change a CHECK, so the
+ * table is rebuilt; delivery_attempts is set aside first, because with
+ * foreign keys on, dropping deliveries would delete its rows. Deliveries
+ * that failed for those reasons before become held, and their reminders
+ * pending again. */
+static const char db_schema_v7[] =
+	"CREATE TABLE deliveries_v7 ("
+	" id INTEGER PRIMARY KEY,"
+	" reminder_id INTEGER NOT NULL REFERENCES reminders(id)"
+	"  ON DELETE CASCADE,"
+	" channel TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN"
+	"  ('pending','sending','delivered','failed','held')),"
+	" attempts INTEGER NOT NULL DEFAULT 0,"
+	" next_attempt_at INTEGER NOT NULL,"
+	" last_status INTEGER, last_error TEXT,"
+	" webhook_id TEXT NOT NULL UNIQUE,"
+	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	" first_attempt_at INTEGER,"
+	" UNIQUE (reminder_id, channel));"
+	"INSERT INTO deliveries_v7 (id, reminder_id, channel, state, attempts,"
+	" next_attempt_at, last_status, last_error, webhook_id, created_at,"
+	" updated_at, first_attempt_at) SELECT id, reminder_id, channel, state,"
+	" attempts, next_attempt_at, last_status, last_error, webhook_id,"
+	" created_at, updated_at, first_attempt_at FROM deliveries;"
+	"CREATE TEMP TABLE delivery_attempts_v7 AS SELECT * FROM delivery_attempts;"
+	"DROP TABLE delivery_attempts;"
+	"DROP TABLE deliveries;"
+	"ALTER TABLE deliveries_v7 RENAME TO deliveries;"
+	"CREATE INDEX deliveries_due ON deliveries(state, next_attempt_at);"
+	"CREATE INDEX deliveries_channel ON deliveries(channel, state);"
+	"CREATE TABLE delivery_attempts ("
+	" id INTEGER PRIMARY KEY,"
+	" delivery_id INTEGER NOT NULL REFERENCES deliveries(id)"
+	"  ON DELETE CASCADE,"
+	" attempted_at INTEGER NOT NULL,"
+	" status_code INTEGER, reply TEXT, error TEXT, duration_ms INTEGER);"
+	"INSERT INTO delivery_attempts (id, delivery_id, attempted_at, status_code,"
+	" reply, error, duration_ms) SELECT id, delivery_id, attempted_at,"
+	" status_code, reply, error, duration_ms FROM temp.delivery_attempts_v7;"
+	"DROP TABLE temp.delivery_attempts_v7;"
+	"CREATE INDEX delivery_attempts_delivery"
+	" ON delivery_attempts(delivery_id);"
+	"UPDATE deliveries SET state = 'held' WHERE state = 'failed' AND"
+	" (last_status = 410 OR last_error LIKE 'channel removed:%'"
+	"  OR last_error LIKE 'channel % is disabled (%');"
+	"UPDATE reminders SET state = 'pending' WHERE state = 'failed' AND EXISTS"
+	" (SELECT 1 FROM deliveries d WHERE d.reminder_id = reminders.id"
+	"  AND d.state = 'held');";
+
 static const char *const db_migrations[] = {
 	db_schema_v1,
 	db_schema_v2,
@@ -232,6 +284,7 @@ static const char *const db_migrations[] = {
 	db_schema_v4,
 	db_schema_v5,
 	db_schema_v6,
+	db_schema_v7,
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

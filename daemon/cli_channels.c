@@ -1,7 +1,7 @@
 /* cli_channels.c: 'mouwatch channels' (the reminder channels: type, match
- * filter, enabled or disabled and why, deliveries pending / failed /
- * delivered) and 'mouwatch channel enable NAME' (turn back on a channel
- * its receiver disabled with HTTP 410). */
+ * filter, enabled or disabled and why, deliveries pending / held / failed
+ * / delivered) and 'mouwatch channel enable NAME' (turn back on a channel
+ * its receiver disabled with HTTP 410; its held deliveries go out). */
 #include "cli_client.h"
 #include "cli_out.h"
 #include "strbuf.h"
@@ -23,14 +23,14 @@ static void match_text(struct strbuf *b, const json_t *match)
 
 static void show_channels(const json_t *arr)
 {
-	static const char *heads[] = { "NAME", "TYPE", "MATCH", "STATE", "PENDING", "FAILED",
-				       "DELIVERED" };
+	static const char *heads[] = { "NAME", "TYPE", "MATCH", "STATE", "PENDING", "HELD",
+				       "FAILED", "DELIVERED" };
 	struct cli_table t;
 	struct strbuf b = STRBUF_INIT;
 	size_t i;
 	json_t *c;
 
-	cli_table_init(&t, heads, 7, 3);
+	cli_table_init(&t, heads, 8, 3);
 	json_array_foreach(arr, i, c) {
 		bool removed = !json_is_true(json_object_get(c, "configured"));
 		const char *why = cli_jstr(c, "disabled_reason");
@@ -47,8 +47,9 @@ static void show_channels(const json_t *arr)
 		else
 			cli_table_set(&t, 3, "enabled", cli_state_colour("ok"));
 		cli_table_setf(&t, 4, CLI_PLAIN, "%lld", cli_jint(c, "pending"));
-		cli_table_setf(&t, 5, CLI_PLAIN, "%lld", cli_jint(c, "failed"));
-		cli_table_setf(&t, 6, CLI_PLAIN, "%lld", cli_jint(c, "delivered"));
+		cli_table_setf(&t, 5, CLI_PLAIN, "%lld", cli_jint(c, "held"));
+		cli_table_setf(&t, 6, CLI_PLAIN, "%lld", cli_jint(c, "failed"));
+		cli_table_setf(&t, 7, CLI_PLAIN, "%lld", cli_jint(c, "delivered"));
 	}
 	cli_table_print(&t, stdout);
 	cli_table_free(&t);
@@ -68,11 +69,12 @@ int cli_channels(const struct cli_opts *opts, int argc, char **argv)
 static void show_enable(const json_t *r)
 {
 	if (json_is_true(json_object_get(r, "was_disabled")))
-		printf("channel %s enabled again (it was disabled: %s); deliveries that failed "
-		       "meanwhile are sent by 'mouwatch reminder retry ID' ('mouwatch reminders "
-		       "--state failed' lists them)\n", cli_jstr(r, "name"), cli_jstr(r, "reason"));
+		printf("channel %s enabled again (it was disabled: %s); its %lld held "
+		       "delivery(ies) go out now\n", cli_jstr(r, "name"), cli_jstr(r, "reason"),
+		       cli_jint(r, "released"));
 	else
-		printf("channel %s was not disabled; nothing changed\n", cli_jstr(r, "name"));
+		printf("channel %s was not disabled; %lld held delivery(ies) go out now\n",
+		       cli_jstr(r, "name"), cli_jint(r, "released"));
 }
 
 int cli_channel(const struct cli_opts *opts, int argc, char **argv)

@@ -108,22 +108,58 @@ int cli_reminders(const struct cli_opts *opts, int argc, char **argv)
 	return cli_call_show(opts, "reminders", p, show_reminders);
 }
 
+static void show_warnings(const json_t *r)
+{
+	const json_t *w;
+	size_t i;
+
+	json_array_foreach(json_object_get(r, "warnings"), i, w)
+		fprintf(stderr, "warning: %s\n", json_string_value(w));
+}
+
 static void show_retry(const json_t *r)
 {
 	printf("reminder %lld is pending again; it is delivered on the next check\n", cli_jint(r, "id"));
+	show_warnings(r);
+}
+
+static void show_retry_failed(const json_t *r)
+{
+	const char *ch = cli_jstr(r, "channel");
+
+	printf("%lld failed reminder(s) pending again, %lld delivery(ies)%s%s; they are delivered "
+	       "on the next check\n", cli_jint(r, "reminders"), cli_jint(r, "deliveries"),
+	       ch ? " to channel " : "", ch ? ch : "");
+	show_warnings(r);
+}
+
+/* retry ID | retry --failed [--channel NAME]: the params, or NULL. */
+static json_t *retry_params(int argc, char **argv)
+{
+	long id;
+
+	if (argc == 3 && strcmp(argv[2], "--failed") != 0)
+		return cli_parse_count("ID", argv[2], 0x7fffffffL, &id) && id > 0
+		       ? json_pack("{s:I}", "id", (json_int_t)id) : NULL;
+	if (argc == 3)
+		return json_pack("{s:b}", "failed", 1);
+	if (argc == 5 && strcmp(argv[2], "--failed") == 0 && strcmp(argv[3], "--channel") == 0 &&
+	    argv[4][0] != '\0')
+		return json_pack("{s:b, s:s}", "failed", 1, "channel", argv[4]);
+	return NULL;
 }
 
 int cli_reminder(const struct cli_opts *opts, int argc, char **argv)
 {
-	long id;
+	json_t *p = argc >= 2 && strcmp(argv[1], "retry") == 0 ? retry_params(argc, argv) : NULL;
 
-	if (argc != 3 || strcmp(argv[1], "retry") != 0 ||
-	    !cli_parse_count("ID", argv[2], 0x7fffffffL, &id) || id == 0) {
-		fprintf(stderr, "usage: mouwatch reminder retry ID ('mouwatch reminders --state failed' "
-			"lists them)\n");
+	if (p == NULL) {
+		fprintf(stderr, "usage: mouwatch reminder retry ID | mouwatch reminder retry --failed "
+			"[--channel NAME] ('mouwatch reminders --state failed' lists them)\n");
 		return EXIT_USAGE;
 	}
-	return cli_call_show(opts, "reminder.retry", json_pack("{s:I}", "id", (json_int_t)id), show_retry);
+	bool bulk = json_object_get(p, "failed") != NULL;
+	return cli_call_show(opts, "reminder.retry", p, bulk ? show_retry_failed : show_retry);
 }
 
 /* ---- search ---- */

@@ -116,9 +116,9 @@ void control_m_agreements(struct control_req *r);
 void control_m_agreement(struct control_req *r);
 void control_m_upcoming(struct control_req *r);
 void control_m_reminders(struct control_req *r);
-void control_m_reminder_retry(struct control_req *r);
 void control_m_search(struct control_req *r);
 void control_m_channels(struct control_req *r);
+void control_m_reminder_retry(struct control_req *r);   /* control_remind.c */
 void control_m_channel_enable(struct control_req *r);
 void control_m_reload(struct control_req *r);           /* control_methods.c */
 void control_m_hello(struct control_req *r);

@@ -1,8 +1,8 @@
 /* control_reads.c: the control methods that read the store: articles,
  * agreements, one agreement, upcoming dates, reminders, search, the
- * reminder channels; and the reminder writes (retry, channel.enable). Reads use the server's read-only connection
- * (SQLite WAL: they never block the daemon's writes); writes use the
- * daemon's own connection. */
+ * reminder channels. They use the server's read-only connection (SQLite
+ * WAL: they never block the daemon's writes). The reminder writes (retry,
+ * channel.enable) are control_remind.c. */
 #include "control_priv.h"
 #include "daemon.h"
 #include "db_remind.h"
@@ -124,22 +124,6 @@ void control_m_reminders(struct control_req *r)
 	done(r, r->c->ro, rc, out);
 }
 
-void control_m_reminder_retry(struct control_req *r)
-{
-	long long id;
-	int rc;
-
-	if (!control_param_int(r, "id", true, 1, INT64_MAX, &id))
-		return;
-	rc = db_reminder_retry(r->d->db, id, daemon_now());
-	if (rc == DB_ENOTFOUND)
-		control_fail(r, "not_found", "no reminder %lld; 'mouwatch reminders' lists them", id);
-	else if (rc != DB_OK)
-		control_fail_db(r, r->d->db, rc);
-	else
-		r->result = json_pack("{s:I, s:s}", "id", (json_int_t)id, "state", "pending");
-}
-
 void control_m_search(struct control_req *r)
 {
 	const char *text;
@@ -156,7 +140,7 @@ void control_m_search(struct control_req *r)
 
 /* ---- reminder channels: 'channels' (each configured channel with its
  * type, match filter, whether a 410 disabled it, and its deliveries, plus
- * removed channels that still have deliveries) and 'channel.enable'.
+ * removed channels that still have deliveries).
  * URLs, addresses and secrets are not shown: a webhook URL may carry a
  * token. ---- */
 
@@ -198,6 +182,7 @@ static json_t *channel_json(const struct mw_channel_config *c, json_t *row)
 	json_object_set_new(o, "disabled_reason", row ? json_incref(json_object_get(row, "disabled_reason")) : json_null());
 	json_object_set_new(o, "disabled_at", row ? json_incref(json_object_get(row, "disabled_at")) : json_null());
 	json_object_set_new(o, "pending", row ? json_incref(json_object_get(row, "pending")) : json_integer(0));
+	json_object_set_new(o, "held", row ? json_incref(json_object_get(row, "held")) : json_integer(0));
 	json_object_set_new(o, "failed", row ? json_incref(json_object_get(row, "failed")) : json_integer(0));
 	json_object_set_new(o, "delivered", row ? json_incref(json_object_get(row, "delivered")) : json_integer(0));
 	return o;
@@ -228,30 +213,4 @@ void control_m_channels(struct control_req *r)
 		}
 	json_decref(stats);
 	r->result = out;
-}
-
-void control_m_channel_enable(struct control_req *r)
-{
-	const char *name;
-	char *reason = NULL;
-	int rc;
-
-	if (!control_param_str(r, "name", true, &name))
-		return;
-	if (!config_channel(r->d->cfg, name)) {
-		control_fail(r, "not_found", "no channel '%s' in the configuration; 'mouwatch "
-			     "channels' lists them", name);
-		return;
-	}
-	if ((rc = db_remind_channel_disabled(r->d->db, name, &reason)) != DB_OK ||
-	    (reason && (rc = db_remind_channel_set_disabled(r->d->db, name, NULL, daemon_now())) != DB_OK)) {
-		free(reason);
-		control_fail_db(r, r->d->db, rc);
-		return;
-	}
-	if (reason)
-		log_notice("channel %s enabled again by an operator (it was disabled: %s)", name, reason);
-	r->result = json_pack("{s:s, s:b, s:s?}", "name", name, "was_disabled", reason != NULL,
-			      "reason", reason);
-	free(reason);
 }

@@ -2,7 +2,7 @@
 # socket in mouwatchd and the online commands of the mouwatch CLI.
 daemon_mouwatchd_SOURCES += daemon/control.h daemon/control_priv.h \
 	daemon/control.c daemon/control_conn.c daemon/control_methods.c daemon/control_reads.c \
-	daemon/control_feeds.c daemon/control_status.c
+	daemon/control_remind.c daemon/control_feeds.c daemon/control_status.c
 common_libmwcommon_a_SOURCES += common/db_query_ops.c common/db_query_ops.h
 daemon_mouwatch_SOURCES += daemon/cli_client.c daemon/cli_client.h \
 	daemon/cli_out.c daemon/cli_out.h daemon/cli_status.c daemon/cli_feeds.c \

@@ -3,8 +3,11 @@
  * delivery per reminder and channel), starts due deliveries through
  * deliver_webhook.c / deliver_email.c and moves each delivery on from the
  * outcome: delivered, retried later per the schedule, or failed. A
- * reminder is 'sent' when all its deliveries are delivered, 'failed' when
- * one failed for good (operators retry it: 'mouwatch reminder retry ID').
+ * delivery whose channel is disabled (a 410) or missing from the
+ * configuration (a reload) is 'held' instead: it waits, and goes out when
+ * the channel is enabled again or back in the configuration. A reminder
+ * is 'sent' when all its deliveries are delivered, 'failed' when one
+ * failed for good (operators retry it: 'mouwatch reminder retry ID').
  * Rules: docs/reminders.md. */
 #include "remind.h"
 #include "remind_int.h"
@@ -332,10 +335,12 @@ static bool move_on(struct remind *r, struct remind_job *j,
 	if (o->gone) {
 		char *why = xasprintf("the receiver answered 410 Gone at %lld", (long long)now);
 		bool ok = db_remind_channel_set_disabled(db, j->channel, why, now) == DB_OK;
-		note(ns, LOG_LEVEL_WARN, "channel %s disabled: its receiver answered 410 Gone; fix "
-		     "the receiver, then re-enable it (docs/reminders.md)", j->channel);
+		note(ns, LOG_LEVEL_WARN, "channel %s disabled: its receiver answered 410 Gone; its "
+		     "deliveries wait (held); fix the receiver, then 'mouwatch channel enable %s' "
+		     "sends them", j->channel, j->channel);
 		free(why);
-		return fail_for_good(r, j, o, now, ns) && ok;
+		return db_delivery_update(db, j->delivery_id, "held", 0, o->status, o->error,
+					  now) == DB_OK && ok;
 	}
 	double jitter = 0.9 + 0.2 * ((double)random() / RAND_MAX);
 	/* give_up_after counts from the first attempt: this one, if none before. */
@@ -508,8 +513,18 @@ static void fail_row(struct remind *r, const json_t *row, const char *why, int64
 /* The error of a delivery whose channel a reload removed (caller frees). */
 static char *removed_reason(const char *name)
 {
-	return xasprintf("channel removed: %s is no longer in the configuration; add it back, "
-			 "reload and 'mouwatch reminder retry ID' to send it", name);
+	return xasprintf("channel removed: %s is no longer in the configuration; the delivery "
+			 "waits and goes out when a reload brings the channel back", name);
+}
+
+/* A delivery that cannot go to its channel now waits for it ('held'). */
+static void hold_row(struct remind *r, const json_t *row, const char *why, int64_t now)
+{
+	int64_t id = int_of(row, "id");
+
+	if (db_delivery_update(r->d->db, id, "held", 0, 0, why, now) == DB_OK)
+		log_info("delivery %lld to channel %s held: %s", (long long)id,
+			 json_string_value(json_object_get(row, "channel")), why);
 }
 
 /* Why the channel cannot take deliveries, or NULL (caller frees). */
@@ -520,7 +535,8 @@ static char *channel_refusal(struct remind *r, const char *name)
 	if (!config_channel(r->d->cfg, name))
 		return removed_reason(name);
 	if (db_remind_channel_disabled(r->d->db, name, &disabled) == DB_OK && disabled) {
-		char *why = xasprintf("channel %s is disabled (%s)", name, disabled);
+		char *why = xasprintf("channel %s is disabled (%s); the delivery waits until "
+				      "'mouwatch channel enable %s'", name, disabled, name);
 		free(disabled);
 		return why;
 	}
@@ -531,7 +547,8 @@ static char *channel_refusal(struct remind *r, const char *name)
  * (*agreement, new reference). false when the database failed: the others
  * would fail the same way, so the pass stops there (one log line, not one
  * per due delivery). true with *agreement NULL when the delivery was
- * failed instead (its channel is gone or disabled, its agreement too). */
+ * held instead (its channel is gone or disabled) or failed (its agreement
+ * is gone). */
 static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreement)
 {
 	const char *name = json_string_value(json_object_get(row, "channel"));
@@ -539,7 +556,7 @@ static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreem
 
 	*agreement = NULL;
 	if (why) {
-		fail_row(r, row, why, now);
+		hold_row(r, row, why, now);
 		free(why);
 		return true;
 	}
@@ -570,15 +587,15 @@ static void start_job(struct remind *r, json_t *row, json_t *agreement)
 		deliver_email(j, c);
 }
 
-/* Pending deliveries to channels a reload removed fail now, not when
- * their next attempt falls due, and are never attempted again. */
-static void fail_removed(struct remind *r, int64_t now)
+/* After a reload (and at the first pass): pending deliveries to channels
+ * the configuration no longer has are held now, not when their next
+ * attempt falls due; held deliveries whose channel is configured and
+ * enabled again go out now. */
+static void hold_removed(struct remind *r, int64_t now)
 {
 	json_t *pending = NULL, *row;
 	size_t i;
 
-	if (r->removed_cfg == r->d->cfg)
-		return;    /* checked against this configuration already */
 	if (db_remind_in_state(r->d->db, "pending", &pending) != DB_OK) {
 		db_trouble(r, "cannot list pending deliveries: %s", db_errmsg(r->d->db));
 		return;
@@ -588,10 +605,64 @@ static void fail_removed(struct remind *r, int64_t now)
 		if (config_channel(r->d->cfg, name))
 			continue;
 		char *why = removed_reason(name);
-		fail_row(r, row, why, now);
+		hold_row(r, row, why, now);
 		free(why);
 	}
 	json_decref(pending);
+}
+
+int remind_release_channel(struct remind *r, const char *name, int64_t now)
+{
+	int n = 0;
+
+	if (r == NULL)
+		return 0;
+	if (db_remind_release(r->d->db, name, now, &n) != DB_OK) {
+		log_warn("cannot release the held deliveries of channel %s: %s; tried again at "
+			 "the next reload or start", name, db_errmsg(r->d->db));
+		return 0;
+	}
+	if (n > 0) {
+		log_notice("channel %s is back: its %d held delivery(ies) go out now", name, n);
+		arm_in(r, 0);
+	}
+	return n;
+}
+
+static void release_back(struct remind *r, int64_t now)
+{
+	json_t *held = NULL, *row;
+	size_t i;
+
+	if (db_remind_held_channels(r->d->db, &held) != DB_OK) {
+		log_warn("cannot list held deliveries: %s", db_errmsg(r->d->db));
+		return;
+	}
+	json_array_foreach(held, i, row) {
+		const char *name = json_string_value(json_object_get(row, "name"));
+		char *disabled = NULL;
+		if (!config_channel(r->d->cfg, name) ||
+		    db_remind_channel_disabled(r->d->db, name, &disabled) != DB_OK || disabled) {
+			free(disabled);
+			continue;
+		}
+		remind_release_channel(r, name, now);
+	}
+	json_decref(held);
+}
+
+void remind_wake(struct remind *r)
+{
+	if (r != NULL)
+		arm_in(r, 0);
+}
+
+static void sync_held(struct remind *r, int64_t now)
+{
+	if (r->removed_cfg == r->d->cfg)
+		return;    /* checked against this configuration already */
+	hold_removed(r, now);
+	release_back(r, now);
 	r->removed_cfg = r->d->cfg;
 }
 
@@ -696,7 +767,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	save_kept(r);
 	route_due(r, now);
 	bool tx = tx_begin(r);
-	fail_removed(r, now);
+	sync_held(r, now);
 	recover_orphans(r, now);
 	tx_end(r, tx);
 	start_due(r, now);

@@ -10,6 +10,7 @@
 #define MW_REMIND_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct daemon;
 struct remind;
@@ -20,6 +21,12 @@ struct remind *remind_new(struct daemon *d);
 /* Deliveries in flight go back to 'pending' (sent again at the next
  * start: receivers dedupe by webhook-id / Message-ID). NULL is fine. */
 void remind_free(struct remind *r);
+/* The held deliveries of channel name (disabled, or missing from the
+ * configuration, until now) are pending again and a pass runs at once:
+ * after 'mouwatch channel enable NAME'. Returns how many. NULL r: 0. */
+int remind_release_channel(struct remind *r, const char *name, int64_t now);
+/* A pass runs at once (after an operator's retry). NULL r is fine. */
+void remind_wake(struct remind *r);
 /* For --once: true when nothing is in flight and no reminder now due
  * waits for routing or for a delivery attempt before the --once deadline.
  * When something is due, it makes sure a pass runs soon. */

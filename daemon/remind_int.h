@@ -61,8 +61,8 @@ struct remind {
 	/* The configuration the last full routing pass used: a reload makes a
 	 * new one, allocated while the old one lives, so it differs. */
 	const struct mw_config *routed_cfg;
-	/* The configuration fail_removed() last checked the pending
-	 * deliveries against (a reload may have removed channels). */
+	/* The configuration sync_held() last checked the pending and held
+	 * deliveries against (a reload may have removed or restored channels). */
 	const struct mw_config *removed_cfg;
 	/* A job's end starts the next due deliveries through this event, not
 	 * a whole pass: a pass reads every due reminder, which is a long list

@@ -24,3 +24,4 @@ EXTRA_DIST += tests/helpers/smtpd.sh tests/remind/check_hooks.py tests/remind/ch
 TESTS += tests/integration/test_remind_ops.sh
 TESTS += tests/integration/test_remind_tls.sh
 TESTS += tests/integration/test_remind_digest.sh
+TESTS += tests/integration/test_remind_held.sh

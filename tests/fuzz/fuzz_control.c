@@ -3,9 +3,10 @@
  * (daemon/control.c on_read), each line up to CONTROL_MAX_REQUEST goes
  * through control_handle_line() (daemon/control_methods.c), which parses
  * the JSON, checks the envelope and dispatches. The real methods of
- * control_methods.c, control_reads.c and control_feeds.c answer, against a
- * real SQLite database in memory (one transaction per input, rolled back,
- * so inputs replay alike); status, the poller and reload are stubs below
+ * control_methods.c, control_reads.c, control_remind.c and control_feeds.c
+ * answer, against a real SQLite database in memory (one transaction per
+ * input, rolled back, so inputs replay alike); status, the poller, the
+ * reminder part and reload are stubs below
  * (they need a running daemon). Checks that every reply is an object
  * {"v": 1, "ok": bool, ...} with a result or an {code, message} error,
  * echoes the request's id, is valid UTF-8 and serialises.
@@ -15,6 +16,7 @@
  * to link. Built by `make fuzz`; replayed over its corpus by `make check`. */
 #include "control_methods.c"
 #include "control_reads.c"
+#include "control_remind.c"
 #include "control_feeds.c"
 
 #include "fuzz_util.h"
@@ -57,6 +59,19 @@ bool poller_poll_now(struct poller *p, const char *name)
 void poller_poll_all_now(struct poller *p)
 {
 	(void)p;
+}
+
+int remind_release_channel(struct remind *r, const char *name, int64_t now)
+{
+	(void)r;
+	(void)name;
+	(void)now;
+	return 0;
+}
+
+void remind_wake(struct remind *r)
+{
+	(void)r;
 }
 
 /* ---- one daemon for the whole run ---- */

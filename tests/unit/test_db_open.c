@@ -102,6 +102,11 @@ static void test_migrate_v5_first_attempt(void **state)
 	old->path = xstrdup(path);
 	assert_int_equal(sqlite3_open(path, &old->sqlite), SQLITE_OK);
 	assert_int_equal(db_migrate_to(old, 5), DB_OK);
+	/* Its reminder too: migration 7 copies deliveries with foreign keys on. */
+	assert_int_equal(db_exec(old, "INSERT INTO reminders (id, kind, agreement_id,"
+		" lead_days, target_date, due_at, created_at, updated_at) VALUES"
+		" (7, 'agreement.new', 1, 0, '2026-01-01', 100, 100, 100)",
+		"seeding a v5 reminder"), DB_OK);
 	assert_int_equal(db_exec(old, "INSERT INTO deliveries (id, reminder_id, channel,"
 		" attempts, next_attempt_at, webhook_id, created_at, updated_at) VALUES"
 		" (1, 7, 'hook', 2, 500, 'w1', 100, 400),"
@@ -116,6 +121,53 @@ static void test_migrate_v5_first_attempt(void **state)
 	assert_int_equal(tdb_int(db, "SELECT first_attempt_at FROM deliveries WHERE id = 1"), 300);
 	assert_int_equal(tdb_int(db, "SELECT count(*) FROM deliveries"
 		" WHERE id = 2 AND first_attempt_at IS NULL"), 1);
+	db_close(db);
+	free(path);
+}
+
+/* v7: deliveries that failed only because their channel was disabled (a
+ * 410) or missing from a reload are held (they go out when the channel is
+ * back) and their reminders pending again; other failures stay failed,
+ * and the attempt log survives the table's rebuild. */
+static void test_migrate_v6_held(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/v6.db", t->dir);
+	struct db *old = xcalloc(1, sizeof *old), *db;
+
+	old->path = xstrdup(path);
+	assert_int_equal(sqlite3_open(path, &old->sqlite), SQLITE_OK);
+	assert_int_equal(db_migrate_to(old, 6), DB_OK);
+	assert_int_equal(db_exec(old, "INSERT INTO reminders (id, kind, agreement_id,"
+		" lead_days, target_date, due_at, state, created_at, updated_at) VALUES"
+		" (1, 'agreement.new', 1, 0, '2026-01-01', 100, 'failed', 100, 100),"
+		" (2, 'agreement.new', 2, 0, '2026-01-01', 100, 'failed', 100, 100);"
+		"INSERT INTO deliveries (id, reminder_id, channel, state, attempts,"
+		" next_attempt_at, last_status, last_error, webhook_id, created_at,"
+		" updated_at) VALUES"
+		" (1, 1, 'mail', 'failed', 0, 100, NULL, 'channel removed: mail is no longer"
+		"  in the configuration', 'w1', 100, 100),"
+		" (2, 1, 'hook', 'failed', 1, 100, 410, 'HTTP 410', 'w2', 100, 100),"
+		" (3, 2, 'hook', 'failed', 0, 100, NULL, 'channel hook is disabled (410)', 'w3', 100, 100),"
+		" (4, 2, 'down', 'failed', 9, 100, 500, 'HTTP 500', 'w4', 100, 100);"
+		"INSERT INTO delivery_attempts (delivery_id, attempted_at, status_code)"
+		" VALUES (2, 150, 410), (4, 160, 500);", "seeding v6 deliveries"), DB_OK);
+	db_close(old);
+
+	db = tdb_open_opts(path, NULL);
+	assert_non_null(db);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM deliveries WHERE state = 'held'"
+		" AND id IN (1, 2, 3)"), 3);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM deliveries WHERE id = 4"
+		" AND state = 'failed'"), 1);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM reminders WHERE state = 'pending'"), 2);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM delivery_attempts"), 2);
+	assert_int_equal(db_delivery_update(db, 4, "held", 0, 0, NULL, 200), DB_OK);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM pragma_foreign_key_check('deliveries')"), 0);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM pragma_foreign_key_check('delivery_attempts')"), 0);
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM pragma_foreign_key_list('delivery_attempts')"
+		" WHERE \"table\" = 'deliveries'"), 1);
 	db_close(db);
 	free(path);
 }
@@ -362,6 +414,7 @@ int main(void)
 		                                tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v5_first_attempt,
 		                                tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v6_held, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_v1_keeps_data,
 		                                tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, tdb_setup,
