@@ -9,7 +9,7 @@
 # control run with allow_private_addresses = yes shows that the [::1]
 # server is reachable, and then is reached.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 10
+tap_plan 11
 
 SITE="$TEST_TMP/site"
 cp -r "$top_srcdir/config/demo/site" "$SITE"
@@ -57,7 +57,7 @@ CONF
 
 # ---- the guard on: nothing reaches [::1] ----
 mkdir -p "$TEST_TMP/on"; config "$TEST_TMP/on/mw.conf" no
-"$MOUWATCHD" -c "$STATE/mw.conf" --foreground --workers 1 >"$STATE/daemon.log" 2>&1 &
+${MOUWATCHD_WRAPPER:-} "$MOUWATCHD" -c "$STATE/mw.conf" --foreground --workers 1 >"$STATE/daemon.log" 2>&1 &
 daemon=$!
 at_exit "kill -KILL $daemon"
 ctl() { "$MOUWATCH" --socket "$STATE/ctl.sock" "$@"; }
@@ -75,7 +75,8 @@ tap_match "the metadata address is refused as link-local" 'redirected to http://
 tap_match "the log says so, once per feed at least" "feed (hop|added).*refused: .*redirected to http://\[::1\]" "$(cat "$STATE/daemon.log")"
 stored() { [ "$(sql "SELECT count(*) FROM articles WHERE feed_name = 'moved'")" -gt 0 ]; }
 tap_ok "a redirect on the feed's own origin is still followed (articles stored)" wait_for 60 stored
-kill -TERM "$daemon"; wait "$daemon"
+kill -TERM "$daemon"; wait "$daemon"; rc=$?
+tap_is "the daemon exits cleanly (0; under MOUWATCHD_WRAPPER=valgrind: no error)" 0 "$rc"
 tap_is "the [::1] server got no request and nothing of it was stored" "0 0" \
     "$(inner_gets) $(sql "SELECT count(*) FROM articles WHERE title LIKE '%INNER-c41d%'")"
 
