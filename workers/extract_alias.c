@@ -128,9 +128,14 @@ static void translated_forms(const struct doc *d, struct party *p, const char *l
 	free(form);
 }
 
+void alias_translated_party(const struct doc *d, struct party *p)
+{
+	for (int h = 0; heads[h].local != NULL; h++)
+		translated_forms(d, p, heads[h].local, heads[h].english);
+}
+
 void alias_translated(const struct doc *d, struct record *r)
 {
 	for (int i = 0; i < r->nparties; i++)
-		for (int h = 0; heads[h].local != NULL; h++)
-			translated_forms(d, &r->parties[i], heads[h].local, heads[h].english);
+		alias_translated_party(d, &r->parties[i]);
 }

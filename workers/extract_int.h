@@ -308,6 +308,9 @@ int party_add_name(struct record *r, int tok, const char *name, bool signer);
 /* Does the party's name begin with a unit head ("Fakulti Sains"), or hold
  * the head of an institution that has units (a university)? */
 bool party_is_unit(const struct party *p);
+/* Is the one-word name acr a contraction of name, each of its pieces the
+ * start of a word in order ("Unpad", "UMY", "Unismuh")? */
+bool party_contraction(const char *acr, const char *name);
 bool party_has_units(const struct party *p);
 int name_run_end(const struct doc *d, int i, int end);
 char *tokens_join(const struct doc *d, int a, int b);
@@ -330,6 +333,7 @@ void alias_generate(struct party *p);
 /* Adds the English or local forms of each party's name that the text
  * uses ("Bina Karya University" for "Universitas Bina Karya"). */
 void alias_translated(const struct doc *d, struct record *r);
+void alias_translated_party(const struct doc *d, struct party *p);
 void party_add_alias(struct party *p, const char *alias);
 
 #endif

@@ -143,6 +143,36 @@ bool party_is_unit(const struct party *p)
 	return e != NULL && e->val == INST_UNIT;
 }
 
+/* Can acr[i..] be written with the starts of words[w..] (words skipped
+ * allowed)? */
+static bool contraction_from(const char *acr, char *const *words, int nw, int w)
+{
+	if (*acr == '\0')
+		return true;
+	for (; w < nw; w++)
+		for (size_t k = 1; words[w][k - 1] != '\0' && acr[k - 1] == words[w][k - 1]; k++)
+			if (contraction_from(acr + k, words, nw, w + 1))
+				return true;
+	return false;
+}
+
+bool party_contraction(const char *acr, const char *name)
+{
+	size_t n = strlen(acr);
+	if (n < 3 || n > 8 || strchr(acr, ' ') != NULL)
+		return false;
+	char *a = fold_name(acr), *f = fold_name(name);
+	char *words[16];
+	int nw = 0;
+	for (char *w = strtok(f, " "); w != NULL && nw < 16; w = strtok(NULL, " "))
+		words[nw++] = w;
+	/* the first letters agree, and the name has two words or more */
+	bool ok = nw >= 2 && a[0] == words[0][0] && contraction_from(a, words, nw, 0);
+	free(a);
+	free(f);
+	return ok;
+}
+
 bool party_has_units(const struct party *p)
 {
 	char *f = fold_name(p->name);

@@ -218,6 +218,20 @@ static void person_add(struct record *r, const char *name, char *role, int party
  * the place and its government. A government already mentioned is
  * preferred ("Wali Kota Palangka Raya" -> "Pemerintah Kota Palangka Raya"),
  * else a known place, else one word. Returns where the place ends. */
+/* Is a government of this level ("Kabupaten") already a party? */
+static bool level_named(const struct record *r, const char *level)
+{
+	char *gov = xasprintf("Pemerintah %s", level);
+	char *lk = party_key(gov);
+	size_t n = strlen(lk);
+	bool found = false;
+	for (int i = 0; i < r->nparties && !found; i++)
+		found = strncmp(r->parties[i].key, lk, n) == 0 && r->parties[i].key[n] == ' ';
+	free(lk);
+	free(gov);
+	return found;
+}
+
 static int gov_inst(struct doc *d, struct record *r, const char *level, int a, int end, int *party)
 {
 	int b = name_run_end(d, a, end), pl = 0;
@@ -234,8 +248,11 @@ static int gov_inst(struct doc *d, struct record *r, const char *level, int a, i
 	if (pl > 0)
 		return a + pl;
 	pl = lex_match(d, a, end, LEX_PLACE, NULL);
-	/* An unknown one-word place only when a name of two words follows. */
-	if (pl == 0 && b - a >= 3 && d->toks[a].cap && !is_title_tok(d, a, end))
+	/* An unknown one-word place only when a name of two words follows and
+	 * no government of that level is named yet ("Pemkab Pacitan ...
+	 * Bupati Indrata Nur Bayu Aji": Indrata is the Bupati's name). */
+	if (pl == 0 && b - a >= 3 && d->toks[a].cap && !is_title_tok(d, a, end) &&
+	    !level_named(r, level))
 		pl = 1;
 	if (pl == 0)
 		return a;

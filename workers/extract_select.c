@@ -65,6 +65,61 @@ static void units_to_parents(struct record *r)
 	}
 }
 
+/* Party from is another name of party into: its forms become aliases, its
+ * people and first mention move over, and it is no longer a party. */
+static void merge_into(struct record *r, int into, int from)
+{
+	struct party *a = &r->parties[into], *b = &r->parties[from];
+	party_add_alias(a, b->name);
+	for (int k = 0; k < b->naliases; k++)
+		party_add_alias(a, b->aliases[k]);
+	if (b->first_tok < a->first_tok)
+		a->first_tok = b->first_tok;
+	b->signer = false;
+	for (int k = 0; k < r->npeople; k++)
+		if (r->people[k].party == from)
+			r->people[k].party = into;
+}
+
+/* Signing parties written as a contraction of another ("Unpad" for
+ * "Universitas Padjadjaran", "UMS" for "Universiti Malaysia Sabah") are
+ * that party, when only one party fits. */
+static void merge_contractions(struct record *r)
+{
+	for (int i = 0; i < r->nparties; i++) {
+		if (!r->parties[i].signer || strchr(r->parties[i].name, ' ') != NULL)
+			continue;
+		int fit = -1, nfit = 0;
+		for (int k = 0; k < r->nparties; k++)
+			if (k != i && party_contraction(r->parties[i].name, r->parties[k].name))
+				fit = k, nfit++;
+		if (nfit == 1) {
+			r->parties[fit].signer = true;
+			merge_into(r, fit, i);
+		}
+	}
+}
+
+/* Two signing parties that are one name in two languages ("TUSAS
+ * Academy" and "Akademi TUSAS"): the later is the earlier's alias. */
+static void merge_translations(const struct doc *d, struct record *r)
+{
+	for (int i = 0; i < r->nparties; i++)
+		if (r->parties[i].signer)
+			alias_translated_party(d, &r->parties[i]);
+	for (int i = 0; i < r->nparties; i++)
+		for (int k = 0; k < r->nparties && r->parties[i].signer; k++) {
+			struct party *a = &r->parties[i], *b = &r->parties[k];
+			if (k == i || !b->signer || b->first_tok < a->first_tok)
+				continue;
+			for (int x = 0; x < a->naliases; x++)
+				if (strcmp(a->akeys[x], b->key) == 0) {
+					merge_into(r, i, k);
+					break;
+				}
+		}
+}
+
 static void free_party(struct party *p)
 {
 	free(p->name);
@@ -89,6 +144,8 @@ void stage_select_parties(struct doc *d, struct record *r)
 			r->parties[r->people[k].party].signer = true;
 	fallback_signers(d, r);
 	units_to_parents(r);
+	merge_contractions(r);
+	merge_translations(d, r);
 	/* Parties keep their order of first mention; sort by it with the old
 	 * index remembered (first_tok is unique per party). */
 	int n = 0;
