@@ -731,8 +731,8 @@ static int add_named(struct doc *d, struct record *r, int start, int end,
 	int p = paren_len(d, at, d->ntok);
 	if (p > 0 && n < 8)
 		forms[n++] = join(d, at + 1, at + p - 1, true);
-	/* "Pemerintah Kabupaten Kutai Kartanegara (Kukar)" is also
-	 * "Pemerintah Kabupaten Kukar". */
+	/* "Pemerintah Kabupaten Hulu Sempadan (Kahus)" is also
+	 * "Pemerintah Kabupaten Kahus". */
 	int q = head->val == INST_GOV ? lex_find(d, start, end, LEX_QUALIFIER, NULL) : -1;
 	int g = end - 1;  /* a bracket ending the name */
 	while (g > start && !tok_punct(&d->toks[g], '('))
@@ -876,7 +876,7 @@ static int headless_mention(struct doc *d, struct record *r, const struct sent *
 		return idx;
 	}
 	if (after_party && j - i >= 2 && j - i <= 5 && (j + 1 >= s->end || lex_match(d, j, s->end, LEX_SIGN, NULL) > 0)) {
-		/* "... with Sarawak Energy Berhad (SEB) and Global China Centre." */
+		/* "... with Tenaga Lembah Berhad (TLB) and Pusat Kajian Selat." */
 		char *name = join(d, i, j, false);
 		idx = mention_add(r, i, name, NULL, 0, true);
 		free(name);
@@ -1010,7 +1010,7 @@ static int list_start(const struct doc *d, const struct sent *s)
 		if (cue == 0)
 			continue;
 		if (ce->val == 1)
-			return -1;  /* "CMU terdiri daripada 10 universiti termasuk ..." */
+			return -1;  /* "Konsortium itu terdiri daripada 8 universiti termasuk ..." */
 		for (int g = c - 1; g >= s->first && g >= c - 4; g--) {
 			int gn = lex_match(d, g, c, LEX_GROUP, NULL);
 			if (gn == 0)

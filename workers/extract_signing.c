@@ -36,7 +36,7 @@ static void clause_of(const struct doc *d, const struct sent *s, int i, int *a, 
 }
 
 /* Does the clause of the signing word at verb put it in the future: a
- * schedule cue in the same clause ("is set to culminate in the signing",
+ * schedule cue in the same clause ("is due to end with the signing",
  * "penandatanganan ... akan dilaksanakan Rabu"; cues of val 1 only when a
  * time follows them, as "kerja sama yang akan dilakukan" is no schedule)? */
 static bool scheduled(const struct doc *d, const struct sent *s, int verb)
@@ -251,7 +251,7 @@ static void find_type(const struct doc *d, struct record *r)
 
 /* Is the signing of sentence s told as done: a day or month on or before
  * publication, or a perfect marker ("telah", "has")? A headline or an
- * undated "the signing ceremony promises ..." is not. */
+ * undated "the signing ceremony opens ..." is not. */
 static bool told_done(const struct doc *d, const struct sent *s)
 {
 	struct dateref dr[8];
@@ -269,8 +269,8 @@ static bool told_done(const struct doc *d, const struct sent *s)
 
 /* The article tells of a plan (or a cancellation) and its other signing
  * sentences never tell a signing as done: they are the same plan
- * ("As delegates prepare for the signing ... The signing ceremony
- * promises ..."), so none is reported. */
+ * ("Ahead of the signing, the guests ... At the signing ceremony the
+ * two sides will ..."), so none is reported. */
 static void clear_signings(struct doc *d, struct record *r)
 {
 	for (int i = 0; i < d->nsent; i++)
