@@ -96,6 +96,28 @@ static int tok_int(const struct tok *t, int lo, int hi)
 	return v >= lo && v <= hi ? v : -1;
 }
 
+/* Suffixes of a day number: "29th", "3rd", Malay "12hb" (haribulan). */
+static const char *const day_suffixes[] = { "st", "nd", "rd", "th", "hb", NULL };
+
+/* A day of the month at t: "29", "29th", "12hb"; else -1. */
+static int tok_day(const struct tok *t)
+{
+	if (t->num)
+		return tok_int(t, 1, 31);
+	int k = 0;
+	while (k < t->len && k < 2 && t->s[k] >= '0' && t->s[k] <= '9')
+		k++;
+	if (k == 0 || !t->word)
+		return -1;
+	for (int i = 0; day_suffixes[i] != NULL; i++)
+		if ((int)strlen(day_suffixes[i]) == t->len - k &&
+		    memcmp(t->low + k, day_suffixes[i], (size_t)(t->len - k)) == 0) {
+			int v = atoi(t->s);
+			return v >= 1 && v <= 31 ? v : -1;
+		}
+	return -1;
+}
+
 static bool emit(struct scan *sc, int first, int end, struct mw_ymd v, enum prec p, bool rel)
 {
 	if (sc->n >= sc->max || (p == PREC_DAY && !ymd_valid(v)))
@@ -157,6 +179,13 @@ static int numeric_date(struct scan *sc, int i)
 	} else {
 		y = infer_year(sc->d->pub, m, dd);
 	}
+	if (m > 12 && dd <= 12) {  /* "(6/20)": an American month/day */
+		int swap = m;
+		m = dd;
+		dd = swap;
+		if (buf[used] == '\0')
+			y = infer_year(sc->d->pub, m, dd);
+	}
 	struct mw_ymd v = { y, m, dd };
 	return emit(sc, i, i + 1, v, PREC_DAY, false) ? 1 : 0;
 }
@@ -178,12 +207,12 @@ static int month_at(struct scan *sc, int i, int *m)
 static int day_range(struct scan *sc, int i)
 {
 	const struct doc *d = sc->d;
-	int dd = tok_int(&d->toks[i], 1, 31), cue, m, n;
+	int dd = tok_day(&d->toks[i]), cue, m, n;
 	if (dd < 0 || i + 2 >= sc->b)
 		return 0;
 	cue = tok_punct(&d->toks[i + 1], '-') || tok_is(&d->toks[i + 1], "to") ? 1 :
 	      lex_match(d, i + 1, sc->b, LEX_END, NULL);
-	if (cue == 0 || tok_int(&d->toks[i + 1 + cue], 1, 31) < 0 ||
+	if (cue == 0 || tok_day(&d->toks[i + 1 + cue]) < 0 ||
 	    (n = month_at(sc, i + 2 + cue, &m)) == 0)
 		return 0;
 	int j = i + 2 + cue + n, y = j < sc->b ? tok_int(&d->toks[j], 1900, 2200) : -1;
@@ -270,9 +299,12 @@ static int month_cued(struct scan *sc, int i)
 /* "31 Januari 2025", "31 Januari". */
 static int day_month(struct scan *sc, int i)
 {
-	int dd = tok_int(&sc->d->toks[i], 1, 31), m, n;
-	if (dd < 0 || (n = month_at(sc, i + 1, &m)) == 0)
+	int dd = tok_day(&sc->d->toks[i]), m, n, of = 0;
+	if (dd > 0 && i + 2 < sc->b && tok_is(&sc->d->toks[i + 1], "of"))
+		of = 1;  /* "3rd of May" */
+	if (dd < 0 || (n = month_at(sc, i + 1 + of, &m)) == 0)
 		return 0;
+	n += of;
 	int j = i + 1 + n, y = j < sc->b ? tok_int(&sc->d->toks[j], 1900, 2200) : -1;
 	bool ahead = false;
 	if (y < 0) {
@@ -296,7 +328,7 @@ static int month_first(struct scan *sc, int i)
 	int m, n = month_at(sc, i, &m), j = i + n;
 	if (n == 0 || j >= sc->b)
 		return 0;
-	int dd = tok_int(&sc->d->toks[j], 1, 31);
+	int dd = tok_day(&sc->d->toks[j]);
 	if (dd > 0) {
 		int k = j + 1;
 		if (k < sc->b && tok_punct(&sc->d->toks[k], ','))
@@ -349,6 +381,10 @@ static int relday(struct scan *sc, int i)
 	const struct lex_entry *e = NULL;
 	int n = lex_match(sc->d, i, sc->b, LEX_RELDAY, &e);
 	if (n == 0 || sc->d->pub.y == 0)
+		return n;
+	/* "hari ini (kemarin-red)": the editor's word in brackets corrects it */
+	if (i + n + 1 < sc->b && tok_punct(&sc->d->toks[i + n], '(') &&
+	    lex_match(sc->d, i + n + 1, sc->b, LEX_RELDAY, NULL) > 0)
 		return n;
 	struct mw_ymd v = days_ymd(ymd_days(sc->d->pub) - e->val);
 	enum prec p = PREC_DAY;

@@ -112,6 +112,11 @@ enum lex_kind {
 	                  follows ("akan diadakan pada ...") */
 	LEX_AT_TIME,   /* words that introduce a time ("pada", "on") */
 	LEX_DONE,      /* perfect markers: "telah", "sudah", "has" */
+	LEX_OCCASION,  /* a signing "at the same event", "di sela rakor": it
+	                  takes the date of the occasion told elsewhere */
+	LEX_HELD,      /* when and where a ceremony was held ("berlangsung",
+	                  "took place") */
+	LEX_RECENT,    /* "baru-baru ini", "recently": undated on purpose */
 	LEX_DENY,      /* a denial or a false report ("membantah", "hoaks",
 	                  "menafikan dakwaan"): beside an agreement word, the
 	                  article reports no signing */

@@ -36,21 +36,26 @@ static int dateline_end(const struct doc *d, const struct sent *s)
 	return s->first;
 }
 
+/* Where a sentence's signing date was found. */
+enum date_from { FROM_BODY, FROM_DATELINE };
+
 /* The signing date in sentence s, if any: a day or month before a year
- * alone ("diteken pada 2020, Kamis (20/2/2025)"), and a date in the
- * sentence ("on Friday") before the dateline's (the day of the report). */
-static bool date_in(const struct doc *d, const struct sent *s, struct dateref *out)
+ * alone ("diteken pada 2020, Kamis (20/2/2025)") when years are allowed,
+ * and a date in the sentence ("on Friday") before the dateline's (the day
+ * of the report; *from says which). */
+static bool date_in(const struct doc *d, const struct sent *s, struct dateref *out,
+		    bool years, enum date_from *from)
 {
 	struct dateref dr[MAX_DATES];
 	int n = date_scan(d, s->first, s->end, dr, MAX_DATES);
 	int body = dateline_end(d, s);
-	for (int pass = 0; pass < 3; pass++)
+	for (int pass = 0; pass < (years ? 3 : 2); pass++)
 	for (int i = 0; i < n; i++) {
 		if ((dr[i].prec == PREC_YEAR) != (pass == 2))
 			continue;
 		if (pass < 2 && (dr[i].first >= body) != (pass == 0))
 			continue;
-		if (dr[i].role == DATE_END)
+		if (dr[i].role == DATE_END || dr[i].ahead)
 			continue;
 		/* "24 Februari": the latest such day on or before publication */
 		if (dr[i].inferred && d->pub.y != 0 && ymd_days(dr[i].date) > ymd_days(d->pub))
@@ -60,101 +65,144 @@ static bool date_in(const struct doc *d, const struct sent *s, struct dateref *o
 		if (dr[i].prec == PREC_YEAR && !year_cue(d, dr[i].first))
 			continue;
 		*out = dr[i];
+		if (from != NULL)
+			*from = pass == 1 ? FROM_DATELINE : FROM_BODY;
 		return true;
 	}
 	return false;
 }
 
-/* Words by which a signing takes the date of an occasion told elsewhere
- * ("pada majlis sama", "at the same event", "di sela rakor"). */
-static const char *const same_event[] = {
-	"same event", "same occasion", "same ceremony", "majlis sama",
-	"majlis yang sama", "acara yang sama", "acara sama", "kesempatan yang sama",
-	"kesempatan sama", "di sela", "di sela-sela", "sidelines", NULL
-};
-
-static bool has_phrase(const struct doc *d, const struct sent *s, const char *phrase)
+static void set_signed(struct record *r, const struct dateref *dr, int si)
 {
-	size_t n = strlen(phrase);
-	int a = d->toks[s->first].off, b = s->end < d->ntok ? d->toks[s->end].off : (int)d->fold_len;
-	for (int i = a; i + (int)n <= b; i++)
-		if (memcmp(d->low + i, phrase, n) == 0 && (i == 0 || d->low[i - 1] == ' '))
-			return true;
-	return false;
+	r->signed_on = dr->date;
+	r->signed_prec = dr->prec;
+	r->signed_sent = si;
 }
 
 /* The nearest sentence before signing sentence si (else after it) that
- * dates the occasion, when si refers to it. */
-static void date_of_occasion(const struct doc *d, struct record *r)
+ * dates the occasion, when si refers to it (LEX_OCCASION: "pada majlis
+ * sama", "at the opening ceremony", "di sela rakor"). */
+static bool date_of_occasion(const struct doc *d, struct record *r)
 {
-	for (int si = 0; si < d->nsent && r->signed_sent < 0; si++) {
+	for (int si = 0; si < d->nsent; si++) {
 		const struct sent *s = &d->sents[si];
-		bool cue = false;
-		for (int k = 0; s->signing && same_event[k] != NULL && !cue; k++)
-			cue = has_phrase(d, s, same_event[k]);
-		if (!cue)
+		if (!s->signing || lex_find(d, s->first, s->end, LEX_OCCASION, NULL) < 0)
 			continue;
-		for (int dist = 1; dist < d->nsent && r->signed_sent < 0; dist++)
-			for (int side = -1; side <= 1 && r->signed_sent < 0; side += 2) {
+		for (int dist = 1; dist < d->nsent; dist++)
+			for (int side = -1; side <= 1; side += 2) {
 				int j = si + side * dist;
 				struct dateref dr;
-				if (j < 0 || j >= d->nsent || d->sents[j].title || !date_in(d, &d->sents[j], &dr) ||
-				    dr.prec == PREC_YEAR)
+				if (j < 0 || j >= d->nsent || d->sents[j].title ||
+				    !date_in(d, &d->sents[j], &dr, false, NULL))
 					continue;
-				r->signed_on = dr.date;
-				r->signed_prec = dr.prec;
-				r->signed_sent = j;
+				set_signed(r, &dr, j);
+				return true;
 			}
 	}
+	return false;
 }
-
-/* Words telling when and where a ceremony was held ("Majlis berlangsung
- * ... pada 14 Mei", "The ceremony took place on ..."). */
-static const char *const held_cues[] = {
-	"berlangsung", "dilangsungkan", "diadakan", "digelar", "diselenggarakan",
-	"bertempat", "took place", "was held", "held on", NULL
-};
 
 #define HELD_AHEAD 3  /* sentences after the signing searched */
 
-/* A signing sentence without a date takes the date of a sentence just
- * after it telling when the ceremony was held. */
-static void date_of_ceremony(const struct doc *d, struct record *r)
+/* Is sentence s only a date ("Rabu (31/5/2023).", a fragment standing
+ * after the sentence it dates)? Every word is part of a date, a weekday or
+ * a time word. */
+static bool date_fragment(const struct doc *d, const struct sent *s)
 {
-	for (int si = 0; si < d->nsent && r->signed_sent < 0; si++) {
-		if (!d->sents[si].signing || d->sents[si].title)
+	struct dateref dr[4];
+	int n = date_scan(d, s->first, s->end, dr, 4), k = 0;
+	if (n == 0)
+		return false;
+	for (int i = s->first; i < s->end; i++) {
+		while (k < n && dr[k].end <= i)
+			k++;
+		bool in_date = k < n && i >= dr[k].first && i < dr[k].end;
+		const struct tok *t = &d->toks[i];
+		if (t->word && !in_date && lex_match(d, i, s->end, LEX_WEEKDAY, NULL) == 0 &&
+		    lex_match(d, i, s->end, LEX_AT_TIME, NULL) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* A signing sentence (or one naming the signers: "Penandatanganan itu
+ * dilakukan oleh ...") without a date takes the date of a sentence just
+ * after it telling when the ceremony was held (LEX_HELD: "berlangsung",
+ * "took place"), or of the date standing alone right after it. */
+static bool date_of_ceremony(const struct doc *d, struct record *r)
+{
+	for (int si = 0; si < d->nsent; si++) {
+		if (!(d->sents[si].signing || d->sents[si].signer) || d->sents[si].title)
 			continue;
-		for (int j = si + 1; j < d->nsent && j <= si + HELD_AHEAD && r->signed_sent < 0; j++) {
-			bool cue = false;
-			for (int k = 0; held_cues[k] != NULL && !cue; k++)
-				cue = has_phrase(d, &d->sents[j], held_cues[k]);
+		for (int j = si + 1; j < d->nsent && j <= si + HELD_AHEAD; j++) {
+			const struct sent *s = &d->sents[j];
 			struct dateref dr;
-			if (!cue || !date_in(d, &d->sents[j], &dr) || dr.prec == PREC_YEAR)
+			bool cue = lex_find(d, s->first, s->end, LEX_HELD, NULL) >= 0 ||
+				   (j == si + 1 && date_fragment(d, s));
+			if (!cue || !date_in(d, s, &dr, false, NULL))
 				continue;
-			r->signed_on = dr.date;
-			r->signed_prec = dr.prec;
-			r->signed_sent = j;
+			set_signed(r, &dr, j);
+			return true;
 		}
+	}
+	return false;
+}
+
+/* No signing sentence is dated: the lead (the first body sentence, or the
+ * second after a byline) names the agreement and dates its day ("Pemkab
+ * dan Unitri buat kesepakatan ..., selasa (19/7/2022)"). Not when a
+ * signing sentence says it was "recently" (LEX_RECENT): then the lead's
+ * date is the report's. */
+static void date_of_lead(const struct doc *d, struct record *r)
+{
+	for (int i = 0; i < d->nsent; i++)
+		if (d->sents[i].signing &&
+		    lex_find(d, d->sents[i].first, d->sents[i].end, LEX_RECENT, NULL) >= 0)
+			return;
+	for (int i = 0, body = 0; i < d->nsent && body < 2; i++) {
+		const struct sent *s = &d->sents[i];
+		struct dateref dr;
+		if (s->title)
+			continue;
+		body++;
+		if (lex_find(d, s->first, s->end, LEX_COOP, NULL) < 0 ||
+		    !date_in(d, s, &dr, false, NULL) || dr.prec != PREC_DAY)
+			continue;
+		set_signed(r, &dr, i);
+		return;
 	}
 }
 
+/* signed_on: a day or month of a signing sentence (the body before the
+ * headline), else a year of one; a date from a dateline or a year alone
+ * yields to the occasion's or the ceremony's; with none, the lead's. */
 void stage_dates(struct doc *d, struct record *r)
 {
+	enum date_from from = FROM_BODY;
 	r->signed_sent = -1;
-	for (int pass = 0; pass < 2 && r->signed_sent < 0; pass++) {
+	for (int pass = 0; pass < 4 && r->signed_sent < 0; pass++) {
 		for (int i = 0; i < d->nsent; i++) {
 			const struct sent *s = &d->sents[i];
 			struct dateref dr;
-			if (!s->signing || s->title != (pass == 1) || !date_in(d, s, &dr))
+			if (!s->signing || s->title != (pass % 2 == 1) ||
+			    !date_in(d, s, &dr, pass >= 2, &from))
 				continue;
-			r->signed_on = dr.date;
-			r->signed_prec = dr.prec;
-			r->signed_sent = i;
+			set_signed(r, &dr, i);
 			break;
 		}
 	}
-	date_of_occasion(d, r);
-	date_of_ceremony(d, r);
+	if (r->signed_sent >= 0 && from == FROM_BODY && r->signed_prec != PREC_YEAR)
+		return;
+	struct mw_ymd on = r->signed_on;
+	enum prec prec = r->signed_prec;
+	int sent = r->signed_sent;
+	if (date_of_occasion(d, r) || date_of_ceremony(d, r))
+		return;
+	r->signed_on = on;
+	r->signed_prec = prec;
+	r->signed_sent = sent;
+	if (r->signed_sent < 0)
+		date_of_lead(d, r);
 }
 
 /* ---- validity ------------------------------------------------------------ */

@@ -317,7 +317,9 @@ static const struct lex_entry field[] = {
 static const struct lex_entry nameabbr[] = {
 	{"muh"}, {"moh"}, {"moch"}, {"mochd"}, {"mhd"}, {"muhd"}, {"abd"}, {"akh"},
 	{"ach"}, {"mohd"}, {"md"},
-	{"sdn"}, {"pte"}, {"co"}, {NULL}
+	{"sdn"}, {"pte"}, {"co"},
+	/* company and region abbreviations before a name ("PT. Maju", "Kab. Gowa") */
+	{"pt"}, {"cv"}, {"kab"}, {"kec"}, {"prov"}, {"jl"}, {"jln"}, {NULL}
 };
 
 static const struct lex_entry clutter[] = {

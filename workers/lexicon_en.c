@@ -31,6 +31,21 @@ static const struct lex_entry done[] = {
 	{"has"}, {"have"}, {"had"}, {"yesterday"}, {"after"}, {NULL}
 };
 
+/* Dates of the occasion, the ceremony, or none on purpose (extract_when.c). */
+static const struct lex_entry occasion[] = {
+	{"same event"}, {"same occasion"}, {"same ceremony"}, {"sidelines"},
+	{"opening ceremony"}, {"at the event"}, {"during the event"},
+	{"on the occasion"}, {NULL}
+};
+
+static const struct lex_entry held[] = {
+	{"took place"}, {"was held"}, {"held on"}, {NULL}
+};
+
+static const struct lex_entry recent[] = {
+	{"recently"}, {"earlier this month"}, {NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"will"}, {"plans"}, {"plan"}, {"planned"}, {"planning"}, {"intends"},
 	{"scheduled"}, {"to sign"}, {"is set to"}, {"are set to"}, {"expected to"},
@@ -335,5 +350,7 @@ const struct lexicon lexicon_en = {
 		/* party stage */
 		[LEX_EVENTNAME] = eventname, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
+		/* date stage */
+		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 	},
 };

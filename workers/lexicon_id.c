@@ -42,6 +42,23 @@ static const struct lex_entry done[] = {
 	{"telah"}, {"sudah"}, {"usai"}, {"seusai"}, {"selesai"}, {NULL}
 };
 
+/* Dates of the occasion, the ceremony, or none on purpose (extract_when.c). */
+static const struct lex_entry occasion[] = {
+	{"acara yang sama"}, {"acara sama"}, {"kesempatan yang sama"},
+	{"kesempatan sama"}, {"kesempatan itu"}, {"kesempatan tersebut"},
+	{"di sela"}, {"di sela-sela"}, {"disela-sela"}, {"acara tersebut"},
+	{"dalam acara itu"}, {"pada acara itu"}, {NULL}
+};
+
+static const struct lex_entry held[] = {
+	{"berlangsung"}, {"dilangsungkan"}, {"diadakan"}, {"digelar"},
+	{"diselenggarakan"}, {"bertempat"}, {"dilaksanakan"}, {NULL}
+};
+
+static const struct lex_entry recent[] = {
+	{"baru-baru ini"}, {"belum lama ini"}, {"beberapa waktu lalu"}, {NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
@@ -145,7 +162,9 @@ static const struct lex_entry relday[] = {
 	{"kemarin", 1}, {"kemarin lalu", 1}, {"hari ini", 0}, {"tadi pagi", 0},
 	{"tadi siang", 0}, {"tadi malam", 1}, {"pekan lalu", 7},
 	{"minggu lalu", 7}, {"bulan lalu", 30, "month"}, {"bulan depan", -30, "month"},
-	{"bulan mendatang", -30, "month"}, {NULL}
+	{"bulan mendatang", -30, "month"},
+	/* an editor's correction in brackets: "hari ini (kemarin-red)" */
+	{"kemarin-red", 1}, {"kemarin-red.", 1}, {NULL}
 };
 
 static const struct lex_entry number[] = {
@@ -446,5 +465,7 @@ const struct lexicon lexicon_id = {
 		/* party stage */
 		[LEX_EVENTNAME] = eventname, [LEX_NAMEJOIN] = namejoin, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword, [LEX_PLACEABBR] = placeabbr,
+		/* date stage */
+		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 	},
 };

@@ -33,6 +33,20 @@ static const struct lex_entry past[] = {
 	{"setakat ini"}, {"sehingga kini"}, {"sebelum ini"}, {"pernah"}, {NULL}
 };
 
+/* Dates of the occasion, the ceremony, or none on purpose (extract_when.c). */
+static const struct lex_entry occasion[] = {
+	{"majlis sama"}, {"majlis yang sama"}, {"majlis itu"}, {"majlis tersebut"},
+	{NULL}
+};
+
+static const struct lex_entry held[] = {
+	{"berlangsung"}, {"diadakan"}, {"bertempat"}, {"dianjurkan"}, {NULL}
+};
+
+static const struct lex_entry recent[] = {
+	{"baru-baru ini"}, {"baru ini"}, {NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"bakal"}, {"dijangka"}, {"dijadual"}, {"dirancang"}, {"merancang"},
 	{"bercadang"}, {"hendak"}, {"berbincang"}, {"membincangkan"},
@@ -86,7 +100,8 @@ static const struct lex_entry renew[] = {/* val 1: a verb that reports the renew
 };
 
 static const struct lex_entry month[] = {
-	{"mac", 3}, {"ogos", 8}, {"disember", 12}, {NULL}
+	{"mac", 3}, {"jun", 6}, {"julai", 7}, {"ogos", 8}, {"okt", 10}, {"disember", 12},
+	{"dis", 12}, {NULL}
 };
 
 static const struct lex_entry weekday[] = {
@@ -265,5 +280,7 @@ const struct lexicon lexicon_ms = {
 		/* party stage */
 		[LEX_EVENTNAME] = eventname, [LEX_NAMEJOIN] = namejoin, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
+		/* date stage */
+		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 	},
 };
