@@ -58,7 +58,7 @@ cpu0=$(cpu_ms)
 wait_for 120 grep -q 'stream check (connected to Redis)' "$TEST_TMP/daemon.log" || {
     kill "$pid"; tail -20 "$TEST_TMP/daemon.log"; exit 1; }
 cpu1=$(cpu_ms)
-kill -TERM "$pid"; wait "$pid" || true
+kill -TERM "$pid"; wait "$pid" || echo "mouwatchd exited with status $?"; grep -h -A5 "Sanitizer\|runtime error" "$TEST_TMP/daemon.log" || true
 grep -o 'stream check (connected to Redis): .*' "$TEST_TMP/daemon.log"
 grep -o '[0-9]* queued article(s) were no longer in the Redis stream' "$TEST_TMP/daemon.log" || true
 redis_cli INFO commandstats | sed -n 's/^cmdstat_eval:\(.*\)\r/redis EVAL: \1/p'
