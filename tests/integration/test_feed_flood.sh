@@ -7,6 +7,7 @@
 # poll, the others at the next polls although the server answers 304 to a
 # validator; a 3,000-byte title and a 1.2 MiB text are stored cut at 1 KiB
 # and 1 MiB, at a UTF-8 character boundary.
+# MOUWATCHD_WRAPPER="valgrind -q --error-exitcode=99" runs mouwatchd under a tool.
 . "$top_srcdir/tests/lib.sh"
 tap_plan 11
 
@@ -50,7 +51,7 @@ url = $HTTPD_URL/hook
 CONF
 
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
-once() { "$MOUWATCHD" -c "$CONF" --once --workers 1 --once-timeout 120 >>"$TEST_TMP/run.log" 2>&1; }
+once() { ${MOUWATCHD_WRAPPER:-} "$MOUWATCHD" -c "$CONF" --once --workers 1 --once-timeout 120 >>"$TEST_TMP/run.log" 2>&1; }
 
 tap_ok "a first --once over the flooding feed finishes" once
 tap_is "the first poll takes max_new_per_poll (100) articles, not 250" 100 "$(sql 'SELECT count(*) FROM articles')"
