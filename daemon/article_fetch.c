@@ -4,6 +4,7 @@
 #include "poll_internal.h"
 #include "poll_parse.h"
 #include "daemon.h"
+#include "db_watch.h"
 #include "db_outbox.h"
 #include "feed.h"
 #include "html_text.h"
@@ -65,7 +66,8 @@ static void save_page(struct poller *p, int64_t id, enum db_page_state state,
 	if (db_article_set_page(p->d->db, id, state, text, why) == DB_OK)
 		return;
 	if (!p->pages_unsaved)
-		log_err("article %lld: cannot store its page: %s; pages are fetched again "
+		log_msg(db_watch_level(p->d, LOG_LEVEL_ERR),
+			"article %lld: cannot store its page: %s; pages are fetched again "
 			"once the database accepts writes", (long long)id, db_errmsg(p->d->db));
 	p->pages_unsaved = true;
 }

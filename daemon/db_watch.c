@@ -25,7 +25,9 @@ static struct {
 
 static void outage_over(int64_t now)
 {
-	if (w.logged)
+	if (!w.logged)
+		log_debug("the database was locked for under busy_timeout (a worker's transaction?)");
+	else
 		log_notice("the database %s is no longer locked (after %lld s); the writes held "
 			   "back go through now", w.d->cfg->daemon.database, (long long)(now - w.since));
 	w.since = 0;

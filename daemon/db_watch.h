@@ -4,6 +4,7 @@
 #define MW_DB_WATCH_H
 
 #include "daemon.h"
+#include "log.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +26,14 @@ static inline int64_t db_watch_locked_since(const struct daemon *d, const struct
 	int64_t a = db_locked_since(d->db), b = db_locked_since(other);
 
 	return a && (!b || a < b) ? a : b;
+}
+
+/* The level to log a database failure at: debug while another process's
+ * lock keeps the daemon out (db_watch.c reports that lock, once, when it
+ * outlasts busy_timeout; a worker's transaction is shorter), else level. */
+static inline enum log_level db_watch_level(const struct daemon *d, enum log_level level)
+{
+	return db_locked_since(d->db) ? LOG_LEVEL_DEBUG : level;
 }
 
 /* "2026-12-04T18:03:12Z" */

@@ -3,6 +3,7 @@
 #include "outbox.h"
 #include "outbox_check.h"
 #include "daemon.h"
+#include "db_watch.h"
 #include "db_outbox.h"
 #include "log.h"
 #include "poll.h"
@@ -85,7 +86,8 @@ static bool record_batch(struct outbox *o)
 	}
 	ok = ok && db_commit(db) == DB_OK;
 	if (!ok && !o->record_failing)
-		log_err("cannot record queued articles: %s; queueing paused, retried every second "
+		log_msg(db_watch_level(o->d, LOG_LEVEL_ERR),
+			"cannot record queued articles: %s; queueing paused, retried every second "
 			"(the articles may reach workers twice, which is harmless)", db_errmsg(db));
 	else if (ok && o->record_failing)
 		log_notice("the database records queued articles again; queueing resumed");

@@ -7,6 +7,7 @@
 #include "poll_schedule.h"
 #include "article_fetch.h"
 #include "daemon.h"
+#include "db_watch.h"
 #include "db_outbox.h"
 #include "feed.h"
 #include "log.h"
@@ -154,7 +155,8 @@ static bool tx_end(struct poller *p, struct poll_page **pages, size_t *n)
 	/* One line per outage: with pages retried every second and results
 	 * arriving in many loop passes, a full disk fails many groups. */
 	if (!ok && !p->tx_failing)
-		log_err("cannot commit the results of %zu feed poll(s) and of article pages: %s; "
+		log_msg(db_watch_level(p->d, LOG_LEVEL_ERR),
+			"cannot commit the results of %zu feed poll(s) and of article pages: %s; "
 			"rolled back: those feeds stay due and are polled again, their new articles "
 			"found again, the pages fetched again (logged once until a commit succeeds)",
 			p->tx_polls, db_errmsg(db));

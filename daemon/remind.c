@@ -47,7 +47,8 @@ static void db_trouble(struct remind *r, const char *fmt, ...)
 static void db_trouble(struct remind *r, const char *fmt, ...)
 {
 	int64_t now = daemon_now();
-	bool loud = now - r->trouble_logged_at >= TROUBLE_LOG_S;
+	/* A lock is reported by db_watch.c (when it outlasts busy_timeout). */
+	bool loud = now - r->trouble_logged_at >= TROUBLE_LOG_S && !db_locked_since(r->d->db);
 	va_list ap;
 	char *msg;
 

@@ -12,6 +12,7 @@ FAULT_TESTS = \
 	tests/faults/fault_db_lock.sh \
 	tests/faults/fault_db_lock_long.sh \
 	tests/faults/fault_disk_full.sh \
+	tests/faults/fault_disk_enospc.sh \
 	tests/faults/fault_receivers.sh \
 	tests/faults/fault_two_daemons.sh \
 	tests/faults/fault_redirect.sh \

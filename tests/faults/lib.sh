@@ -17,7 +17,10 @@
 #                                receiver comes back on the same port
 #   fault_config FILE [REDIS]    writes the config (REDIS: "" = embedded,
 #                                default: the external redis_start one);
-#                                sets CONF, STATE, DB; extra lines may be
+#                                sets CONF, STATE, DB; FAULT_DATA_DIR puts
+#                                state_dir and the database there (the log
+#                                and the control socket stay in STATE);
+#                                extra lines may be
 #                                appended to [daemon] by FAULT_DAEMON_EXTRA,
 #                                to [channel hook] by FAULT_HOOK_EXTRA;
 #                                FAULT_CHANNELS adds channel sections
@@ -81,11 +84,12 @@ fault_show() {
 fault_config() {
     CONF=$1
     STATE="$TEST_TMP/state"
-    DB="$STATE/mouwatch.db"
-    mkdir -p "$STATE"
+    _data=${FAULT_DATA_DIR:-$STATE}
+    DB="$_data/mouwatch.db"
+    mkdir -p "$STATE" "$_data"
     _redis=${2-unix:$REDIS_SOCKET}
     {
-        printf '[daemon]\nstate_dir = %s\ndatabase = %s\nsocket = %s/ctl.sock\n' "$STATE" "$DB" "$STATE"
+        printf '[daemon]\nstate_dir = %s\ndatabase = %s\nsocket = %s/ctl.sock\n' "$_data" "$DB" "$STATE"
         printf 'redis = %s\nallow_private_addresses = yes\nper_host_rate = %s\n' "$_redis" "${FAULT_RATE:-1000}"
         printf 'max_per_host = 16\ninterval_floor = 1s\nlog_level = info\n'
         printf '%s\n' "${FAULT_DAEMON_EXTRA:-}"
