@@ -13,6 +13,10 @@ one JSON file per benchmark into --out and prints the table.
             --workers 2: stored/s and poll-to-commit latency from the logs
   memory    peak RSS (VmHWM) of mouwatchd with 10,000 feeds and of a worker
   callgrind instruction counts of parse and extract on fixed inputs
+  control   each control read (status, feeds, agreements, reminders, search...)
+            the way its method runs on the daemon's event loop, over a store
+            of 10,000 feeds and 100,000 articles (bench-control); target
+            < 100 ms each
 
 Every measurement runs once as a warm-up, then --runs times; the JSON holds
 every run, the table the median and the spread ((max - min) / median).
@@ -52,6 +56,7 @@ SIZES = {
     "extract_n": (10000, 30), "queue_n": (20000, 300),
     "pipe_feeds": (2000, 5), "pipe_entries": (10, 3), "concurrency": (64, 8),
     "cg_parse_mb": (2, 0.1), "cg_extract_n": (300, 10),
+    "ctl_feeds": (10000, 50), "ctl_articles": (100000, 1000),
 }
 
 
@@ -543,6 +548,27 @@ def bench_callgrind(a, data, tmp):
 
 # ---------------------------------------------------------------- table
 
+def bench_control(a, data):
+    nf, na = size("ctl_feeds", a), size("ctl_articles", a)
+    helper = os.path.join(BUILD, "bench", "bench-control")
+
+    def fill(tmp):
+        os.makedirs(tmp)
+        run([helper, os.path.join(tmp, "store.db"), "fill", str(nf), str(na)])
+    db = os.path.join(cached(os.path.join(data, f"control-{nf}x{na}"), fill), "store.db")
+    runs, _ = helper_runs("bench-control", db, "time", a.runs)
+    reads = {}
+    for x in runs:
+        r = reads.setdefault(x["what"], {"items": x["items"], "bytes": x["bytes"], "runs": [], "cpu": []})
+        r["runs"].append(x["seconds"])
+        r["cpu"].append(x["cpu_seconds"])
+    for r in reads.values():
+        r["ms"] = stats([s * 1000 for s in r["runs"]])
+        r["cpu_ms"] = stats([s * 1000 for s in r["cpu"]])
+    slowest = max(reads, key=lambda k: reads[k]["ms"]["median"])
+    return {"feeds": nf, "articles": na, "reads": reads, "slowest": slowest}
+
+
 def fmt(s, unit="", scale=1.0, prec=0):
     return f"{s['median'] * scale:,.{prec}f}{unit} ±{s['spread'] * 50:.0f}%"
 
@@ -598,6 +624,11 @@ def table(results):
         rows.append(("callgrind parse, instructions/entry", f"{c['parse']['per_entry']:,.0f}", "", "", ""))
         rows.append(("callgrind extract, instructions/article", f"{c['extract']['per_article']:,.0f}",
                      "", "", ""))
+    k = results.get("control")
+    if k:
+        for name, r in sorted(k["reads"].items(), key=lambda x: -x[1]["ms"]["median"])[:4]:
+            rows.append((f"control {name}, {k['feeds']:,} feeds x {k['articles']:,} articles (ms)",
+                         fmt(r["ms"], prec=1), f"CPU {fmt(r['cpu_ms'], prec=1)} ms", "", "< 100"))
     w = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = ["| " + " | ".join(r[i].ljust(w[i]) for i in range(5)) + " |" for r in rows]
     lines.insert(1, "|" + "|".join("-" * (x + 2) for x in w) + "|")
@@ -615,7 +646,7 @@ def machine():
             "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
 
 
-ALL = ["parse", "poll", "extract", "queue", "pipeline", "memory", "callgrind"]
+ALL = ["parse", "poll", "extract", "queue", "pipeline", "memory", "callgrind", "control"]
 
 
 def main():
@@ -667,6 +698,8 @@ def main():
                 results[name] = bench_memory(results, a.out)
             elif name == "callgrind":
                 results[name] = bench_callgrind(a, data, tmp)
+            elif name == "control":
+                results[name] = bench_control(a, data)
         finally:
             procs.stop()
             if not os.environ.get("KEEP_BENCH_TMP"):

@@ -2,7 +2,7 @@
 # The in-process helpers are check programs: `make check` builds them for
 # the smoke test (tests/bench.mk), `make bench` builds them and runs
 # bench/bench.py, which writes bench/results/*.json here and prints the table.
-BENCH_HELPERS = bench/bench-parse bench/bench-extract bench/bench-queue
+BENCH_HELPERS = bench/bench-parse bench/bench-extract bench/bench-queue bench/bench-control
 check_PROGRAMS += $(BENCH_HELPERS)
 EXTRA_DIST += bench/bench.py bench/gen-data.py bench/poll-once.sh bench/gen-feeds.py bench/outbox-check.sh
 
@@ -29,3 +29,6 @@ clean-local: clean-bench
 clean-bench:
 	rm -rf bench/results
 .PHONY: clean-bench
+bench_bench_control_SOURCES = bench/bench-control.c $(BENCH_UTIL)
+bench_bench_control_CFLAGS = $(AM_CFLAGS) $(MW_COMMON_CFLAGS)
+bench_bench_control_LDADD = $(MW_COMMON_LIBS)

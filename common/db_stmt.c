@@ -274,11 +274,16 @@ static json_t *db_row_object(sqlite3_stmt *st)
 		const char *name = sqlite3_column_name(st, i);
 		size_t len = strlen(name);
 		bool parse = len > 5 && strcmp(name + len - 5, "_json") == 0;
+		size_t klen = parse ? len - 5 : len;
 		char key[128];
 
-		snprintf(key, sizeof key, "%.*s", (int)(parse ? len - 5 : len),
-		         name);
-		json_object_set_new(o, key, db_col_json(st, i, parse));
+		/* the name, without "_json"; no printf: a 10,000-row listing
+		 * does this 150,000 times on the event loop */
+		if (klen >= sizeof key)
+			klen = sizeof key - 1;
+		memcpy(key, name, klen);
+		key[klen] = '\0';
+		json_object_set_new_nocheck(o, key, db_col_json(st, i, parse));
 	}
 	return o;
 }

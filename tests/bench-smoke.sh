@@ -3,7 +3,7 @@
 # (--smoke --runs 1) and checks each wrote its JSON with sane figures. It
 # asserts no timing: benchmarks are not tests.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 9
+tap_plan 10
 
 out="$TEST_TMP/results"
 chmod 755 "$TEST_TMP"   # nginx, started as root, reads the generated site as another user
@@ -21,4 +21,5 @@ jq_is queue '.consume.per_s.median > 0 and .redis_benchmark_P16.per_s.median > 0
 jq_is pipeline '.runs[0].stored == .articles and .p99.median >= .p50.median'
 jq_is memory '.mouwatchd_kib_poll.median > 0 and .worker_kib_pipeline.median > 0'
 jq_is callgrind '(.parse.instructions > 0 and .extract.per_article > 0) or (.skipped | length > 0)'
+jq_is control '(.reads | length) >= 10 and .reads.feeds.items == .feeds and .reads.status.ms.median > 0'
 tap_done

@@ -1,7 +1,10 @@
 /* test_db_query.c: the operator's read-only views over a small store built
  * from the fixtures: agreement filters, upcoming dates, full-text search
- * (including text that is not valid FTS5 syntax), status counts. */
+ * (including text that is not valid FTS5 syntax), status counts, and the
+ * indexes that keep the control socket's reads off a full scan (issue 12,
+ * item 6; their speed is measured by bench/bench-control.c, not here). */
 #include "test_db_util.h"
+#include "strbuf.h"
 
 static int load_setup(void **state)
 {
@@ -127,6 +130,72 @@ static void test_one_missing(void **state)
 	assert_non_null(strstr(db_errmsg(t->db), "12345"));
 }
 
+/* The query plan of sql, one detail per line. */
+static char *plan(struct db *db, const char *sql)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	struct strbuf b = STRBUF_INIT;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sqlite, q, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_printf(&b, "%s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	free(q);
+	return strbuf_steal(&b);
+}
+
+static void assert_plan(struct db *db, const char *sql, const char *uses, bool sorts)
+{
+	char *p = plan(db, sql);
+
+	if (!strstr(p, uses) || (strstr(p, "TEMP B-TREE") != NULL) != sorts)
+		fail_msg("plan of %s:\n%s(wanted %s%s)", sql, p, uses, sorts ? "" : ", no sort");
+	free(p);
+}
+
+static void test_read_indexes(void **state)
+{
+	struct tdb *t = *state;
+
+	assert_plan(t->db, "SELECT count(*) FROM articles a WHERE a.feed_name = 'f1'",
+	            "USING COVERING INDEX articles_feed", false);
+	assert_plan(t->db, "SELECT id FROM agreements a ORDER BY"
+	            " coalesce(a.signed_on, a.anchor_on) DESC, a.id DESC LIMIT 100",
+	            "INDEX agreements_recent", false);
+	assert_plan(t->db, "SELECT count(*) FROM deliveries d WHERE d.channel = 'hook'"
+	            " AND d.state IN ('pending', 'sending')",
+	            "USING COVERING INDEX deliveries_channel", false);
+}
+
+/* 'feeds' counts each feed's articles (through articles_feed). */
+static void test_feed_counts(void **state)
+{
+	struct tdb *t = *state;
+	static const char *const names[] = { "alpha", "beta", "gamma" };
+	json_t *out = NULL, *f;
+	size_t i;
+	int n = 100;
+
+	for (i = 0; i < 3; i++) {
+		struct db_feed_config c = { .name = names[i], .url = "http://news.example/f.xml" };
+		assert_int_equal(db_feed_upsert(t->db, &c, 1), DB_OK);
+	}
+	for (i = 0; i < 3; i++)                         /* alpha 3, beta 2, gamma 1 */
+		for (size_t k = i; k < 3; k++) {
+			char url[64];
+			snprintf(url, sizeof url, "https://news.example/%d", n++);
+			struct db_article_new a = { .feed_name = names[k - i], .url = url,
+				.title = "Berita", .text = "Teks.", .fetched_at = 1 };
+			assert_int_equal(db_article_insert_new(t->db, &a, NULL, NULL), DB_OK);
+		}
+	assert_int_equal(db_query_feeds(t->db, &out), DB_OK);
+	assert_int_equal(json_array_size(out), 3);
+	json_array_foreach(out, i, f)
+		assert_int_equal(json_integer_value(json_object_get(f, "articles")), 3 - (long long)i);
+	json_decref(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +205,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status, load_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_one_missing, load_setup,
 		                                tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_read_indexes, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_feed_counts, tdb_setup, tdb_teardown),
 	};
 	return cmocka_run_group_tests_name("db_query", tests, NULL, NULL);
 }
