@@ -139,8 +139,27 @@ enum lex_kind {
 	LEX_PARENT,    /* heads of institutions with faculties ("universitas") */
 	LEX_PAIRWORD,  /* words that pair two parties ("antara", "dan",
 	                  "between"): an acronym beside them is a party */
+	/* signatories (extract_person.c, extract_signer.c) */
+	LEX_NOTNAME,   /* capitalised words of portfolios, units and ranks,
+	                  never part of a person's name ("Bidang", "Hal Ehwal",
+	                  "Kemahasiswaan", "Research") */
+	LEX_TITLE_NEXT,/* title words only after another title ("Datuk Seri",
+	                  "Prof. Madya", "Prof. Emeritus", "Brigjen Pol") */
+	LEX_SPEAKER,   /* just before a role or a name: the person speaks,
+	                  not signs ("menurut", "according to", "kata") */
+	LEX_AFTERSIGN, /* just before a signing word: the sentence tells what
+	                  came before or after it ("usai", "after") */
+	LEX_PARTICLE,  /* lower-case particles inside a name ("bin", "de") */
+	LEX_ROLEMOD,   /* lower-case words between "the" and a role
+	                  ("district", "acting") */
+	LEX_AS,        /* between a name and its role ("X selaku Rektor") */
+	LEX_JOIN,      /* joining words inside a list or a portfolio ("dan") */
 	LEX_N
 };
+
+/* Who a representation cue names (lex_entry.val of LEX_REPRESENT): the
+ * person after it ("diwakili oleh X") or before it ("X mewakili UKM"). */
+enum { REP_AFTER = 1, REP_BEFORE = 2 };
 
 /* Institution head kinds (lex_entry.val of LEX_INST). */
 /* INST_UPPER: a plain head that counts only written in capitals ("MAN");
@@ -248,6 +267,8 @@ struct person {
 	char *role;           /* NULL when unknown */
 	int party;            /* index into rec.parties or -1 */
 	int first_tok;
+	int spoke_sent;       /* a sentence where a speech cue introduces the
+	                         person ("menurut Rektor X"), or -1 */
 	bool signer;
 };
 
@@ -327,6 +348,10 @@ char *person_strip_titles(const char *name);
  * them a party by their role; after the parties are selected, a signatory
  * still without one gets the party no other signatory holds. */
 void signers_mark(struct doc *d, struct record *r);
+/* The tokens [*from, *to) of sentence s whose people signed: none when s
+ * names no signers, only tells what came before or after the signing, or
+ * its subject witnessed; else up to a "witnessed by". */
+void signer_span(const struct doc *d, const struct sent *s, int *from, int *to);
 void signers_fill_party(struct record *r);
 /* Is lower-case w (n bytes) a generic word for a kind of institution
  * ("polytechnic", "regency")? The only party of that kind named by w

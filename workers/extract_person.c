@@ -7,7 +7,6 @@
  * honorifics (Datuk, Dato', Tan Sri, Tn, Hj) are titles and are dropped. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "extract_int.h"
 #include "strbuf.h"
@@ -65,8 +64,7 @@ char *person_strip_titles(const char *name)
 		 * title, since Sri is a given name too). After it: a degree
 		 * ends the name. */
 		if (!started && (word_in(p, n, LEX_TITLE) ||
-				 (after_title && ((n == 4 && strncasecmp(p, "seri", 4) == 0) ||
-						 (n == 3 && strncasecmp(p, "sri", 3) == 0))))) {
+				 (after_title && word_in(p, n, LEX_TITLE_NEXT)))) {
 			p += n;
 			after_title = true;
 			continue;
@@ -85,10 +83,14 @@ char *person_strip_titles(const char *name)
 
 /* ---- token-level helpers ----------------------------------------------------------- */
 
+/* A title: capitalised, or lower-case with its full stop before a
+ * capitalised word ("dr. Hasmoro", "drh. Maya"). */
 static bool is_title_tok(const struct doc *d, int i, int end)
 {
 	const struct tok *t = &d->toks[i];
-	return t->cap && word_in(t->s, (size_t)t->len, LEX_TITLE) &&
+	bool low_dot = !t->cap && t->word && i + 2 < end && tok_punct(&d->toks[i + 1], '.') &&
+		       d->toks[i + 2].cap;
+	return (t->cap || low_dot) && word_in(t->s, (size_t)t->len, LEX_TITLE) &&
 	       lex_match(d, i, end, LEX_INST, NULL) == 0;
 }
 
@@ -107,6 +109,8 @@ static bool name_tok(const struct doc *d, int i, int end)
 	       lex_match(d, i, end, LEX_STOP, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_INST, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_ROLE, NULL) == 0 &&
+	       lex_match(d, i, end, LEX_NOTNAME, NULL) == 0 &&
+	       lex_match(d, i, end, LEX_SIGN, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_WEEKDAY, NULL) == 0;
 }
 
@@ -123,7 +127,8 @@ static int skip_titles(const struct doc *d, int i, int end)
 		else if (is_title_tok(d, i, end) ||
 			 (any && t->word && word_in(t->s, (size_t)t->len, LEX_TITLE)))
 			i++;
-		else if (any && (tok_is(t, "seri") || tok_is(t, "sri")) && i + 1 < end && d->toks[i + 1].cap)
+		else if (any && lex_match(d, i, i + 1, LEX_TITLE_NEXT, NULL) > 0 && i + 1 < end &&
+			 (d->toks[i + 1].cap || tok_punct(&d->toks[i + 1], '.')))
 			i++;
 		else
 			break;
@@ -134,19 +139,10 @@ static int skip_titles(const struct doc *d, int i, int end)
 	return i;
 }
 
-/* Lower-case particles inside a name, between capitalised words ("Anouk
- * de Vries", "Rahimah binti Yusof", "Ahmad bin Salleh al-Amin"). */
-static const char *const name_particles[] = {
-	"bin", "binti", "bt", "de", "van", "von", "der", "den", "da", "dos",
-	"del", "la", "le", "al", "el", "ter", NULL
-};
-
-static bool particle_tok(const struct tok *t)
+/* A lower-case particle inside a name (LEX_PARTICLE: "bin", "de"). */
+static bool particle_tok(const struct doc *d, int i)
 {
-	for (int k = 0; name_particles[k] != NULL; k++)
-		if (tok_is(t, name_particles[k]))
-			return true;
-	return false;
+	return !d->toks[i].cap && lex_match(d, i, i + 1, LEX_PARTICLE, NULL) > 0;
 }
 
 /* The name at i (after titles): its end, at most five words besides
@@ -157,7 +153,7 @@ static int name_end(const struct doc *d, int i, int end)
 	while (j < end && words < 5 && name_tok(d, j, end)) {
 		j++;
 		words++;
-		if (j + 1 < end && !d->toks[j].cap && particle_tok(&d->toks[j]) &&
+		if (j + 1 < end && particle_tok(d, j) &&
 		    name_tok(d, j + 1, end))
 			j++;
 		/* "Andi Muh. Syahrir" */
@@ -183,12 +179,14 @@ static bool same_person(const char *a, const char *b)
 	       (strcmp(a + la - lb, b) == 0 && a[la - lb - 1] == ' ');
 }
 
-static void person_add(struct record *r, const char *name, char *role, int party,
-		       int tok, bool signer)
+/* Adds the person or completes one already known; returns its index, or
+ * -1 when the name is empty or the table full. */
+static int person_add(struct record *r, const char *name, char *role, int party,
+		      int tok, bool signer)
 {
 	if (*name == '\0') {
 		free(role);
-		return;
+		return -1;
 	}
 	for (int i = 0; i < r->npeople; i++) {
 		struct person *p = &r->people[i];
@@ -200,18 +198,45 @@ static void person_add(struct record *r, const char *name, char *role, int party
 			p->party = party;
 		p->signer |= signer;
 		free(role);
-		return;
+		return i;
 	}
 	if (r->npeople == MAX_PEOPLE) {
 		free(role);
-		return;
+		return -1;
 	}
 	struct person *p = &r->people[r->npeople++];
 	p->name = xstrdup(name);
 	p->role = role;
 	p->party = party;
 	p->first_tok = tok;
+	p->spoke_sent = -1;
 	p->signer = signer;
+	return r->npeople - 1;
+}
+
+/* Are tokens [a, b) all acronyms ("MMU", "FRI")? Then they name an
+ * institution, not a person. */
+static bool acronyms_only(const struct doc *d, int a, int b)
+{
+	for (int i = a; i < b; i++) {
+		const struct tok *t = &d->toks[i];
+		if (!t->word || t->len < 2)
+			return false;
+		for (int k = 0; k < t->len; k++)
+			if (t->s[k] >= 'a' && t->s[k] <= 'z')
+				return false;
+	}
+	return b > a;
+}
+
+/* Does a speech cue end just before token i ("menurut Rektor ...",
+ * "according to the dean", "kata Bupati ...")? Then the person speaks. */
+static bool spoken_before(const struct doc *d, const struct sent *s, int i)
+{
+	for (int j = i - 1; j >= s->first && j >= i - 3; j--)
+		if (lex_match(d, j, i, LEX_SPEAKER, NULL) == i - j)
+			return true;
+	return false;
 }
 
 /* A government role ("Wali Kota Banjarmasin", "Bupati Kutai Kartanegara"):
@@ -248,6 +273,10 @@ static int gov_inst(struct doc *d, struct record *r, const char *level, int a, i
 	if (pl > 0)
 		return a + pl;
 	pl = lex_match(d, a, end, LEX_PLACE, NULL);
+	/* "Bupati Sungai Jernih, Darman ...": the run before the comma */
+	if (pl == 0 && b > a && b + 1 < end && tok_punct(&d->toks[b], ',') &&
+	    (name_tok(d, b + 1, end) || is_title_tok(d, b + 1, end)))
+		pl = b - a;
 	/* An unknown one-word place only when a name of two words follows and
 	 * no government of that level is named yet ("Pemkab Pacitan ...
 	 * Bupati Indrata Nur Bayu Aji": Indrata is the Bupati's name). */
@@ -264,6 +293,15 @@ static int gov_inst(struct doc *d, struct record *r, const char *level, int a, i
 	return a + pl;
 }
 
+static bool party_word(const struct doc *d, const struct record *r, int i);
+
+/* Can the one token i left after an institution be a person's name, not
+ * the end of the institution's name ("Dinas Pendidikan Banyumas")? */
+static bool rest_is_name(const struct doc *d, const struct record *r, int i, int b)
+{
+	return b - i > 1 || (!party_word(d, r, i) && lex_match(d, i, b, LEX_PLACE, NULL) == 0);
+}
+
 /* A known party named inside [a, b) with at least one token left after it
  * for the person ("SDM PT Karya Mesin Sejahtera Yulia Kartika"): its index,
  * *at and *used its tokens. */
@@ -271,8 +309,11 @@ static int known_inside(const struct doc *d, const struct record *r, int a, int 
 			bool need_rest, int *at, int *used)
 {
 	for (int k = a; k < b; k++) {
-		int idx = party_lookup_prefix(d, r, k, b, used);
-		if (idx >= 0 && (!need_rest || k + *used < b)) {
+		/* with a rest: the longest party that leaves a token after it */
+		int idx = party_lookup_prefix(d, r, k, need_rest ? b - 1 : b, used);
+		if (idx >= 0 && need_rest && (k + *used >= b || !rest_is_name(d, r, k + *used, b)))
+			idx = -1;
+		if (idx >= 0) {
 			*at = k;
 			return idx;
 		}
@@ -369,21 +410,39 @@ static int split_run(struct doc *d, struct record *r, int a, int b, int end,
 	return cut;
 }
 
+/* The name whose last word is token e - 1, read backwards over at most
+ * five words and the particles between them ("Zaihan bin Shukri"): its
+ * first token. */
+static int name_start_back(const struct doc *d, int e, int first)
+{
+	int j = e - 1;
+	while (j >= first && e - j <= 6) {
+		if (particle_tok(d, j) && j > first && j + 1 < e && name_tok(d, j - 1, e))
+			j--;
+		else if (name_tok(d, j, e) && !is_title_tok(d, j, e))
+			j--;
+		else
+			break;
+	}
+	return j + 1;
+}
+
 /* The person written just before an appositive role: "Sony Bakhtiar, S.E.,
- * M.M., Kepala ..." or "Khamaruddin Bin Abdul Rahman (CEO IISM)". */
+ * M.M., Kepala ...", "Khamaruddin Bin Abdul Rahman (CEO IISM)", "Yusuf
+ * selaku Rektor". */
 static int name_before(const struct doc *d, int i, int first, int *start)
 {
 	int j = i - 1;
-	if (j < first || !(tok_punct(&d->toks[j], ',') || tok_punct(&d->toks[j], '(')))
+	if (j >= first && d->toks[j].word && lex_match(d, j, i, LEX_AS, NULL) > 0)
+		j--;
+	else if (j < first || !(tok_punct(&d->toks[j], ',') || tok_punct(&d->toks[j], '(')))
 		return -1;
 	while (j >= first && (tok_punct(&d->toks[j], ',') || tok_punct(&d->toks[j], '.') ||
 			      tok_punct(&d->toks[j], '(') || is_degree_tok(d, j)))
 		j--;
 	int e = j + 1;
-	while (j >= first && e - j <= 5 && name_tok(d, j, e) && !is_title_tok(d, j, e))
-		j--;
-	*start = j + 1;
-	return *start < e ? e : -1;
+	*start = name_start_back(d, e, first);
+	return *start < e && !acronyms_only(d, *start, e) ? e : -1;
 }
 
 /* Can token i start or continue an institution written before a role
@@ -438,21 +497,15 @@ static int role_prefix(const struct doc *d, const struct record *r, const struct
 	return k < j ? k : i;
 }
 
-/* Lower-case words that may stand between "the" and a role besides the
- * generic words for institutions ("the district education head"). */
-static const char *const role_modifiers[] = {
-	"district", "regional", "state", "municipal", "education", "acting",
-	"village", "national", "county", NULL
-};
-
-static bool modifier_tok(const struct tok *t)
+/* May token i stand between "the" and a role? A modifier (LEX_ROLEMOD:
+ * "the district education head") or a generic word for an institution. */
+static bool modifier_tok(const struct doc *d, int i)
 {
+	const struct tok *t = &d->toks[i];
 	if (!t->word || t->cap || t->num)
 		return false;
-	for (int k = 0; role_modifiers[k] != NULL; k++)
-		if (tok_is(t, role_modifiers[k]))
-			return true;
-	return signer_kind_word(t->low, (size_t)t->len);
+	return lex_match(d, i, i + 1, LEX_ROLEMOD, NULL) > 0 ||
+	       signer_kind_word(t->low, (size_t)t->len);
 }
 
 /* "the regency secretary", "the provincial secretary", "the director": a
@@ -464,7 +517,7 @@ static int after_the(const struct doc *d, const struct sent *s, int i)
 {
 	int j = i;
 	bool kind = false;
-	while (j > s->first && i - j < 2 && modifier_tok(&d->toks[j - 1])) {
+	while (j > s->first && i - j < 2 && modifier_tok(d, j - 1)) {
 		j--;
 		kind |= signer_kind_word(d->toks[j].low, (size_t)d->toks[j].len);
 	}
@@ -547,6 +600,36 @@ static int portfolio_end(const struct doc *d, const struct sent *s, int i)
 	return i;
 }
 
+/* A portfolio after a role: capitalised words of LEX_NOTNAME or LEX_FIELD
+ * joined by "dan" or commas, and the bracketed short form after it
+ * ("Wakil Rektor Bidang Kemahasiswaan dan Alumni", "Menteri Desa dan
+ * Pembangunan Daerah Tertinggal (Mendes PDT)"): where it ends (i when
+ * there is none). */
+static int portfolio_skip(const struct doc *d, const struct sent *s, int i)
+{
+	int j = i, last = i;
+	while (j < s->end) {
+		const struct tok *t = &d->toks[j];
+		int n = 0;
+		if (t->cap && ((n = lex_match(d, j, s->end, LEX_NOTNAME, NULL)) > 0 ||
+			       (j > i && (n = lex_match(d, j, s->end, LEX_FIELD, NULL)) > 0))) {
+			j = last = j + n;
+			continue;
+		}
+		if (j > i && (tok_punct(t, ',') || lex_match(d, j, s->end, LEX_JOIN, NULL) > 0)) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	if (last > i && last < s->end && tok_punct(&d->toks[last], '(')) {
+		for (int k = last + 1; k < s->end && k < last + 8; k++)
+			if (tok_punct(&d->toks[k], ')'))
+				return k + 1;
+	}
+	return last;
+}
+
 /* "Ketua Pegawai Eksekutifnya" -> "Ketua Pegawai Eksekutif" (in place). */
 static void strip_nya(char *role)
 {
@@ -592,6 +675,8 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		after++;
 	if (portfolio_end(d, s, after) > after)
 		after = role_end = portfolio_end(d, s, after);
+	if (portfolio_skip(d, s, after) > after)
+		after = role_end = portfolio_skip(d, s, after);
 	if (role->tag != NULL && rs == i) {
 		inst_end = gov_inst(d, r, role->tag, after, s->end, &party);
 		pstart = inst_end;
@@ -608,6 +693,10 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		pstart++;
 	pstart = skip_titles(d, pstart, s->end);
 	int pend = name_end(d, pstart, s->end);
+	if (acronyms_only(d, pstart, pend))
+		pend = pstart;  /* "President of MMU": the name is before */
+	bool spoke = spoken_before(d, s, before);
+	signing &= !spoke;
 	if (pend <= pstart) {
 		pend = name_before(d, before, s->first, &pstart);
 		if (pend < 0)
@@ -617,7 +706,9 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 	char *name = person_strip_titles(raw);
 	char *roletext = tokens_join(d, rs, inst_end);
 	strip_nya(roletext);
-	person_add(r, name, roletext, party, pstart, signing);
+	int k = person_add(r, name, roletext, party, pstart, signing);
+	if (k >= 0 && spoke)
+		r->people[k].spoke_sent = (int)(s - d->sents);
 	free(raw);
 	free(name);
 }
@@ -638,20 +729,119 @@ static int role_nya(const struct doc *d, int i, const struct lex_entry **e)
 
 static void sentence_people(struct doc *d, struct record *r, const struct sent *s)
 {
-	int witness = s->signer ? lex_find(d, s->first, s->end, LEX_WITNESS, NULL) : -1;
-	if (witness < 0)
-		witness = s->end;
+	int from, to;
+	signer_span(d, s, &from, &to);
 	for (int i = s->first; i < s->end; i++) {
 		const struct lex_entry *e = NULL;
 		int n = d->toks[i].word ? lex_match(d, i, s->end, LEX_ROLE, &e) : 0;
+		bool signing = i >= from && i < to;
 		if (n == 0 && s->signer && (n = role_nya(d, i, &e)) > 0) {
-			role_at(d, r, s, i, n, e, i < witness);
+			role_at(d, r, s, i, n, e, signing);
 			continue;
 		}
 		if (n > 0 && role_here(d, r, s, i, n)) {
-			role_at(d, r, s, i, n, e, s->signer && i < witness);
+			role_at(d, r, s, i, n, e, signing);
 			i += n - 1;
 		}
+	}
+}
+
+/* ---- representation ------------------------------------------------------------ */
+
+/* The name ending just before cue token i ("Norhaizam mewakili", "Prof. Dr.
+ * Kassim (dua dari kiri) yang mewakili", "Dr Agussani, MAP diwakili"),
+ * over one bracket, commas and degrees: its end, start in *start; or -1. */
+static int name_ending_at(const struct doc *d, int i, int first, int *start)
+{
+	int j = i - 1;
+	if (j >= first && tok_punct(&d->toks[j], ')')) {
+		int k = j;
+		while (k > first && k > j - 8 && !tok_punct(&d->toks[k], '('))
+			k--;
+		if (tok_punct(&d->toks[k], '('))
+			j = k - 1;
+	}
+	while (j >= first && (tok_punct(&d->toks[j], ',') || tok_punct(&d->toks[j], '.') ||
+			      is_degree_tok(d, j)))
+		j--;
+	int e = j + 1;
+	*start = name_start_back(d, e, first);
+	return *start < e && !acronyms_only(d, *start, e) ? e : -1;
+}
+
+/* The known party whose name or alias ends just before token i ("UKM
+ * diwakili"), or -1. */
+static int party_ending_at(const struct doc *d, const struct record *r, int i, int first)
+{
+	for (int k = i - 1; k >= first && k >= i - 8; k--) {
+		int used = 0;
+		int idx = party_lookup_prefix(d, r, k, i, &used);
+		if (idx >= 0 && k + used == i)
+			return idx;
+	}
+	return -1;
+}
+
+/* Adds the person named in [a, b) (titles stripped) as a signatory. */
+static void signer_add(struct doc *d, struct record *r, int a, int b, int party)
+{
+	char *raw = tokens_join(d, a, b);
+	char *name = person_strip_titles(raw);
+	person_add(r, name, NULL, party, a, true);
+	free(raw);
+	free(name);
+}
+
+/* The person a passive cue names ("diwakili oleh Dr. Fauzi", "represented
+ * by Mr. Lee"); a role after the cue is the people stage's. The official
+ * just before the cue ("Rektor X diwakili ...") did not sign. */
+static void rep_after(struct doc *d, struct record *r, const struct sent *s, int i, int n, int to)
+{
+	int a = i + n;
+	if (a < to && tok_punct(&d->toks[a], ','))
+		a++;
+	int ps = 0, pe = name_ending_at(d, i, s->first, &ps);
+	if (pe > 0) {
+		char *raw = tokens_join(d, ps, pe);
+		char *name = person_strip_titles(raw);
+		for (int k = 0; k < r->npeople; k++)
+			if (strcmp(r->people[k].name, name) == 0)
+				r->people[k].signer = false;
+		free(raw);
+		free(name);
+	}
+	const struct lex_entry *e = NULL;
+	if (a >= to || lex_match(d, a, to, LEX_ROLE, NULL) > 0 || role_nya(d, a, &e) > 0)
+		return;
+	a = skip_titles(d, a, to);
+	int b = name_end(d, a, to);
+	if (b > a && !acronyms_only(d, a, b) && lex_match(d, b, to, LEX_ROLE, NULL) == 0)
+		signer_add(d, r, a, b, party_ending_at(d, r, i, s->first));
+}
+
+/* The person before an active cue ("Norhaizam mewakili KPJ", "signed by
+ * Lee on behalf of Orchid Sdn Bhd") signed for the party after it. */
+static void rep_before(struct doc *d, struct record *r, const struct sent *s, int i, int n, int to)
+{
+	int ps = 0, pe = name_ending_at(d, i, s->first, &ps);
+	if (pe < 0 || lex_match(d, ps, pe, LEX_INST, NULL) > 0)
+		return;
+	int used = 0;
+	signer_add(d, r, ps, pe, party_lookup_prefix(d, r, i + n, to, &used));
+}
+
+static void sentence_represented(struct doc *d, struct record *r, const struct sent *s)
+{
+	int from, to;
+	signer_span(d, s, &from, &to);
+	for (int i = from; i < to; i++) {
+		const struct lex_entry *e = NULL;
+		int n = lex_match(d, i, to, LEX_REPRESENT, &e);
+		if (n > 0 && e->val == REP_AFTER)
+			rep_after(d, r, s, i, n, to);
+		else if (n > 0 && e->val == REP_BEFORE)
+			rep_before(d, r, s, i, n, to);
+		i += n > 0 ? n - 1 : 0;
 	}
 }
 
@@ -660,4 +850,6 @@ void stage_people(struct doc *d, struct record *r)
 	for (int i = 0; i < d->nsent; i++)
 		sentence_people(d, r, &d->sents[i]);
 	signers_mark(d, r);
+	for (int i = 0; i < d->nsent; i++)
+		sentence_represented(d, r, &d->sents[i]);
 }

@@ -12,16 +12,80 @@
 #include "extract_int.h"
 #include "xalloc.h"
 
-/* Does the person's full name or first name occur in tokens [a, b)? */
+/* Do the words of name (from its word w on) follow at token i? */
+static bool name_at(const struct doc *d, const char *w, int i, int b)
+{
+	while (*w) {
+		size_t n = strcspn(w, " ");
+		if (i >= b || (size_t)d->toks[i].len != n || memcmp(d->toks[i].s, w, n) != 0)
+			return false;
+		w += n + (w[n] == ' ');
+		i++;
+	}
+	return true;
+}
+
+/* Does the person's full name, or the first name alone (not followed by
+ * another capitalised word: "Mohd" of "Mohd Hamdi" is not "Mohd
+ * Yusoff"), occur in tokens [a, b)? */
 static bool named_in(const struct doc *d, const struct person *p, int a, int b)
 {
 	size_t first = strcspn(p->name, " ");
 	for (int i = a; i < b; i++) {
 		const struct tok *t = &d->toks[i];
-		if (t->cap && (size_t)t->len == first && memcmp(t->s, p->name, first) == 0)
+		if (!t->cap || (size_t)t->len != first || memcmp(t->s, p->name, first) != 0)
+			continue;
+		if (name_at(d, p->name, i, b) || i + 1 >= b || !d->toks[i + 1].cap)
 			return true;
 	}
 	return false;
+}
+
+/* Is the signing word at i told as what came before or after ("usai
+ * penandatanganan", "after the signing")? */
+static bool around_signing(const struct doc *d, const struct sent *s, int i)
+{
+	for (int j = i - 1; j >= s->first && j >= i - 3; j--)
+		if (lex_match(d, j, i, LEX_AFTERSIGN, NULL) > 0)
+			return true;
+	return false;
+}
+
+void signer_span(const struct doc *d, const struct sent *s, int *from, int *to)
+{
+	*from = *to = s->first;
+	if (!s->signer)
+		return;
+	int w = lex_find(d, s->first, s->end, LEX_WITNESS, NULL);
+	int sign = -1;
+	bool plain = false;  /* a signing word not told as before or after */
+	for (int i = s->first; i < s->end; i++) {
+		int n = lex_match(d, i, s->end, LEX_SIGN, NULL);
+		if (n == 0)
+			continue;
+		if (sign < 0)
+			sign = i;
+		plain |= !around_signing(d, s, i);
+		i += n - 1;
+	}
+	if (sign >= 0 && !plain)
+		return;  /* "Usai penandatanganan, Rektor ... mengatakan" */
+	*to = w < 0 ? s->end : w;
+	if (w < 0 || sign < 0 || w > sign)
+		return;
+	/* The witness cue comes first. Opening the sentence ("Disaksikan
+	 * Gubernur, A dan B menandatangani"), it ends at the first comma;
+	 * else its subject witnessed ("X, yang turut hadir, menyaksikan
+	 * penandatanganan"): nobody signs here. */
+	*to = *from;
+	if (w > s->first + 1)
+		return;
+	for (int i = w; i < sign; i++)
+		if (tok_punct(&d->toks[i], ',')) {
+			*from = i + 1;
+			*to = s->end;
+			return;
+		}
 }
 
 /* Share of the words of key form f that are words of key k (0..1). */
@@ -203,12 +267,10 @@ int party_by_kind(const struct record *r, const char *w, size_t n)
 void signers_mark(struct doc *d, struct record *r)
 {
 	for (int si = 0; si < d->nsent; si++) {
-		const struct sent *s = &d->sents[si];
-		if (!s->signer)
-			continue;
-		int w = lex_find(d, s->first, s->end, LEX_WITNESS, NULL);
-		for (int k = 0; k < r->npeople; k++)
-			if (named_in(d, &r->people[k], s->first, w < 0 ? s->end : w))
+		int from, to;
+		signer_span(d, &d->sents[si], &from, &to);
+		for (int k = 0; k < r->npeople && from < to; k++)
+			if (r->people[k].spoke_sent != si && named_in(d, &r->people[k], from, to))
 				r->people[k].signer = true;
 	}
 	for (int k = 0; k < r->npeople; k++) {

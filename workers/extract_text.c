@@ -220,7 +220,8 @@ static bool can_end_after(const struct doc *d, int i)
 		return false;
 	if (lex_match(d, i - 1, i, LEX_NAMEABBR, NULL) > 0)
 		return false;
-	return lex_match(d, i - 1, i, LEX_TITLE, NULL) == 0;
+	return lex_match(d, i - 1, i, LEX_TITLE, NULL) == 0 &&
+	       lex_match(d, i - 1, i, LEX_TITLE_NEXT, NULL) == 0;
 }
 
 static bool starts_sentence(const struct tok *t)

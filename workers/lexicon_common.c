@@ -356,6 +356,15 @@ static const struct lex_entry inside[] = {
 	{"sunan"}, {"syekh"}, {"syeikh"}, {"sheikh"}, {"teuku"}, {NULL}
 };
 
+/* ---- signatories ---- */
+
+/* Lower-case particles between the capitalised words of a name ("Anouk de
+ * Vries", "Rahimah binti Yusof", "Ahmad bin Salleh al-Amin"). */
+static const struct lex_entry particle[] = {
+	{"bin"}, {"binti"}, {"bt"}, {"de"}, {"van"}, {"von"}, {"der"}, {"den"},
+	{"da"}, {"dos"}, {"del"}, {"la"}, {"le"}, {"al"}, {"el"}, {"ter"}, {NULL}
+};
+
 const struct lexicon lexicon_common = {
 	"common",
 	{
@@ -365,5 +374,7 @@ const struct lexicon lexicon_common = {
 		[LEX_FUNC] = func,
 		/* party stage */
 		[LEX_NAMEJOIN] = namejoin, [LEX_INSIDE] = inside, [LEX_PARENT] = parent,
+		/* signatories */
+		[LEX_PARTICLE] = particle,
 	},
 };

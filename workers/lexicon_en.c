@@ -85,7 +85,9 @@ static const struct lex_entry online[] = {
 };
 
 static const struct lex_entry represent[] = {
-	{"on behalf of"}, {"represented by"}, {"was represented"}, {"were represented"}, {NULL}
+	{"on behalf of", REP_BEFORE}, {"representing", REP_BEFORE},
+	{"represented by", REP_AFTER}, {"was represented by", REP_AFTER},
+	{"were represented by", REP_AFTER}, {"was represented"}, {"were represented"}, {NULL}
 };
 
 static const struct lex_entry future[] = {
@@ -266,7 +268,7 @@ static const struct lex_entry role[] = {
 	{"president director"}, {"chief executive"}, {"executive director"},
 	{"deputy director"}, {"general manager"}, {"deputy dean"},
 	{"secretary-general"}, {"director-general"}, {"chief operating officer"},
-	{NULL}
+	{"registrar"}, {"bursar"}, {NULL}
 };
 
 static const struct lex_entry title[] = {
@@ -335,6 +337,48 @@ static const struct lex_entry pairword[] = {
 	{"between"}, {"with"}, {"and"}, {NULL}
 };
 
+/* ---- signatories ---- */
+
+/* Capitalised words of English portfolios ("Deputy Vice-Chancellor of
+ * Research and Innovation", "Vice President of Market Exploration"). */
+static const struct lex_entry notname[] = {
+	{"academic"}, {"affairs"}, {"alumni"}, {"collaboration"},
+	{"community"}, {"cooperation"}, {"corporate"}, {"development"},
+	{"engagement"}, {"exploration"}, {"general"}, {"industry"},
+	{"innovation"}, {"international"}, {"internationalisation"},
+	{"internationalization"}, {"market"}, {"partnership"},
+	{"partnerships"}, {"planning"}, {"relations"}, {"research"},
+	{"strategic"}, {"student"}, {"students"}, {NULL}
+};
+
+static const struct lex_entry title_next[] = {
+	{"emeritus"}, {"eng"}, {NULL}
+};
+
+static const struct lex_entry speaker[] = {
+	{"according to"}, {"according to the"}, {"said"}, {"said the"}, {"says"},
+	{"told"}, {"remarks"},
+	{"speech"}, {NULL}
+};
+
+static const struct lex_entry aftersign[] = {
+	{"after"}, {"following"}, {"before"}, {"ahead of"}, {NULL}
+};
+
+static const struct lex_entry as[] = {
+	{"as"}, {NULL}
+};
+
+static const struct lex_entry join[] = {
+	{"and"}, {"&"}, {NULL}
+};
+
+/* Between "the" and a role: "the district education head". */
+static const struct lex_entry rolemod[] = {
+	{"district"}, {"regional"}, {"state"}, {"municipal"}, {"education"},
+	{"acting"}, {"village"}, {"national"}, {"county"}, {NULL}
+};
+
 const struct lexicon lexicon_en = {
 	"en",
 	{
@@ -352,5 +396,7 @@ const struct lexicon lexicon_en = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
+		/* signatories */
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_ROLEMOD] = rolemod,
 	},
 };

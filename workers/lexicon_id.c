@@ -102,7 +102,8 @@ static const struct lex_entry online[] = {
 };
 
 static const struct lex_entry represent[] = {
-	{"diwakili"}, {"mewakili"}, {"atas nama"}, {NULL}
+	{"diwakili", REP_AFTER}, {"diwakili oleh", REP_AFTER}, {"mewakili", REP_BEFORE},
+	{"yang mewakili", REP_BEFORE}, {"atas nama", REP_BEFORE}, {NULL}
 };
 
 /* Just after a signing word: it has not happened yet. */
@@ -348,12 +349,17 @@ static const struct lex_entry role[] = {
 	{"pj bupati", 0, "Kabupaten"}, {"pj gubernur", 0, "Provinsi"},
 	{"pengasuh"}, {"kepala cabang dinas"}, {"direktur eksekutif"},
 	{"wakil presiden"}, {"presiden"}, {"pelaksana tugas"}, {"plt"},
+	/* ministries and police */
+	{"direktur jenderal"}, {"dirjen"}, {"menteri koordinator"}, {"menko"},
+	{"kapolda"}, {"wakapolda"}, {"kapolres"}, {"kapolri"}, {"kepala desa"},
 	{NULL}
 };
 
 static const struct lex_entry title[] = {
 	{"bapak"}, {"ibu"}, {"pak"}, {"bu"}, {"sdr"}, {"saudara"}, {"drs"},
-	{"dra"}, {"drg"}, {"kh"}, {"ustadz"}, {"ustaz"}, {"apt"}, {NULL}
+	{"dra"}, {"drg"}, {"kh"}, {"ustadz"}, {"ustaz"}, {"apt"},
+	/* veterinary doctor; police ranks */
+	{"drh"}, {"irjen"}, {"brigjen"}, {"kombes"}, {"akbp"}, {"kompol"}, {NULL}
 };
 
 static const struct lex_entry venue[] = {
@@ -450,6 +456,47 @@ static const struct lex_entry placeabbr[] = {
 	{NULL}
 };
 
+/* ---- signatories ---- */
+
+/* Capitalised words of portfolios and units after a role ("Wakil Rektor
+ * Bidang Kemahasiswaan", "Menteri Desa dan Pembangunan Daerah
+ * Tertinggal"): never part of a person's name. */
+static const struct lex_entry notname[] = {
+	{"akademik"}, {"alumni"}, {"bidang"}, {"bisnis"}, {"daerah"}, {"desa"},
+	{"hubungan"}, {"humas"}, {"inovasi"}, {"internasional"},
+	{"internasionalisasi"}, {"jenderal"}, {"kebudayaan"},
+	{"kelembagaan"}, {"kemahasiswaan"}, {"kemitraan"}, {"kepegawaian"},
+	{"kewirausahaan"},
+	{"kerja sama"}, {"kerjasama"}, {"keuangan"}, {"manusia"},
+	{"masyarakat"}, {"pembangunan"}, {"pemberdayaan"}, {"pendidikan"},
+	{"penelitian"}, {"pengabdian"}, {"pengelolaan"}, {"perencanaan"},
+	{"pascasarjana"}, {"studi"}, {"sumber daya"}, {"tertinggal"}, {"umum"},
+	{"urusan"}, {NULL}
+};
+
+static const struct lex_entry title_next[] = {
+	{"seri"}, {"sri"}, {"pol"}, {NULL}
+};
+
+static const struct lex_entry speaker[] = {
+	{"menurut"}, {"kata"}, {"ujar"}, {"ungkap"}, {"jelas"}, {"tutur"},
+	{"dinyatakan"}, {"disampaikan"}, {"dikatakan"}, {"diungkapkan"},
+	{"dijelaskan"}, {"sambutan"}, {NULL}
+};
+
+static const struct lex_entry aftersign[] = {
+	{"usai"}, {"seusai"}, {"setelah"}, {"sesudah"}, {"sebelum"},
+	{"selesai"}, {NULL}
+};
+
+static const struct lex_entry as[] = {
+	{"selaku"}, {"sebagai"}, {NULL}
+};
+
+static const struct lex_entry join[] = {
+	{"dan"}, {"serta"}, {NULL}
+};
+
 const struct lexicon lexicon_id = {
 	"id",
 	{
@@ -467,5 +514,7 @@ const struct lexicon lexicon_id = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword, [LEX_PLACEABBR] = placeabbr,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
+		/* signatories */
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join,
 	},
 };

@@ -80,7 +80,8 @@ static const struct lex_entry online[] = {
 };
 
 static const struct lex_entry represent[] = {
-	{"bagi pihak"}, {"mewakili"}, {"diwakili"}, {NULL}
+	{"bagi pihak"}, {"mewakili", REP_BEFORE}, {"diwakili", REP_AFTER},
+	{"diwakili oleh", REP_AFTER}, {NULL}
 };
 
 static const struct lex_entry future[] = {
@@ -205,7 +206,8 @@ static const struct lex_entry role[] = {
 	{"timbalan pengarah"}, {"pengurus besar"}, {"pengarah urusan"}, {"pengarah urusannya"}, {"pengurus"}, {"dekan"},
 	{"timbalan dekan"}, {"ketua pegawai eksekutifnya"}, {"pengarahnya"},
 	{"naib canselornya"}, {"ketua jabatan"}, {"yang dipertua"},
-	{"pegawai pendidikan daerah"}, {"pegawai pendidikan negeri"}, {"ketua eksekutif"}, {NULL}
+	{"pegawai pendidikan daerah"}, {"pegawai pendidikan negeri"}, {"ketua eksekutif"},
+	{"pendaftar"}, {"bendahari"}, {"naib presiden"}, {NULL}
 };
 
 static const struct lex_entry title[] = {
@@ -214,7 +216,8 @@ static const struct lex_entry title[] = {
 	{"puan"}, {"cik"}, {"haji"}, {"hajah"}, {"ts"}, {"tuan"}, {"tuan haji"},
 	{"dato ' sri"}, {"dato ' seri"}, {"dato seri"}, {"dato sri"}, {"datuk sri"},
 	{"tengku"}, {"tunku"}, {"ybhg"}, {"yb"}, {"profesor"}, {"profesor madya"},
-	{"prof madya"}, {"datin paduka"}, {"ts dr"}, {NULL}
+	{"prof madya"}, {"datin paduka"}, {"ts dr"}, {"ybrs"}, {"yang berbahagia"},
+	{NULL}
 };
 
 static const struct lex_entry venue[] = {
@@ -266,6 +269,35 @@ static const struct lex_entry pairword[] = {
 	{"antara"}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
 };
 
+/* ---- signatories ---- */
+
+/* Capitalised words of Malay portfolios and units ("Timbalan Naib
+ * Canselor (Hal Ehwal Akademik)", "Ketua Penolong Pengarah"). */
+static const struct lex_entry notname[] = {
+	{"antarabangsa"}, {"ehwal"}, {"hal ehwal"}, {"jaringan"},
+	{"kemahiran"}, {"komuniti"}, {"korporat"}, {"pelajar"},
+	{"pembangunan"}, {"penolong"}, {"penyelidikan"}, {"perancangan"},
+	{"perhubungan"}, {"pengajian"}, {"pentadbiran"}, {"siswazah"},
+	{"strategik"}, {"tinggi"}, {NULL}
+};
+
+static const struct lex_entry title_next[] = {
+	{"madya"}, {"paduka"}, {"emeritus"}, {NULL}
+};
+
+static const struct lex_entry speaker[] = {
+	{"kata"}, {"kata beliau"}, {"menurut"}, {"ujar"}, {"jelas"},
+	{"dinyatakan"}, {"dijelaskan"}, {"ucapan"}, {NULL}
+};
+
+static const struct lex_entry aftersign[] = {
+	{"selepas"}, {"sebelum"}, {"usai"}, {"setelah"}, {NULL}
+};
+
+static const struct lex_entry as[] = {
+	{"selaku"}, {NULL}
+};
+
 const struct lexicon lexicon_ms = {
 	"ms",
 	{
@@ -282,5 +314,7 @@ const struct lexicon lexicon_ms = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
+		/* signatories */
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as,
 	},
 };
