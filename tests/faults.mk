@@ -17,7 +17,8 @@ FAULT_TESTS = \
 	tests/faults/fault_two_daemons.sh \
 	tests/faults/fault_redirect.sh \
 	tests/faults/fault_redis_flushed.sh \
-	tests/faults/fault_redis_aof_tail.sh
+	tests/faults/fault_redis_aof_tail.sh \
+	tests/faults/fault_control_clients.sh
 
 EXTRA_DIST += tests/faults bench/soak.sh
 
