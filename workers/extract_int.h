@@ -117,6 +117,11 @@ enum lex_kind {
 	LEX_HELD,      /* when and where a ceremony was held ("berlangsung",
 	                  "took place") */
 	LEX_RECENT,    /* "baru-baru ini", "recently": undated on purpose */
+	LEX_SCOPE,     /* words that introduce an agreement's scope ("meliputi",
+	                  "covers") */
+	LEX_UNITHEAD,  /* words that begin a unit's or a post's name ("Bidang",
+	                  "Direktorat", "Prodi"): programme words after them
+	                  are part of the name */
 	LEX_DENY,      /* a denial or a false report ("membantah", "hoaks",
 	                  "menafikan dakwaan"): beside an agreement word, the
 	                  article reports no signing */

@@ -322,6 +322,25 @@ static const struct lex_entry nameabbr[] = {
 	{"pt"}, {"cv"}, {"kab"}, {"kec"}, {"prov"}, {"jl"}, {"jln"}, {NULL}
 };
 
+/* Heads of a unit's or a post's name (extract_program.c). */
+static const struct lex_entry unithead[] = {
+	{"bidang"}, {"direktorat"}, {"program studi"}, {"prodi"}, {"jurusan"},
+	{"departemen"}, {"dinas"}, {"atase"}, {"lembaga"}, {"pusat"}, {"badan"},
+	{"biro"}, {"kantor"}, {"fakultas"}, {"unit"}, {"divisi"}, {"seksi"},
+	{"wakil"}, {"jabatan"}, {"bahagian"}, {"pejabat"}, {"department"},
+	{"office"}, {"centre"}, {"center"}, {"directorate"}, {"division"},
+	{"ministry"}, {"kementerian"}, {"kementrian"}, {"kaprodi"}, {"sekprodi"},
+	{"attach*"}, {NULL}
+};
+
+/* Words that introduce an agreement's scope (extract_program.c). */
+static const struct lex_entry scope[] = {
+	{"meliputi"}, {"mencakup"}, {"mencakupi"}, {"merangkumi"}, {"bidang"},
+	{"ruang lingkup"}, {"skop"}, {"antara lain"}, {"termasuk"}, {"covers"},
+	{"cover"}, {"covering"}, {"include"}, {"includes"}, {"including"},
+	{"areas"}, {"fields"}, {"scope"}, {"sepakat"}, {"bersepakat"}, {"agreed"}, {NULL}
+};
+
 static const struct lex_entry clutter[] = {
 	{"copyright"}, {"\xc2\xa9"}, {"hak cipta"}, {"0 komentar"},
 	{"0 tanggapan"}, {"0 comments"}, {NULL}
@@ -371,6 +390,7 @@ const struct lexicon lexicon_common = {
 		[LEX_TITLE] = title, [LEX_DEGREE] = degree, [LEX_INST] = inst,
 		[LEX_ABBREV] = abbrev, [LEX_PLACE] = place, [LEX_QUALIFIER] = qualifier, [LEX_COOP] = coop, [LEX_CLUTTER] = clutter,
 		[LEX_NAMESTART] = namestart, [LEX_FIELD] = field, [LEX_NAMEABBR] = nameabbr,
+		[LEX_UNITHEAD] = unithead, [LEX_SCOPE] = scope,
 		[LEX_FUNC] = func,
 		/* party stage */
 		[LEX_NAMEJOIN] = namejoin, [LEX_INSIDE] = inside, [LEX_PARENT] = parent,

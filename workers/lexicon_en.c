@@ -239,6 +239,13 @@ static const struct lex_entry program[] = {
 	{"upskilling", 0, "training"}, {"reskilling", 0, "training"},
 	{"capacity building", 0, "training"},
 	{"professional development", 0, "training"}, {"workshops", 0, "training"},
+	/* issue 13: sponsorship, mobility, exchange lectures, R&D */
+	{"sponsorship", 0, "scholarship"}, {"free tuition", 0, "scholarship"},
+	{"tuition waiver", 0, "scholarship"}, {"tuition-free", 0, "scholarship"},
+	{"student and academic mobility", 0, "student_exchange"},
+	{"academic mobility", 0, "staff_exchange"}, {"exchange lectures", 0, "staff_exchange"},
+	{"exchange lecture", 0, "staff_exchange"}, {"lecturers exchange", 0, "staff_exchange"},
+	{"lecturer exchanges", 0, "staff_exchange"}, {"r & d", 0, "research"},
 	{NULL}
 };
 

@@ -300,6 +300,15 @@ static const struct lex_entry program[] = {
 	{"peningkatan kapasitas", 0, "training"},
 	{"sertifikasi kompetensi", 0, "training"}, {"lokakarya", 0, "training"},
 	{"sekolah ganda", 0, "joint_degree"},
+	/* issue 13: clerkships and field placements, personnel exchange */
+	{"koas", 0, "internship"}, {"ko-as", 0, "internship"}, {"coass", 0, "internship"},
+	{"klinik senior", 0, "internship"}, {"kepaniteraan klinik", 0, "internship"},
+	{"ppl", 0, "internship"}, {"kkl", 0, "internship"},
+	{"kuliah kerja lapangan", 0, "internship"},
+	{"pertukaran personel", 0, "staff_exchange"}, {"pertukaran personil", 0, "staff_exchange"},
+	{"pembebasan biaya kuliah", 0, "scholarship"}, {"bebas biaya kuliah", 0, "scholarship"},
+	{"kuliah gratis", 0, "scholarship"}, {"perkuliahan gratis", 0, "scholarship"},
+	{"fasilitas perkuliahan gratis", 0, "scholarship"}, {"gratis biaya kuliah", 0, "scholarship"},
 	{NULL}
 };
 

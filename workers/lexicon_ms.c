@@ -171,6 +171,9 @@ static const struct lex_entry program[] = {
 	{"pertukaran staf", 0, "staff_exchange"},
 	{"pensyarah pelawat", 0, "staff_exchange"},
 	{"peningkatan kemahiran", 0, "training"}, {"latihan semula", 0, "training"},
+	/* issue 13: industrial attachments, personnel exchange, sponsorship */
+	{"sangkutan industri", 0, "internship"}, {"pertukaran personel", 0, "staff_exchange"},
+	{"tajaan", 0, "scholarship"}, {"yuran percuma", 0, "scholarship"},
 	{NULL}
 };
 
