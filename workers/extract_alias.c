@@ -4,6 +4,7 @@
  * Banjarmasin", "Pemko Banjarmasin", "Kota Banjarmasin"; and a company's
  * name without its legal form; and the translated forms the text uses
  * ("Bina Karya University" for "Universitas Bina Karya"). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,37 +24,56 @@ static void try_entries(struct party *p, const char *low, size_t pos, const stru
 	}
 }
 
+/* The legal-form kind (LEX_LEGAL val) of the word [w, w + n), its
+ * trailing full stop or comma ignored; 0 when none. */
+static int legal_word(const char *w, size_t n)
+{
+	while (n > 0 && (w[n - 1] == '.' || w[n - 1] == ','))
+		n--;
+	char low[16];
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		low[k] = (char)((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]);
+	low[n] = '\0';
+	const struct lex_entry *list = lexicon_common.lists[LEX_LEGAL];
+	for (int i = 0; list != NULL && list[i].phrase != NULL; i++)
+		if (strcmp(list[i].phrase, low) == 0)
+			return list[i].val;
+	return 0;
+}
+
 /* Company forms: the name without its legal form ("PT Semen Nusantara
  * Tbk" -> "PT Semen Nusantara", "Semen Nusantara"; "Maju Tekno Sdn Bhd"
- * -> "Maju Tekno"). */
-static const char *const legal_prefix[] = { "PT ", "CV ", NULL };
-static const char *const legal_suffix[] = {
-	" Tbk", " Tbk.", " Sdn Bhd", " Sdn. Bhd", " Sdn. Bhd.", " Bhd", " Ltd", " Ltd.",
-	" Co. Ltd", " Co., Ltd", " Inc", " Inc.", " Pte Ltd", " Pte. Ltd", " LLC", " PLC", NULL
-};
-
+ * -> "Maju Tekno"). Words after the name: "Tbk", "Bhd", and "Sdn", "Co"
+ * only before another ("Sdn Bhd", "Co., Ltd"). */
 static void company_forms(struct party *p)
 {
 	const char *name = p->name;
-	size_t n = strlen(name), pre = 0, suf = 0;
-	for (int i = 0; legal_prefix[i]; i++)
-		if (strncmp(name, legal_prefix[i], strlen(legal_prefix[i])) == 0)
-			pre = strlen(legal_prefix[i]);
-	for (int i = 0; legal_suffix[i]; i++) {
-		size_t l = strlen(legal_suffix[i]);
-		if (n > l + pre && strcmp(name + n - l, legal_suffix[i]) == 0 && l > suf)
-			suf = l;
+	size_t n = strlen(name), pre = 0, cut = n;
+	const char *sp = strchr(name, ' ');
+	if (sp != NULL && legal_word(name, (size_t)(sp - name)) == 1 && name[sp - name - 1] != '.')
+		pre = (size_t)(sp - name) + 1;  /* "PT ", not "PT." */
+	for (bool any = false;;) {
+		size_t w = cut;
+		while (w > pre && name[w - 1] != ' ')
+			w--;
+		int kind = w > pre ? legal_word(name + w, cut - w) : 0;
+		if (kind != 2 && !(kind == 3 && any))
+			break;
+		any = true;
+		cut = w - 1;
 	}
-	if (pre + suf == 0 || n <= pre + suf + 2)
+	if ((pre == 0 && cut == n) || cut <= pre + 2)
 		return;
 	char *form;
-	if (suf > 0) {
-		form = xstrndup(name, n - suf);
+	if (cut < n) {
+		form = xstrndup(name, cut);
 		party_add_alias(p, form);
 		free(form);
 	}
 	if (pre > 0) {
-		form = xstrndup(name + pre, n - suf - pre);
+		form = xstrndup(name + pre, cut - pre);
 		party_add_alias(p, form);
 		free(form);
 	}
@@ -76,14 +96,6 @@ void alias_generate(struct party *p)
 
 /* ---- translated names ---------------------------------------------------- */
 
-/* Head words and their English form: "Universitas Bina Karya" is written
- * "Bina Karya University" or "University of Bina Karya" in English text,
- * and the other way round. */
-static const struct { const char *local, *english; } heads[] = {
-	{"Universitas", "University"}, {"Universiti", "University"},
-	{"Politeknik", "Polytechnic"}, {"Institut", "Institute"},
-	{"Kolej", "College"}, {"Akademi", "Academy"}, {NULL, NULL}
-};
 
 /* Does form occur in the folded text as whole words? */
 static bool in_text(const struct doc *d, const char *form)
@@ -128,10 +140,18 @@ static void translated_forms(const struct doc *d, struct party *p, const char *l
 	free(form);
 }
 
+/* The head words and their English forms are LEX_TRANSLATE: "Universitas
+ * Bina Karya" is written "Bina Karya University" or "University of Bina
+ * Karya" in English text, and the other way round. */
 void alias_translated_party(const struct doc *d, struct party *p)
 {
-	for (int h = 0; heads[h].local != NULL; h++)
-		translated_forms(d, p, heads[h].local, heads[h].english);
+	const struct lex_entry *list = lexicon_common.lists[LEX_TRANSLATE];
+	for (int h = 0; list != NULL && list[h].phrase != NULL; h++) {
+		char local[24];
+		snprintf(local, sizeof local, "%s", list[h].phrase);
+		local[0] = (char)(local[0] - 32);  /* "universitas" -> "Universitas" */
+		translated_forms(d, p, local, list[h].tag);
+	}
 }
 
 void alias_translated(const struct doc *d, struct record *r)

@@ -115,7 +115,8 @@ enum lex_kind {
 	LEX_OCCASION,  /* a signing "at the same event", "di sela rakor": it
 	                  takes the date of the occasion told elsewhere */
 	LEX_HELD,      /* when and where a ceremony was held ("berlangsung",
-	                  "took place") */
+	                  "took place"); val: HELD_* bits (one list for the
+	                  date and the location stages) */
 	LEX_RECENT,    /* "baru-baru ini", "recently": undated on purpose */
 	LEX_SCOPE,     /* words that introduce an agreement's scope ("meliputi",
 	                  "covers") */
@@ -143,7 +144,26 @@ enum lex_kind {
 	                  ("Nusa Tenggara Timur" -> "NTT"); tag = short form */
 	LEX_PARENT,    /* heads of institutions with faculties ("universitas") */
 	LEX_PAIRWORD,  /* words that pair two parties ("antara", "dan",
-	                  "between"): an acronym beside them is a party */
+	                  "between"): an acronym beside them is a party; val 1
+	                  opens the pair ("antara"), it separates no list items */
+	LEX_AND,       /* "dan", "and", "&" joining sector nouns in a name */
+	LEX_GOVTAIL,   /* lower-case government heads after a place
+	                  ("provincial government") */
+	LEX_LASTHEAD,  /* heads written last ("Sarawak Health Department") */
+	LEX_ARTICLE,   /* "the" before a name */
+	LEX_PLACEPREP, /* "of", "in" before a trailing place */
+	LEX_LEGAL,     /* companies' legal forms: val 1 before the name ("PT"),
+	                  2 after it ("Tbk", "Bhd"), 3 after it but only before
+	                  another ("Sdn", "Co") */
+	LEX_TRANSLATE, /* a head word and its English form (tag) */
+	LEX_INVOLVED,  /* "involved": the list after it is of the agreement */
+	/* location stage (extract_location.c) */
+	LEX_OUTLET,    /* words of news outlets' names: never the place */
+	LEX_AT,        /* "di", "in", "at" before a place; val 1: not before
+	                  the place of the signing abroad ("at") */
+	LEX_CEREMONY,  /* nouns for the ceremony ("penandatanganan", "majlis") */
+	LEX_HERE,      /* "here", "di sini" */
+	LEX_TOWNPREFIX, /* administrative prefixes of a town's name ("kota") */
 	/* signatories (extract_person.c, extract_signer.c) */
 	LEX_NOTNAME,   /* capitalised words of portfolios, units and ranks,
 	                  never part of a person's name ("Bidang", "Hal Ehwal",
@@ -165,6 +185,10 @@ enum lex_kind {
 /* Who a representation cue names (lex_entry.val of LEX_REPRESENT): the
  * person after it ("diwakili oleh X") or before it ("X mewakili UKM"). */
 enum { REP_AFTER = 1, REP_BEFORE = 2 };
+
+/* LEX_HELD entries: also a cue right before "di" (location), only the
+ * location stage's ("held", "hosted"), only the date stage's ("was held"). */
+enum { HELD_BEFORE_AT = 1, HELD_WHERE = 2, HELD_WHEN = 4 };
 
 /* Institution head kinds (lex_entry.val of LEX_INST). */
 /* INST_UPPER: a plain head that counts only written in capitals ("MAN");
@@ -197,6 +221,12 @@ int lex_match(const struct doc *d, int i, int end, enum lex_kind k,
 /* Same, restricted to one lexicon. */
 int lex_match_in(const struct lexicon *lx, const struct doc *d, int i, int end,
 		 enum lex_kind k, const struct lex_entry **e);
+/* The longest entry of kind k at token i whose val has every bit of need
+ * and none of avoid: tokens matched, or 0. */
+int lex_match_val(const struct doc *d, int i, int end, enum lex_kind k, int need, int avoid,
+		  const struct lex_entry **e);
+/* First token index in [a, b) where such an entry matches, or -1. */
+int lex_find_val(const struct doc *d, int a, int b, enum lex_kind k, int need, int avoid);
 /* First token index in [a, b) where kind k matches, or -1. */
 int lex_find(const struct doc *d, int a, int b, enum lex_kind k,
 	     const struct lex_entry **e);

@@ -51,25 +51,22 @@ static bool dash_soon(const struct doc *d, const struct sent *s, int k)
 	return false;
 }
 
-/* Words of news outlets' names ("Radar Malang", "Pontianak Post",
- * "(ANTARA)"): never the place; a web address ("KOMPAS.com") is one too. */
-static const char *const outlet_words[] = {
-	"radar", "post", "pos", "tribun", "times", "antara", "antaranews", "bernama",
-	"kompas", "detik", "detiknews", "okezone", "liputan6", "republika", "tempo",
-	"jpnn", "kumparan", "suara", "harian", "news", "online", "daily", "sindonews",
-	"viva", "inews", "jawapos", "utusan", "malaymail", "kompastv", "tvri", "rri",
-	"idntimes", "merdeka", "beritasatu", "medcom", NULL
-};
-
-static bool outlet_tok(const struct tok *t)
+/* A word of a news outlet's name ("Radar Malang", "(ANTARA)", LEX_OUTLET)
+ * is never the place; nor is a web address ("KOMPAS.com"). */
+static bool outlet_tok(const struct doc *d, int i)
 {
+	const struct tok *t = &d->toks[i];
 	const char *dot = memchr(t->low, '.', (size_t)t->len);
 	if (dot != NULL && t->low + t->len - dot >= 3 && dot > t->low)
 		return true;  /* "KOMPAS.com", "TRIBUNNEWS.COM", "Tempo.co" */
-	for (int k = 0; outlet_words[k] != NULL; k++)
-		if (tok_is(t, outlet_words[k]))
-			return true;
-	return false;
+	return lex_match(d, i, i + 1, LEX_OUTLET, NULL) > 0;
+}
+
+/* Is token i "di", "in" or "at" (with_at: also "at")? */
+static bool at_tok(const struct doc *d, int i, bool with_at)
+{
+	const struct lex_entry *e = NULL;
+	return lex_match(d, i, i + 1, LEX_AT, &e) > 0 && (with_at || e->val != 1);
 }
 
 /* Is [a, b) a province or country rather than a town ("JAWA BARAT")? */
@@ -89,9 +86,9 @@ static int dateline_run(const struct doc *d, const struct sent *s, int i, int *a
 		j++;
 	*a = i;
 	*b = j;
-	while (*a < *b && outlet_tok(&d->toks[*a]))
+	while (*a < *b && outlet_tok(d, *a))
 		(*a)++;
-	while (*b > *a && outlet_tok(&d->toks[*b - 1]))
+	while (*b > *a && outlet_tok(d, *b - 1))
 		(*b)--;
 	return j;
 }
@@ -120,7 +117,7 @@ static char *dateline(const struct doc *d, const struct sent *s)
 		k++;
 	}
 	bool upper = all_upper(d, a, b);
-	bool outlet_next = k + 1 < s->end && tok_punct(&d->toks[k], ',') && outlet_tok(&d->toks[k + 1]);
+	bool outlet_next = k + 1 < s->end && tok_punct(&d->toks[k], ',') && outlet_tok(d, k + 1);
 	if (alone || (k < s->end && ((tok_punct(&d->toks[k], ',') &&
 				      (datelike(d, k + 1, s->end) || outlet_next ||
 				       (upper && dash_soon(d, s, k)))) ||
@@ -167,24 +164,57 @@ static bool town(const struct doc *d, int a, int b, bool known)
 	return !known && lex_find(d, a, b, LEX_INST, NULL) < 0 && lex_find(d, a, b, LEX_VENUE, NULL) < 0;
 }
 
-/* The place after "di" at token i (the token after "di"). Strict: only a
- * town, and after a possessive only a known one ("at UTAR's Kampar
- * campus", not "at ITB's Ganesha campus"). */
+/* "at UTM's Johor Bahru campus": the possessive before the place is
+ * skipped (*owner set). Returns the token after it. */
+static int skip_owner(const struct doc *d, const struct sent *s, int i, bool *owner)
+{
+	const struct tok *t = &d->toks[i];
+	*owner = i < s->end && t->len > 2 && t->low[t->len - 2] == '\'' && t->low[t->len - 1] == 's';
+	return i + *owner;
+}
+
+/* Strict: only a town, and after a possessive only a known one ("at
+ * UTAR's Kampar campus", not "at ITB's Ganesha campus"). */
+static char *strict_town(const struct doc *d, const struct sent *s, int i, bool owner)
+{
+	if (i >= s->end || !d->toks[i].cap)
+		return NULL;
+	int b = name_run_end(d, i, s->end);
+	return b > i && town(d, i, b, owner) ? tokens_join(d, i, b) : NULL;
+}
+
+/* "Ruang ... (UAD), Yogyakarta": the place after the venue [., b), also
+ * after a second venue ("Aula ..., Kampus Tembalang, Semarang"). */
+static char *after_venue_place(const struct doc *d, const struct sent *s, int b, bool *after_venue)
+{
+	for (int hop = 0; hop < 3 && b + 1 < s->end && tok_punct(&d->toks[b], ',') &&
+			  d->toks[b + 1].cap; hop++) {
+		int c = name_run_end(d, b + 1, s->end);
+		if (c <= b + 1 || datelike(d, b + 1, s->end))
+			break;
+		if (lex_find(d, b + 1, c, LEX_INST, NULL) < 0 && lex_find(d, b + 1, c, LEX_VENUE, NULL) < 0) {
+			if (after_venue != NULL)
+				*after_venue = true;
+			return tokens_join(d, b + 1, c);
+		}
+		char *tail = place_tail(d, b + 1, c);
+		if (tail != NULL)
+			return tail;
+		b = c;
+	}
+	return NULL;
+}
+
+/* The place after "di" at token i (the token after "di"): strict, only a
+ * town (strict_town); else a city hall gives the government's city, a
+ * venue the place after it, any other name itself. */
 static char *place_after(const struct doc *d, const struct record *r, const struct sent *s, int i,
 			 bool strict, bool *after_venue)
 {
-	bool owner = false;
-	if (i < s->end && d->toks[i].len > 2 && d->toks[i].low[d->toks[i].len - 2] == '\'' &&
-	    d->toks[i].low[d->toks[i].len - 1] == 's') {
-		i++;  /* "at UTM's Johor Bahru campus" */
-		owner = true;
-	}
-	if (strict) {
-		if (i >= s->end || !d->toks[i].cap)
-			return NULL;
-		int b = name_run_end(d, i, s->end);
-		return b > i && town(d, i, b, owner) ? tokens_join(d, i, b) : NULL;
-	}
+	bool owner;
+	i = skip_owner(d, s, i, &owner);
+	if (strict)
+		return strict_town(d, s, i, owner);
 	const struct lex_entry *v = NULL;
 	int vn = lex_match(d, i, s->end, LEX_VENUE, &v);
 	if (vn > 0 && v->val == 1)
@@ -200,35 +230,16 @@ static char *place_after(const struct doc *d, const struct record *r, const stru
 		return tail;
 	if (!venue)
 		return b > a ? tokens_join(d, a, b) : NULL;
-	/* "Ruang ... (UAD), Yogyakarta": the place after the venue, also
-	 * after a second venue ("Aula ..., Kampus Tembalang, Semarang"). */
-	for (int hop = 0; hop < 3 && b + 1 < s->end && tok_punct(&d->toks[b], ',') &&
-			  d->toks[b + 1].cap; hop++) {
-		int c = name_run_end(d, b + 1, s->end);
-		if (c <= b + 1 || datelike(d, b + 1, s->end))
-			break;
-		if (lex_find(d, b + 1, c, LEX_INST, NULL) < 0 && lex_find(d, b + 1, c, LEX_VENUE, NULL) < 0) {
-			if (after_venue != NULL)
-				*after_venue = true;
-			return tokens_join(d, b + 1, c);
-		}
-		if ((tail = place_tail(d, b + 1, c)) != NULL)
-			return tail;
-		b = c;
-	}
-	return NULL;
+	return after_venue_place(d, s, b, after_venue);
 }
 
 static char *di_in(const struct doc *d, const struct record *r, const struct sent *s, bool need_cue,
 		   bool strict)
 {
 	for (int i = s->first; i + 1 < s->end; i++) {
-		const struct tok *t = &d->toks[i];
-		if (!(tok_is(t, "di") || tok_is(t, "in") || tok_is(t, "at")))
+		if (!at_tok(d, i, true))
 			continue;
-		if (need_cue && !(i > s->first && (tok_is(&d->toks[i - 1], "bertempat") ||
-				  tok_is(&d->toks[i - 1], "berlangsung") || tok_is(&d->toks[i - 1], "diadakan") ||
-				  tok_is(&d->toks[i - 1], "held") || tok_is(&d->toks[i - 1], "place"))))
+		if (need_cue && !(i > s->first && lex_match_val(d, i - 1, i, LEX_HELD, HELD_BEFORE_AT, HELD_WHEN, NULL) > 0))
 			continue;
 		char *p = place_after(d, r, s, i + 1, strict, NULL);
 		if (p != NULL)
@@ -247,7 +258,7 @@ static char *signing_place(const struct doc *d, const struct record *r, int *sen
 		if (!s->signer || s->title)
 			continue;
 		for (int i = s->first; i + 1 < s->end; i++) {
-			if (!(tok_is(&d->toks[i], "di") || tok_is(&d->toks[i], "in")))
+			if (!at_tok(d, i, false))
 				continue;
 			const struct lex_entry *e = NULL;
 			int n = lex_match(d, i + 1, s->end, LEX_PLACE, &e);
@@ -276,10 +287,8 @@ static bool signed_here(const struct doc *d)
 {
 	for (int si = 0; si < d->nsent; si++) {
 		const struct sent *s = &d->sents[si];
-		for (int i = s->first; s->signing && i < s->end; i++)
-			if (tok_is(&d->toks[i], "here") ||
-			    (tok_is(&d->toks[i], "di") && i + 1 < s->end && tok_is(&d->toks[i + 1], "sini")))
-				return true;
+		if (s->signing && lex_find(d, s->first, s->end, LEX_HERE, NULL) >= 0)
+			return true;
 	}
 	return false;
 }
@@ -309,25 +318,13 @@ static void from_di(const struct doc *d, struct record *r, int pass, bool strict
 	}
 }
 
-/* Words telling where a ceremony was held, and words naming the ceremony
- * (a sentence with the first and one of the second, or naming the
- * signers, tells where the signing was). */
-static const char *const held_words[] = {
-	"bertempat", "berlangsung", "diadakan", "digelar", "dilangsungkan",
-	"diselenggarakan", "held", "place", "hosted", NULL
-};
-static const char *const ceremony_words[] = {
-	"penandatanganan", "acara", "majlis", "upacara", "seremoni", "ceremony",
-	"signing", "prosesi", "event", "pemeteraian", NULL
-};
-
-static bool sent_has(const struct doc *d, const struct sent *s, const char *const *words)
+/* Does sentence s hold a word of kind k: where a ceremony was held
+ * (LEX_HELD) or the ceremony (LEX_CEREMONY)? A sentence with the first
+ * and one of the second, or naming the signers, tells where the signing
+ * was. */
+static bool sent_has(const struct doc *d, const struct sent *s, enum lex_kind k)
 {
-	for (int i = s->first; i < s->end; i++)
-		for (int k = 0; words[k] != NULL; k++)
-			if (tok_is(&d->toks[i], words[k]))
-				return true;
-	return false;
+	return lex_find_val(d, s->first, s->end, k, 0, HELD_WHEN) >= 0;
 }
 
 /* Is the NUL-terminated place p a known town (not a region)? */
@@ -351,12 +348,11 @@ static void from_ceremony(const struct doc *d, struct record *r)
 {
 	for (int si = 0; si < d->nsent && r->location == NULL; si++) {
 		const struct sent *s = &d->sents[si];
-		if (s->title || !sent_has(d, s, held_words) ||
-		    !(s->signing || s->signer || sent_has(d, s, ceremony_words)))
+		if (s->title || !sent_has(d, s, LEX_HELD) ||
+		    !(s->signing || s->signer || sent_has(d, s, LEX_CEREMONY)))
 			continue;
 		for (int i = s->first; i + 1 < s->end && r->location == NULL; i++) {
-			const struct tok *t = &d->toks[i];
-			if (!(tok_is(t, "di") || tok_is(t, "in") || tok_is(t, "at")))
+			if (!at_tok(d, i, true))
 				continue;
 			bool venue = false;
 			char *p = place_after(d, r, s, i + 1, false, &venue);
@@ -370,10 +366,9 @@ static void from_ceremony(const struct doc *d, struct record *r)
 	}
 }
 
-/* Prefixes of a town's administrative name ("Kota Tottori" -> "Tottori"),
- * kept when the whole is a known place ("Kota Kinabalu"). */
-static const char *const town_prefixes[] = { "kota ", "kabupaten ", "city of ", NULL };
-
+/* A town's administrative prefix (LEX_TOWNPREFIX: "Kota Tottori" ->
+ * "Tottori") is dropped, unless the whole is a known place ("Kota
+ * Kinabalu"). */
 static void tidy_place(struct record *r)
 {
 	if (r->location == NULL)
@@ -384,10 +379,12 @@ static void tidy_place(struct record *r)
 			*c = (char)(*c + 32);
 	const struct lex_entry *e = lex_prefix_str(low, LEX_PLACE);
 	bool known = e != NULL && strlen(e->phrase) == strlen(low);
-	for (int k = 0; town_prefixes[k] != NULL && !known; k++) {
-		size_t n = strlen(town_prefixes[k]);
-		if (strncmp(low, town_prefixes[k], n) == 0 && r->location[n] >= 'A' && r->location[n] <= 'Z') {
-			memmove(r->location, r->location + n, strlen(r->location + n) + 1);
+	const struct lex_entry *list = lexicon_common.lists[LEX_TOWNPREFIX];
+	for (int k = 0; list != NULL && list[k].phrase != NULL && !known; k++) {
+		size_t n = strlen(list[k].phrase);
+		if (strncmp(low, list[k].phrase, n) == 0 && low[n] == ' ' &&
+		    r->location[n + 1] >= 'A' && r->location[n + 1] <= 'Z') {
+			memmove(r->location, r->location + n + 1, strlen(r->location + n + 1) + 1);
 			break;
 		}
 	}

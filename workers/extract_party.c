@@ -371,9 +371,9 @@ static int paren_len(const struct doc *d, int i, int end)
 static bool company_dot(const struct doc *d, int j)
 {
 	const struct tok *p = &d->toks[j - 1];
-	return p->off + p->len == d->toks[j].off &&
-	       (tok_is(p, "sdn") || tok_is(p, "bhd") || tok_is(p, "co") || tok_is(p, "ltd") ||
-		tok_is(p, "inc") || tok_is(p, "pte"));
+	const struct lex_entry *e = NULL;
+	return p->off + p->len == d->toks[j].off && lex_match(d, j - 1, j, LEX_LEGAL, &e) > 0 &&
+	       e->val >= 2;
 }
 
 /* End of the name-like run starting at i: capitalised words, numbers,
@@ -383,31 +383,16 @@ static bool company_dot(const struct doc *d, int j)
 static bool field_after_comma(const struct doc *d, int j, int end)
 {
 	int k = j + 1;
-	if (k < end && (tok_is(&d->toks[k], "dan") || tok_is(&d->toks[k], "and")))
+	if (k < end && lex_match(d, k, k + 1, LEX_AND, NULL) > 0)
 		k++;
 	return k < end && d->toks[k].cap && lex_match(d, k, end, LEX_FIELD, NULL) > 0;
 }
 
-/* Lower-case English heads written after a place ("The East Nusa
- * Tenggara (NTT) provincial government", "Kupang city government"). */
-static const char *const gov_tails[] = {
-	"provincial government", "regency government", "city government",
-	"state government", "municipal government", "district government",
-	"regional government", "provincial administration", "city council",
-	"municipal council", "district council", NULL
-};
-
-/* Tokens of a government tail at i, or 0. */
+/* Tokens of a lower-case government tail at i ("provincial government"),
+ * or 0. */
 static int gov_tail(const struct doc *d, int i, int end)
 {
-	for (int k = 0; gov_tails[k] != NULL; k++) {
-		const char *sp = strchr(gov_tails[k], ' ');
-		size_t n = (size_t)(sp - gov_tails[k]);
-		if (i + 1 < end && !d->toks[i].cap && (size_t)d->toks[i].len == n &&
-		    memcmp(d->toks[i].low, gov_tails[k], n) == 0 && tok_is(&d->toks[i + 1], sp + 1))
-			return 2;
-	}
-	return 0;
+	return d->toks[i].cap ? 0 : lex_match(d, i, end, LEX_GOVTAIL, NULL);
 }
 
 /* Does the head word that opens run [i, .) begin again at j? */
@@ -418,11 +403,54 @@ static bool same_head_again(const struct doc *d, int i, int j, int end)
 	       a == b && a->val != INST_SUFFIX;
 }
 
+/* Does the sector at j continue a name with a head word from i: after a
+ * comma ("Badan ... (Bappeda), Penelitian, dan Pengembangan ...") or
+ * after "dan" ("Dinas Pendidikan dan Kebudayaan")? */
+static bool field_joins(const struct doc *d, int i, int j, int end)
+{
+	const struct tok *t = &d->toks[j];
+	bool comma = tok_punct(t, ',') && field_after_comma(d, j, end);
+	bool and = lex_match(d, j, j + 1, LEX_AND, NULL) > 0 && j + 1 < end && d->toks[j + 1].cap &&
+		   lex_match(d, j + 1, end, LEX_FIELD, NULL) > 0;
+	return j > i && (comma || and) && lex_find(d, i, j, LEX_INST, NULL) >= 0;
+}
+
+/* A lower-case word inside a name between capitalised ones ("of",
+ * "cawangan" after a head word)? */
+static bool joins_name(const struct doc *d, int i, int j, int end)
+{
+	const struct lex_entry *jw = NULL;
+	return j > i && j + 1 < end && d->toks[j + 1].cap && lex_match(d, j, j + 1, LEX_NAMEJOIN, &jw) > 0 &&
+	       (jw->val == 0 || lex_find(d, i, j, LEX_INST, NULL) >= 0);
+}
+
+/* Tokens at j that continue the run begun at i (0: it ends there); *last
+ * is set when they end it (a government tail). */
+static int run_step(const struct doc *d, int i, int j, int end, bool *last)
+{
+	const struct tok *t = &d->toks[j];
+	if (field_joins(d, i, j, end))
+		return 1;
+	if (!t->word || (j > i && stops_name(d, j, end)))
+		return 0;
+	if (t->cap || t->num || (unsigned char)t->s[0] >= 0x80)
+		return 1;
+	int g = j > i ? gov_tail(d, j, end) : 0;
+	if (g > 0) {
+		*last = true;
+		return g;
+	}
+	return joins_name(d, i, j, end) ? 1 : 0;
+}
+
+/* End of the name-like run starting at i: capitalised words, numbers,
+ * bracket groups, joiners between capitalised words; a second name
+ * glued after a bracket ends it. */
 int name_run_end(const struct doc *d, int i, int end)
 {
 	int j = i;
-	while (j < end) {
-		const struct tok *t = &d->toks[j];
+	bool last = false;
+	while (j < end && j <= i + 40 && !last) {
 		int p = paren_len(d, j, end);
 		if (p > 0) {
 			j += p;
@@ -430,40 +458,14 @@ int name_run_end(const struct doc *d, int i, int end)
 				return j;  /* "Universiti A (UA)Universiti B (UB)" */
 			continue;
 		}
-		if (j > i && tok_punct(t, '.') && company_dot(d, j))
+		if (j > i && tok_punct(&d->toks[j], '.') && company_dot(d, j)) {
 			j++;  /* "Sdn. Bhd." */
-		if (j >= end || j > i + 40)
+			continue;
+		}
+		int n = run_step(d, i, j, end, &last);
+		if (n == 0)
 			break;
-		t = &d->toks[j];
-		/* "Badan ... (Bappeda), Penelitian, dan Pengembangan ...": a
-		 * sector after a comma continues a name with a head word. */
-		if (tok_punct(t, ',') && j > i && field_after_comma(d, j, end) &&
-		    lex_find(d, i, j, LEX_INST, NULL) >= 0) {
-			j++;
-			continue;
-		}
-		/* "Dinas Pendidikan dan Kebudayaan": a sector after "dan". */
-		if ((tok_is(t, "dan") || tok_is(t, "and") || tok_is(t, "&")) && j > i &&
-		    j + 1 < end && d->toks[j + 1].cap && lex_match(d, j + 1, end, LEX_FIELD, NULL) > 0 &&
-		    lex_find(d, i, j, LEX_INST, NULL) >= 0) {
-			j++;
-			continue;
-		}
-		if (!t->word || (j > i && stops_name(d, j, end)))
-			break;
-		if (t->cap || t->num || (t->word && (unsigned char)t->s[0] >= 0x80)) {
-			j++;
-			continue;
-		}
-		if (j > i && gov_tail(d, j, end) > 0)
-			return j + gov_tail(d, j, end);
-		const struct lex_entry *jw = NULL;
-		if (j > i && j + 1 < end && d->toks[j + 1].cap && lex_match(d, j, j + 1, LEX_NAMEJOIN, &jw) > 0 &&
-		    (jw->val == 0 || lex_find(d, i, j, LEX_INST, NULL) >= 0)) {
-			j++;
-			continue;
-		}
-		break;
+		j += n;
 	}
 	return j;
 }
@@ -576,7 +578,7 @@ static int content_words(const struct doc *d, int a, int b)
 {
 	int n = 0;
 	for (int i = a; i < b; i++)
-		n += d->toks[i].word && !tok_is(&d->toks[i], "the");
+		n += d->toks[i].word && lex_match(d, i, i + 1, LEX_ARTICLE, NULL) == 0;
 	return n;
 }
 
@@ -591,7 +593,7 @@ static int place_trimmed(const struct doc *d, int a, int b, char **forms, int n,
 		const struct lex_entry *e = NULL;
 		if (lex_match(d, i, b, LEX_PLACE, &e) == b - i && e->tag && strcmp(e->tag, "ID") != 0) {
 			int k = i;  /* "... University of Thailand", "..., Taiwan" */
-			while (k > a + 1 && (tok_is(&d->toks[k - 1], "of") || tok_is(&d->toks[k - 1], "in") ||
+			while (k > a + 1 && (lex_match(d, k - 1, k, LEX_PLACEPREP, NULL) > 0 ||
 					     tok_punct(&d->toks[k - 1], ',')))
 				k--;
 			if (content_words(d, a, k) >= 2)  /* not "The University" */
@@ -635,18 +637,12 @@ static const char *trailing_country(const struct doc *d, int end)
 	return e->tag;
 }
 
-/* English government heads written last ("Sarawak Health Department",
- * "Penang Island City Council"): the words before them are the name. */
-static const char *const last_heads[] = {
-	"department", "council", "agency", "authority", "ministry", "police", NULL
-};
-
-/* Is the head at h such a word, ending run [., b) (a bracket may follow)? */
+/* Is the head at h one written last ("Sarawak Health Department"),
+ * ending run [., b) (a bracket may follow)? Then the words before it are
+ * the name. */
 static bool trailing_head(const struct doc *d, int h, int b)
 {
-	bool last = false;
-	for (int k = 0; last_heads[k] != NULL && !last; k++)
-		last = d->toks[h].cap && tok_is(&d->toks[h], last_heads[k]);
+	bool last = d->toks[h].cap && lex_match(d, h, h + 1, LEX_LASTHEAD, NULL) > 0;
 	return last && (h + 1 == b || h + 1 + paren_len(d, h + 1, b) == b);
 }
 
@@ -656,7 +652,7 @@ static bool trailing_head(const struct doc *d, int h, int b)
  * "The" and the bracket; the bracket's forms are aliases. */
 static int gov_from_run(struct doc *d, struct record *r, int a, int b, bool signer)
 {
-	if (tok_is(&d->toks[a], "the"))
+	if (lex_match(d, a, a + 1, LEX_ARTICLE, NULL) > 0)
 		a++;
 	if (b - a < 3 || paren_len(d, a, b) > 0)
 		return -1;
@@ -686,7 +682,8 @@ static int name_start(const struct doc *d, int a, int b, int h, const struct lex
 	if (start == h && trailing_head(d, h, b))
 		start = a;
 	/* "The Kupang State Polytechnic" (but "The University of ..." keeps it) */
-	if (start < h && tok_is(&d->toks[start], "the") && lex_match(d, start + 1, b, LEX_INST, NULL) == 0)
+	if (start < h && lex_match(d, start, start + 1, LEX_ARTICLE, NULL) > 0 &&
+	    lex_match(d, start + 1, b, LEX_INST, NULL) == 0)
 		start++;
 	/* "Japan's Hokuriku Institute" */
 	*owner = NULL;
@@ -1018,7 +1015,7 @@ static int list_start(const struct doc *d, const struct sent *s)
 			bool counted = (g > s->first && count_at(d, g - 1, c)) ||
 				       (g - 1 > s->first && count_at(d, g - 2, c));
 			for (int k = g + gn; k < c && !counted; k++)
-				counted = tok_is(&d->toks[k], "involved") || tok_is(&d->toks[k], "terlibat");
+				counted = lex_match(d, k, k + 1, LEX_INVOLVED, NULL) > 0;
 			if (counted) {
 				int i = c + cue;
 				while (i < s->end && !d->toks[i].word)
@@ -1034,8 +1031,9 @@ static int list_start(const struct doc *d, const struct sent *s)
 static bool item_sep(const struct doc *d, int i, int end)
 {
 	const struct tok *t = &d->toks[i];
+	const struct lex_entry *e = NULL;
 	return tok_punct(t, ',') || tok_punct(t, ';') || tok_punct(t, '.') ||
-	       (lex_match(d, i, end, LEX_PAIRWORD, NULL) > 0 && !tok_is(t, "antara") && !tok_is(t, "between"));
+	       (lex_match(d, i, end, LEX_PAIRWORD, &e) > 0 && e->val != 1);
 }
 
 /* One item [a, e) of a list: an institution with its head word, or the

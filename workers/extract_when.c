@@ -137,7 +137,7 @@ static bool date_of_ceremony(const struct doc *d, struct record *r)
 		for (int j = si + 1; j < d->nsent && j <= si + HELD_AHEAD; j++) {
 			const struct sent *s = &d->sents[j];
 			struct dateref dr;
-			bool cue = lex_find(d, s->first, s->end, LEX_HELD, NULL) >= 0 ||
+			bool cue = lex_find_val(d, s->first, s->end, LEX_HELD, 0, HELD_WHERE) >= 0 ||
 				   (j == si + 1 && date_fragment(d, s));
 			if (!cue || !date_in(d, s, &dr, false, NULL))
 				continue;

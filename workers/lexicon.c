@@ -129,6 +129,40 @@ int lex_match(const struct doc *d, int i, int end, enum lex_kind k,
 	return best;
 }
 
+int lex_match_val(const struct doc *d, int i, int end, enum lex_kind k, int need, int avoid,
+		  const struct lex_entry **e)
+{
+	call_once(&index_once, index_build);
+	if (i >= end)
+		return 0;
+	const struct tok *t = &d->toks[i];
+	unsigned bk = bucket_of(t->low, (size_t)t->len);
+	int best = 0;
+	for (int li = 0; li < N_LEX; li++) {
+		const struct bucket *b = &index_tab[li][k][bk];
+		for (int j = 0; j < b->n; j++) {
+			int v = b->e[j]->val;
+			if ((v & need) != need || (v & avoid) != 0)
+				continue;
+			int n = phrase_len(b->e[j]->phrase, d, i, end);
+			if (n > best) {
+				best = n;
+				if (e)
+					*e = b->e[j];
+			}
+		}
+	}
+	return best;
+}
+
+int lex_find_val(const struct doc *d, int a, int b, enum lex_kind k, int need, int avoid)
+{
+	for (int i = a; i < b; i++)
+		if (lex_match_val(d, i, b, k, need, avoid, NULL) > 0)
+			return i;
+	return -1;
+}
+
 int lex_find(const struct doc *d, int a, int b, enum lex_kind k,
 	     const struct lex_entry **e)
 {

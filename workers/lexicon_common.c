@@ -362,6 +362,41 @@ static const struct lex_entry namejoin[] = {
 	{"van"}, {"von"}, {"voor"}, {"f\xc3\xbcr"}, {"fur"}, {NULL}
 };
 
+static const struct lex_entry and_word[] = { {"dan"}, {"and"}, {"&"}, {NULL} };
+static const struct lex_entry placeprep[] = { {"of"}, {"in"}, {NULL} };
+
+/* Legal forms of companies. */
+static const struct lex_entry legal[] = {
+	{"pt", 1}, {"cv", 1}, {"tbk", 2}, {"bhd", 2}, {"berhad", 2}, {"ltd", 2},
+	{"inc", 2}, {"llc", 2}, {"plc", 2}, {"sdn", 3}, {"co", 3}, {"pte", 3}, {NULL}
+};
+
+/* Head words and their English form: "Universitas Bina Karya" is written
+ * "Bina Karya University" or "University of Bina Karya" in English text. */
+static const struct lex_entry translate[] = {
+	{"universitas", 0, "University"}, {"universiti", 0, "University"},
+	{"politeknik", 0, "Polytechnic"}, {"institut", 0, "Institute"},
+	{"kolej", 0, "College"}, {"akademi", 0, "Academy"}, {NULL}
+};
+
+/* ---- location stage ------------------------------------------------------- */
+
+/* Words of news outlets' names ("Radar Malang", "Pontianak Post",
+ * "(ANTARA)"). */
+static const struct lex_entry outlet[] = {
+	{"radar"}, {"post"}, {"pos"}, {"tribun"}, {"times"}, {"antara"}, {"antaranews"},
+	{"bernama"}, {"kompas"}, {"detik"}, {"detiknews"}, {"okezone"}, {"liputan6"},
+	{"republika"}, {"tempo"}, {"jpnn"}, {"kumparan"}, {"suara"}, {"harian"}, {"news"},
+	{"online"}, {"daily"}, {"sindonews"}, {"viva"}, {"inews"}, {"jawapos"}, {"utusan"},
+	{"malaymail"}, {"kompastv"}, {"tvri"}, {"rri"}, {"idntimes"}, {"merdeka"},
+	{"beritasatu"}, {"medcom"}, {NULL}
+};
+
+/* Prefixes of a town's administrative name ("Kota Tottori" -> "Tottori"). */
+static const struct lex_entry townprefix[] = {
+	{"kota"}, {"kabupaten"}, {"city of"}, {NULL}
+};
+
 static const struct lex_entry parent[] = {
 	{"universitas"}, {"universiti"}, {"university"}, {"institut"}, {"institute"},
 	{"politeknik"}, {"polytechnic"}, {"kolej"}, {"college"}, {"sekolah tinggi"},
@@ -394,6 +429,10 @@ const struct lexicon lexicon_common = {
 		[LEX_FUNC] = func,
 		/* party stage */
 		[LEX_NAMEJOIN] = namejoin, [LEX_INSIDE] = inside, [LEX_PARENT] = parent,
+		[LEX_AND] = and_word, [LEX_PLACEPREP] = placeprep, [LEX_LEGAL] = legal,
+		[LEX_TRANSLATE] = translate,
+		/* location stage */
+		[LEX_OUTLET] = outlet, [LEX_TOWNPREFIX] = townprefix,
 		/* signatories */
 		[LEX_PARTICLE] = particle,
 	},

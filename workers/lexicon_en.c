@@ -39,7 +39,9 @@ static const struct lex_entry occasion[] = {
 };
 
 static const struct lex_entry held[] = {
-	{"took place"}, {"was held"}, {"held on"}, {NULL}
+	{"took place", HELD_WHEN}, {"was held", HELD_WHEN}, {"held on", HELD_WHEN},
+	{"held", HELD_BEFORE_AT | HELD_WHERE}, {"place", HELD_BEFORE_AT | HELD_WHERE},
+	{"hosted", HELD_WHERE}, {NULL}
 };
 
 static const struct lex_entry recent[] = {
@@ -339,9 +341,35 @@ static const struct lex_entry listcue[] = {
 };
 
 static const struct lex_entry aliascue[] = { {"or"}, {"also known as"}, {NULL} };
+
+/* Lower-case heads after a place ("The East Nusa Tenggara (NTT)
+ * provincial government", "Kupang city government"). */
+static const struct lex_entry govtail[] = {
+	{"provincial government"}, {"regency government"}, {"city government"},
+	{"state government"}, {"municipal government"}, {"district government"},
+	{"regional government"}, {"provincial administration"}, {"city council"},
+	{"municipal council"}, {"district council"}, {NULL}
+};
+
+/* Government heads written last ("Penang Island City Council"). */
+static const struct lex_entry lasthead[] = {
+	{"department"}, {"council"}, {"agency"}, {"authority"}, {"ministry"}, {"police"},
+	{NULL}
+};
+
+static const struct lex_entry article[] = { {"the"}, {NULL} };
+static const struct lex_entry involved[] = { {"involved"}, {NULL} };
+
+/* ---- location stage ------------------------------------------------------- */
+
+static const struct lex_entry at_word[] = { {"in"}, {"at", 1}, {NULL} };
+static const struct lex_entry ceremony[] = {
+	{"ceremony"}, {"signing"}, {"event"}, {NULL}
+};
+static const struct lex_entry here[] = { {"here"}, {NULL} };
 static const struct lex_entry through[] = { {"through"}, {"via"}, {NULL} };
 static const struct lex_entry pairword[] = {
-	{"between"}, {"with"}, {"and"}, {NULL}
+	{"between", 1}, {"with"}, {"and"}, {NULL}
 };
 
 /* ---- signatories ---- */
@@ -403,6 +431,10 @@ const struct lexicon lexicon_en = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
+		[LEX_GOVTAIL] = govtail, [LEX_LASTHEAD] = lasthead, [LEX_ARTICLE] = article,
+		[LEX_INVOLVED] = involved,
+		/* location stage */
+		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
 		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_ROLEMOD] = rolemod,
 	},

@@ -50,9 +50,12 @@ static const struct lex_entry occasion[] = {
 	{"dalam acara itu"}, {"pada acara itu"}, {NULL}
 };
 
+/* val: HELD_BEFORE_AT also right before "di" in the location stage,
+ * HELD_WHERE only the location stage's, HELD_WHEN only the date stage's. */
 static const struct lex_entry held[] = {
-	{"berlangsung"}, {"dilangsungkan"}, {"diadakan"}, {"digelar"},
-	{"diselenggarakan"}, {"bertempat"}, {"dilaksanakan"}, {NULL}
+	{"berlangsung", HELD_BEFORE_AT}, {"dilangsungkan"}, {"diadakan", HELD_BEFORE_AT},
+	{"digelar"}, {"diselenggarakan"}, {"bertempat", HELD_BEFORE_AT},
+	{"dilaksanakan", HELD_WHEN}, {NULL}
 };
 
 static const struct lex_entry recent[] = {
@@ -445,8 +448,18 @@ static const struct lex_entry listcue[] = {
 static const struct lex_entry aliascue[] = { {"atau"}, {NULL} };
 static const struct lex_entry through[] = { {"melalui"}, {NULL} };
 static const struct lex_entry pairword[] = {
-	{"antara"}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
+	{"antara", 1}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
 };
+
+static const struct lex_entry involved[] = { {"terlibat"}, {NULL} };
+
+/* ---- location stage ------------------------------------------------------- */
+
+static const struct lex_entry at_word[] = { {"di"}, {NULL} };
+static const struct lex_entry ceremony[] = {
+	{"penandatanganan"}, {"acara"}, {"upacara"}, {"seremoni"}, {"prosesi"}, {NULL}
+};
+static const struct lex_entry here[] = { {"di sini"}, {NULL} };
 
 /* Provinces by their usual short forms: "Polda Maluku Utara" is "Polda
  * Malut". */
@@ -523,6 +536,9 @@ const struct lexicon lexicon_id = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword, [LEX_PLACEABBR] = placeabbr,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
+		[LEX_INVOLVED] = involved,
+		/* location stage */
+		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
 		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join,
 	},

@@ -40,7 +40,7 @@ static const struct lex_entry occasion[] = {
 };
 
 static const struct lex_entry held[] = {
-	{"berlangsung"}, {"diadakan"}, {"bertempat"}, {"dianjurkan"}, {NULL}
+	{"berlangsung"}, {"diadakan"}, {"bertempat"}, {"dianjurkan", HELD_WHEN}, {NULL}
 };
 
 static const struct lex_entry recent[] = {
@@ -269,7 +269,13 @@ static const struct lex_entry listcue[] = {
 static const struct lex_entry aliascue[] = { {"atau"}, {NULL} };
 static const struct lex_entry through[] = { {"melalui"}, {"menerusi"}, {NULL} };
 static const struct lex_entry pairword[] = {
-	{"antara"}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
+	{"antara", 1}, {"dengan"}, {"dan"}, {"serta"}, {"bersama"}, {NULL}
+};
+
+/* ---- location stage ------------------------------------------------------- */
+
+static const struct lex_entry ceremony[] = {
+	{"majlis"}, {"pemeteraian"}, {NULL}
 };
 
 /* ---- signatories ---- */
@@ -317,6 +323,8 @@ const struct lexicon lexicon_ms = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
+		/* location stage */
+		[LEX_CEREMONY] = ceremony,
 		/* signatories */
 		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as,
 	},
