@@ -5,6 +5,8 @@ FEED_SOURCES = \
 	common/feed_xml.c common/feed_xml.h common/feed_xml_rules.c \
 	common/feed_json.c common/feed_url.c \
 	common/feed_text.c common/feed_text.h \
+	common/feed_entities.c common/feed_entities.h common/feed_entities_table.c \
+	common/feed_xml_refs.c common/feed_xml_refs.h \
 	common/utf8.c common/utf8.h \
 	common/feed_date.c common/feed_date.h
 common_libmwcommon_a_SOURCES += $(FEED_SOURCES)

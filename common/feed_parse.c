@@ -1,8 +1,10 @@
 /* feed_parse.c: owns feed_parse(), the entry point: the size limit, format
  * detection from the content (never the file name), the encoding repair
- * the XML parser needs, and dispatch to the XML or JSON reader. */
+ * and reference rewriting (feed_xml_refs.h) the XML parser needs, and
+ * dispatch to the XML or JSON reader. */
 #include "feed_internal.h"
 #include "feed_text.h"
+#include "feed_xml_refs.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -49,12 +51,18 @@ static bool declares_utf8(const char *p, const char *end)
 
 static int parse_xml(const char *data, size_t len, const char *start, struct feed_build *b, char **err)
 {
-	size_t fixed_len = 0;
+	size_t fixed_len = 0, refs_len = 0;
 	bool utf8 = declares_utf8(start, data + len);
 	char *fixed = feed_scrub_input(data, len, utf8, &fixed_len);
 	int rc;
 
-	rc = feed_xml_parse(fixed ? fixed : data, fixed ? fixed_len : len, b, err);
+	if (fixed) {
+		data = fixed;
+		len = fixed_len;
+	}
+	char *refs = feed_xml_fix_refs(data, len, &refs_len);
+	rc = feed_xml_parse(refs ? refs : data, refs ? refs_len : len, b, err);
+	free(refs);
 	free(fixed);
 	return rc;
 }

@@ -1,13 +1,13 @@
 /* feed_text.c: owns the clean-up of feed text (see feed_text.h): UTF-8
  * repair (with the decoder of utf8.h), character references (named ones
- * from libxml2's HTML entity table), and the one-pass HTML-to-plain-text
+ * from HTML5's table, feed_entities.h), and the one-pass HTML-to-plain-text
  * conversion. */
 #include "feed_text.h"
+#include "feed_entities.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-#include <libxml/HTMLparser.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -88,30 +88,25 @@ static size_t decode_numeric(const char *s, unsigned *cp)
 	return (size_t)(p + 1 - s);
 }
 
-size_t feed_decode_entity(const char *s, unsigned *cp)
+size_t feed_decode_entity(const char *s, unsigned cp[2])
 {
-	char name[33];
 	size_t n = 0;
 
 	if (s[0] != '&')
 		return 0;
+	cp[1] = 0;
 	if (s[1] == '#')
-		return decode_numeric(s, cp);
-	while (n < sizeof name - 1 && ((s[1 + n] >= 'a' && s[1 + n] <= 'z')
+		return decode_numeric(s, &cp[0]);
+	while (n < 40 && ((s[1 + n] >= 'a' && s[1 + n] <= 'z')
 	       || (s[1 + n] >= 'A' && s[1 + n] <= 'Z') || (s[1 + n] >= '0' && s[1 + n] <= '9')))
 		n++;
 	if (n == 0 || s[1 + n] != ';')
 		return 0;
-	memcpy(name, s + 1, n);
-	name[n] = '\0';
-	if (strcmp(name, "apos") == 0) {
-		*cp = '\'';
-		return n + 2;
-	}
-	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	const struct feed_entity *e = feed_entity_lookup(s + 1, n);
 	if (e == NULL)
 		return 0;
-	*cp = e->value;
+	cp[0] = e->cp[0];
+	cp[1] = e->cp[1];
 	return n + 2;
 }
 
@@ -221,14 +216,16 @@ char *feed_text_plain(const char *html)
 		return NULL;
 	while (*s) {
 		unsigned char c = (unsigned char)*s;
-		unsigned cp;
+		unsigned cp[2];
 		size_t n;
 		const char *next;
 
 		if (c == '<' && (next = skip_markup(s, &pl)) != NULL) {
 			s = next;
-		} else if (c == '&' && (n = feed_decode_entity(s, &cp)) > 0) {
-			plain_cp(&pl, cp);
+		} else if (c == '&' && (n = feed_decode_entity(s, cp)) > 0) {
+			plain_cp(&pl, cp[0]);
+			if (cp[1])
+				plain_cp(&pl, cp[1]);
 			s += n;
 		} else if (c <= 0x20 || c == 0x7F) {
 			pl.space = true;

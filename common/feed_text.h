@@ -26,9 +26,11 @@ char *feed_text_trim(const char *s);
  * length. Invalid code points are written as U+FFFD. */
 size_t feed_utf8_encode(unsigned cp, char *out);
 
-/* Decodes one character reference at s ("&amp;", "&#8217;", "&#x2019;").
- * Returns the bytes consumed (0: not a reference) and sets *cp. */
-size_t feed_decode_entity(const char *s, unsigned *cp);
+/* Decodes one character reference at s ("&amp;", "&#8217;", "&#x2019;",
+ * any of HTML5's named references). Returns the bytes consumed (0: not a
+ * reference) and sets cp[0], and cp[1] (0 unless the name stands for two
+ * code points). */
+size_t feed_decode_entity(const char *s, unsigned cp[2]);
 
 /* The raw document prepared for the XML parser: when utf8 is true,
  * invalid UTF-8 becomes U+FFFD; in any case the control bytes XML forbids

@@ -22,6 +22,9 @@ static const struct text_case plain_cases[] = {
 	{ "a\xc2\xa0\xc2\xa0" "b", "a b" },
 	{ "&rsquo;x&lsquo; &ldquo;y&rdquo; &hellip; &mdash;", "\xe2\x80\x99x\xe2\x80\x98 \xe2\x80\x9cy\xe2\x80\x9d \xe2\x80\xa6 \xe2\x80\x94" },
 	{ "&amp;amp;", "&amp;" },
+	/* HTML5's names, not only HTML 4's; two code points; the longest. */
+	{ "&bigstar;&check;&NotEqualTilde;", "\xe2\x98\x85\xe2\x9c\x93\xe2\x89\x82\xcc\xb8" },
+	{ "&CounterClockwiseContourIntegral;", "\xe2\x88\xb3" },
 	{ "&#8217;&#x2019;&#X2019;", "\xe2\x80\x99\xe2\x80\x99\xe2\x80\x99" },
 	{ "&#146;s", "\xe2\x80\x99s" },
 	{ "\xc2\x92s", "\xe2\x80\x99s" },
