@@ -145,7 +145,7 @@ static void plain_cp(struct plain *pl, unsigned cp)
 
 	if (cp == 0)
 		cp = REPLACEMENT;
-	if (cp <= 0x20 || cp == 0xA0 || cp == 0x7F) {
+	if (cp <= 0x20 || cp == 0x7F) {
 		pl->space = true;
 		return;
 	}
@@ -207,6 +207,15 @@ static size_t ordinary_run(const char *s)
 	return n;
 }
 
+/* True when s[0..len) is empty or no-break spaces only: nothing to read. */
+static bool only_nbsp(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i += 2)
+		if (len - i < 2 || memcmp(s + i, "\xC2\xA0", 2) != 0)
+			return false;
+	return true;
+}
+
 char *feed_text_plain(const char *html)
 {
 	struct plain pl = { STRBUF_INIT, false };
@@ -241,7 +250,7 @@ char *feed_text_plain(const char *html)
 			s += run;
 		}
 	}
-	if (pl.out.len == 0) {
+	if (only_nbsp(pl.out.s, pl.out.len)) {
 		strbuf_free(&pl.out);
 		return NULL;
 	}

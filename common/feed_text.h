@@ -15,8 +15,10 @@ char *feed_utf8_fix(const char *s, size_t len);
 
 /* HTML (or text that may hold markup and entities) as plain text: tags and
  * comments removed (script/style with their content), entities and numeric
- * references decoded, runs of whitespace (and NBSP) collapsed to one space,
- * trimmed, valid UTF-8. NULL when nothing is left. */
+ * references decoded, runs of ASCII whitespace collapsed to one space,
+ * trimmed, valid UTF-8. NULL when nothing is left. A no-break space
+ * (U+00A0, "&nbsp;", "&#160;") stays a character: the one place it is
+ * read as a space is the extractor's folding (workers/extract_text.c). */
 char *feed_text_plain(const char *html);
 
 /* s trimmed of surrounding whitespace, valid UTF-8; NULL when empty. */

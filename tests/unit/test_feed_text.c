@@ -18,8 +18,9 @@ struct text_case {
 static const struct text_case plain_cases[] = {
 	{ "plain", "plain" },
 	{ "  a \t\n b  ", "a b" },
-	{ "a&nbsp;b", "a b" },
-	{ "a\xc2\xa0\xc2\xa0" "b", "a b" },
+	{ "a&nbsp;b", "a\xc2\xa0" "b" },
+	{ "a&#160;b", "a\xc2\xa0" "b" },
+	{ "a\xc2\xa0\xc2\xa0" "b", "a\xc2\xa0\xc2\xa0" "b" },
 	{ "&rsquo;x&lsquo; &ldquo;y&rdquo; &hellip; &mdash;", "\xe2\x80\x99x\xe2\x80\x98 \xe2\x80\x9cy\xe2\x80\x9d \xe2\x80\xa6 \xe2\x80\x94" },
 	{ "&amp;amp;", "&amp;" },
 	/* HTML5's names, not only HTML 4's; two code points; the longest. */
