@@ -52,6 +52,18 @@ OPS_CONF="$TEST_TMP/mw.conf"
 ops_write_config "$OPS_CONF"
 NOTES="$TEST_TMP/notify.log"
 : >"$NOTES"
+# notify_sync SOCKET LOG: the reader writes what it receives when it is
+# scheduled, maybe after the sender has exited. This sends a marker datagram
+# and waits until the reader has written it; the socket's queue is in order,
+# so every message sent before the marker (all of a process that has exited)
+# is in LOG then.
+_syncs=0
+notify_sync() {
+    _syncs=$((_syncs + 1))
+    python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(sys.argv[2].encode(), sys.argv[1])' \
+        "$1" "SYNC=$_syncs" &&
+    wait_for 30 grep -qx "SYNC=$_syncs" "$2"
+}
 python3 "$top_srcdir/tests/integration/test_systemd_notify.py" "$TEST_TMP/notify.sock" "$NOTES" &
 NPID=$!
 at_exit "kill $NPID"
@@ -75,6 +87,7 @@ url = $HTTPD_URL/atom.xml?third
 interval = 1h"
 kill -HUP "$DAEMON_PID"
 tap_ok "SIGHUP adds a feed" wait_for 10 sh -c "[ \"\$('$MOUWATCH' -c '$OPS_CONF' --json feeds | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')\" = 3 ]"
+notify_sync "$TEST_TMP/notify.sock" "$NOTES"   # READY=1 came before the reply
 tap_match "RELOADING=1 with MONOTONIC_USEC, then READY=1" 'RELOADING=1 MONOTONIC_USEC=[0-9]+ --- READY=1' "$(tr '\n' ' ' <"$NOTES")"
 ops_write_config "$OPS_CONF"
 kill -HUP "$DAEMON_PID"
@@ -82,6 +95,7 @@ wait_for 10 sh -c "[ \"\$('$MOUWATCH' -c '$OPS_CONF' --json feeds | python3 -c '
 tap_is "SIGHUP removes it again" "demo-atom demo-rss" "$(feeds)"
 kill -TERM "$DAEMON_PID"
 wait "$DAEMON_PID"; rc=$?
+notify_sync "$TEST_TMP/notify.sock" "$NOTES"
 tap_is "SIGTERM: clean exit" 0 "$rc"
 tap_ok "STOPPING=1" grep -qx 'STOPPING=1' "$NOTES"
 tap_ok "the socket file is removed" test ! -e "$OPS_SOCK"
@@ -98,11 +112,13 @@ NOTIFY_SOCKET="$TEST_TMP/worker-notify.sock" "$MOUWATCH_WORKER" -c "$OPS_CONF" -
 WORKER_PID=$!
 at_exit "kill $WORKER_PID"
 tap_ok "worker: with Redis down it says it is waiting for Redis" wait_for 30 grep -q '^STATUS=waiting for Redis' "$WNOTES"
+notify_sync "$TEST_TMP/worker-notify.sock" "$WNOTES"
 tap_is "worker: and has not said READY=1" 0 "$(grep -c '^READY=1' "$WNOTES")"
 redis_restart
 tap_ok "worker: READY=1 once Redis is back" wait_for 60 grep -qx 'READY=1' "$WNOTES"
 kill -TERM "$WORKER_PID"
 wait "$WORKER_PID"; rc=$?
+notify_sync "$TEST_TMP/worker-notify.sock" "$WNOTES"
 tap_is "worker: SIGTERM, clean exit and STOPPING=1" "0 1" "$rc $(grep -cx 'STOPPING=1' "$WNOTES")"
 
 # --- logging: the journal's format under systemd, timestamps otherwise ---
