@@ -404,9 +404,13 @@ static void classify_response(struct poller *p, const char *feed_name, const str
 		article_host_pause(p, res->final_url, res->retry_after_s);
 }
 
+/* A 301/308 moves the feed's stored URL, but not to a hop the address
+ * guard refused: a feed added at run time trusts its stored URL, so a
+ * refused hop stored there would be fetched unguarded next time. */
 static void follow_permanent_redirect(struct daemon *d, struct db_feed *f, const struct fetch_result *res)
 {
-	if (res->permanent_url == NULL || strcmp(res->permanent_url, f->url) == 0)
+	if (res->permanent_url == NULL || strcmp(res->permanent_url, f->url) == 0 ||
+	    res->error == FETCH_ERR_REFUSED)
 		return;
 	log_notice("feed %s moved permanently: %s -> %s (stored; update the configuration too)",
 		   f->name, f->url, res->permanent_url);

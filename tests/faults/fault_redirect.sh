@@ -3,13 +3,15 @@
 # allow_private_addresses = no a feed on 127.0.0.1 (the operator named it,
 # so it is fetched) answers 302 to an internal server on [::1]; a feed
 # added over the control socket redirects there too, and one to the cloud
-# metadata address 169.254.169.254. The [::1] server gets no request,
+# metadata address 169.254.169.254, and one whose 301s (the first on its
+# origin) lead to [::1]: the refused hop must not become its stored URL,
+# which the next poll would trust. The [::1] server gets no request,
 # nothing of it is stored, each feed's error and the log say which redirect
 # was refused; a redirect on the feed's own origin is still followed. The
 # control run with allow_private_addresses = yes shows that the [::1]
 # server is reachable, and then is reached.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 11
+tap_plan 13
 
 SITE="$TEST_TMP/site"
 cp -r "$top_srcdir/config/demo/site" "$SITE"
@@ -35,6 +37,7 @@ at_exit "kill $inner"
 wait_for 10 test -s "$INNER/port" || { echo "Bail out! the [::1] server did not start"; exit 1; }
 Q=$(cat "$INNER/port")
 to_inner() { printf '%s/redirect/302?to=http%%3A%%2F%%2F%%5B%%3A%%3A1%%5D%%3A%s%%2F%s' "$HTTPD_URL" "$Q" "$1"; }
+enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 inner_gets() { grep -c '^GET' "$INNER/requests.log" || true; }
 
 config() {  # config FILE ALLOW_PRIVATE
@@ -65,13 +68,22 @@ wait_for 30 test -S "$STATE/ctl.sock"
 tap_ok "feed add over the socket: a feed redirecting to [::1]" ctl feed add added "$(to_inner y)"
 tap_ok "feed add over the socket: a feed redirecting to 169.254.169.254" \
     ctl feed add metadata "$HTTPD_URL/redirect/307?to=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F"
-errors() { [ "$(sql "SELECT count(*) FROM feeds WHERE name IN ('hop','added','metadata') AND last_error LIKE 'refused%'")" = 3 ]; }
-tap_ok "all three feeds end refused" wait_for 60 errors
+# A 301 to [::1], and a chain that stays on the origin first: a refused hop
+# must not become the feed's stored URL, which a later poll would trust.
+tap_ok "feed add over the socket: a feed whose 301s (the first on its origin) lead to [::1]" \
+    ctl feed add moved301 "$HTTPD_URL/redirect/301?to=$(enc "/redirect/301?to=$(enc "http://[::1]:$Q/z")")"
+errors() { [ "$(sql "SELECT count(*) FROM feeds WHERE name IN ('hop','added','metadata','moved301') AND last_error LIKE 'refused%'")" = 4 ]; }
+tap_ok "all four feeds end refused" wait_for 60 errors
 tap_match "the error names the redirect and what its address is" \
     "^refused: .*redirected to http://\[::1\]:$Q/x, whose address ::1 is loopback" \
     "$(sql "SELECT last_error FROM feeds WHERE name = 'hop'")"
 tap_match "the metadata address is refused as link-local" 'redirected to http://169\.254\.169\.254/latest/meta-data/, whose address 169\.254\.169\.254 is link-local' \
     "$(sql "SELECT last_error FROM feeds WHERE name = 'metadata'")"
+ctl feed poll moved301 >/dev/null
+polled_again() { [ "$(sql "SELECT consecutive_failures FROM feeds WHERE name = 'moved301'")" -ge 2 ]; }
+wait_for 60 polled_again
+tap_is "a refused 301 does not move the feed: its URL stays, it stays refused" "$HTTPD_URL/redirect/301 refused" \
+    "$(sql "SELECT substr(url, 1, instr(url, '?') - 1) || ' ' || substr(last_error, 1, 7) FROM feeds WHERE name = 'moved301'")"
 tap_match "the log says so, once per feed at least" "feed (hop|added).*refused: .*redirected to http://\[::1\]" "$(cat "$STATE/daemon.log")"
 stored() { [ "$(sql "SELECT count(*) FROM articles WHERE feed_name = 'moved'")" -gt 0 ]; }
 tap_ok "a redirect on the feed's own origin is still followed (articles stored)" wait_for 60 stored
