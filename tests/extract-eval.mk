@@ -2,7 +2,7 @@
 # and its scorer. eval.sh checks the gold records and the scorer, then scores
 # `mouwatch extract` over the corpus and prints the figures as TAP comments.
 #   tests/extract-eval/score [DIR] --mouwatch build/daemon/mouwatch [-v|--json]
-TESTS += tests/extract-eval/eval.sh
+TESTS += tests/extract-eval/eval.sh tests/extract-eval/real.sh
 EXTRA_DIST += tests/extract-eval
 # The third held-out set, scored by eval.sh against HOLDOUT3_FLOOR (tests/fixtures
 # is shipped whole by tests/local.mk; listed here so the set is not forgotten).

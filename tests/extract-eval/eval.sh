@@ -65,7 +65,7 @@ SEED_FLOOR=0.99
 
 ntxt=$(ls "$CORPUS"/*.txt | wc -l)
 nexpected=$(grep -c . "$EVAL/bad-gold/expected-problems")
-tap_plan $((19 + nexpected))
+tap_plan $((21 + nexpected))
 
 tap_ok "gold records follow the SPEC's field rules" "$EVAL/check-gold" "$CORPUS"
 
@@ -98,6 +98,20 @@ tap_ok "--min-score 1.0 passes for gold against gold" \
 tap_ok "scorer gives the hand-worked figures of selftest/" matches_expected "$TEST_TMP/selftest.json"
 tap_fails "--min-score above the overall exits 1" 1 \
     "$EVAL/score" "$EVAL/selftest/gold" --predictions "$EVAL/selftest/pred" --min-score 0.9
+
+# The gold format's tolerances (accept): a prediction that takes every
+# accepted alternative is exact; without the tolerances it is not.
+ACCEPT="$EVAL/accept"
+tap_is "accept: tolerated alternatives score as right" "1 1 1.000" \
+    "$("$EVAL/score" "$ACCEPT/gold" --predictions "$ACCEPT/pred" --json |
+       python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["cases"], r["exact"], "%.3f" % r["overall"])')"
+mkdir -p "$TEST_TMP/strict"
+cp "$ACCEPT/gold/tolerances.txt" "$TEST_TMP/strict/"
+python3 -c 'import json,sys; g=json.load(open(sys.argv[1])); g.pop("accept"); json.dump(g, open(sys.argv[2], "w"))' \
+    "$ACCEPT/gold/tolerances.json" "$TEST_TMP/strict/tolerances.json"
+tap_is "accept: the same prediction without the tolerances is not exact" 0 \
+    "$("$EVAL/score" "$TEST_TMP/strict" --predictions "$ACCEPT/pred" --json |
+       python3 -c 'import json,sys; print(json.load(sys.stdin)["exact"])')"
 
 # The extractor itself: scored on the development corpus, which it must
 # not fall below (the floors are the level reached, minus a little room
