@@ -7,8 +7,10 @@
  * Strings are NULL when the feed does not carry the field.
  *
  * Text fields: title, author, summary and categories are plain text (markup
- * removed, HTML entities decoded, whitespace collapsed). content keeps the
- * feed's HTML as delivered (entities inside it are HTML's own), trimmed.
+ * removed, HTML entities decoded, whitespace collapsed; an Atom text
+ * construct of type "text" is kept as written, "<" and all). content keeps
+ * the feed's HTML as delivered (entities inside it are HTML's own), trimmed;
+ * base64 content (Atom 0.3 mode="base64", a binary MIME type) is decoded.
  * Every string is valid UTF-8 (invalid bytes become U+FFFD). */
 #ifndef MW_FEED_H
 #define MW_FEED_H

@@ -266,6 +266,72 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+char *feed_text_collapse(const char *s)
+{
+	struct plain pl = { STRBUF_INIT, false };
+
+	if (s == NULL)
+		return NULL;
+	while (*s) {
+		if (is_space(*s)) {
+			pl.space = true;
+			s++;
+			continue;
+		}
+		size_t n = 1;
+		while (s[n] && !is_space(s[n]))
+			n++;
+		plain_char(&pl, s, n);
+		s += n;
+	}
+	if (only_nbsp(pl.out.s, pl.out.len)) {
+		strbuf_free(&pl.out);
+		return NULL;
+	}
+	if (feed_utf8_valid(pl.out.s, pl.out.len))
+		return strbuf_steal(&pl.out);
+	char *fixed = feed_utf8_fix(pl.out.s, pl.out.len);
+	strbuf_free(&pl.out);
+	return fixed;
+}
+
+/* The value of base64 digit c, or -1. */
+static int b64_digit(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
+}
+
+char *feed_base64_decode(const char *s, size_t *len)
+{
+	struct strbuf b = STRBUF_INIT;
+	unsigned long acc = 0;
+	int bits = 0;
+
+	strbuf_reserve(&b, strlen(s) / 4 * 3 + 1);
+	for (; *s && *s != '='; s++) {
+		int d = b64_digit(*s);
+		if (d < 0 && is_space(*s))
+			continue;
+		if (d < 0) {
+			strbuf_free(&b);
+			return NULL;
+		}
+		acc = (acc << 6 | (unsigned long)d) & 0xFFFFFF;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			strbuf_putc(&b, (char)(acc >> bits & 0xFF));
+		}
+	}
+	*len = b.len;
+	return strbuf_steal(&b);
+}
+
 char *feed_text_trim(const char *s)
 {
 	if (s == NULL)

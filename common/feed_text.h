@@ -21,6 +21,15 @@ char *feed_utf8_fix(const char *s, size_t len);
  * read as a space is the extractor's folding (workers/extract_text.c). */
 char *feed_text_plain(const char *html);
 
+/* Plain text as it is (an Atom type="text" construct: "<" and "&" are
+ * characters, not markup): runs of ASCII whitespace collapsed to one
+ * space, trimmed, valid UTF-8. NULL when nothing is left. */
+char *feed_text_collapse(const char *s);
+
+/* The bytes base64 text s encodes (whitespace ignored, padding optional),
+ * NUL-terminated, their count in *len; NULL when s is not base64. */
+char *feed_base64_decode(const char *s, size_t *len);
+
 /* s trimmed of surrounding whitespace, valid UTF-8; NULL when empty. */
 char *feed_text_trim(const char *s);
 

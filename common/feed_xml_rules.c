@@ -11,6 +11,7 @@
 #include <libxml/dict.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const namespaces[] = {
 	"http://purl.org/rss/1.0/modules/content/",
@@ -100,30 +101,104 @@ static const char *node_text(const struct xctx *x, const xmlNode *n, struct strb
 	return strbuf_str(tmp);
 }
 
-/* The raw content of n: markup kept when there are element children.
- * Atom 0.3 base64 content is not read. Borrowed from x or tmp. */
-static const char *node_raw(const struct xctx *x, const xmlNode *n, struct strbuf *tmp)
-{
-	bool base64 = false;
+/* What an Atom text construct's type and mode say its content is. */
+enum atom_type {
+	AT_TEXT,     /* plain text: "<" and "&" are characters */
+	AT_HTML,     /* escaped HTML */
+	AT_MARKUP,   /* inline markup (xhtml, XML types, or elements met) */
+	AT_BINARY,   /* base64 (Atom 0.3 mode="base64", a binary MIME type) */
+};
 
-	if (n->properties) {
-		xmlChar *mode = xmlGetProp(n, (const xmlChar *)"mode");
-		base64 = mode && xmlStrEqual(mode, (const xmlChar *)"base64");
-		xmlFree(mode);
-	}
-	if (base64)
-		return "";
+static enum atom_type mime_type(const char *t)
+{
+	static const struct { const char *name; enum atom_type type; } names[] = {
+		{ "text", AT_TEXT }, { "text/plain", AT_TEXT }, { "html", AT_HTML },
+		{ "text/html", AT_HTML }, { "xhtml", AT_MARKUP }, { "application/xhtml+xml", AT_MARKUP },
+	};
+	size_t n = strlen(t);
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(t, names[i].name) == 0)
+			return names[i].type;
+	if (strncasecmp(t, "text/", 5) == 0)
+		return AT_TEXT;
+	if ((n > 4 && strcasecmp(t + n - 4, "+xml") == 0) || (n > 4 && strcasecmp(t + n - 4, "/xml") == 0))
+		return AT_MARKUP;
+	return strchr(t, '/') ? AT_BINARY : AT_TEXT;
+}
+
+/* The type of the text construct n; *base64 when its content is base64. */
+static enum atom_type atom_type(const xmlNode *n, bool *base64)
+{
+	enum atom_type t = AT_TEXT;
+
+	*base64 = false;
+	if (n->properties == NULL)
+		return t;
+	xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+	xmlChar *mode = xmlGetProp(n, (const xmlChar *)"mode");
+	if (type)
+		t = mime_type((const char *)type);
+	if (mode && xmlStrEqual(mode, (const xmlChar *)"escaped") && t == AT_TEXT && type == NULL)
+		t = AT_HTML;
+	*base64 = t == AT_BINARY || (mode && xmlStrEqual(mode, (const xmlChar *)"base64"));
+	xmlFree(type);
+	xmlFree(mode);
+	return t;
+}
+
+/* The content of n as its type says, in *t (AT_MARKUP when it holds
+ * elements, AT_TEXT for decoded binary). Borrowed from x or tmp. */
+static const char *node_typed(const struct xctx *x, const xmlNode *n, struct strbuf *tmp, enum atom_type *t)
+{
+	bool base64;
+
+	*t = atom_type(n, &base64);
 	if (x->field_dom && has_element_child(n)) {
+		*t = AT_MARKUP;
 		serialize_children(x->ctxt->myDoc, n, tmp);
 		return strbuf_str(tmp);
 	}
-	return node_text(x, n, tmp);
+	const char *text = node_text(x, n, tmp);
+	if (!base64)
+		return text;
+	size_t len;
+	char *bytes = feed_base64_decode(text, &len);
+	strbuf_truncate(tmp, 0);
+	if (bytes)
+		strbuf_append(tmp, bytes, strlen(bytes));
+	free(bytes);
+	if (*t == AT_BINARY || *t == AT_MARKUP)
+		*t = AT_TEXT;
+	return strbuf_str(tmp);
 }
 
+/* The raw content of n: markup kept when there are element children,
+ * base64 decoded. Borrowed from x or tmp. */
+static const char *node_raw(const struct xctx *x, const xmlNode *n, struct strbuf *tmp)
+{
+	enum atom_type t;
+
+	return node_typed(x, n, tmp, &t);
+}
+
+/* An RSS text field: HTML (feeds escape it, or forget to). */
 static char *node_plain(const struct xctx *x, const xmlNode *n)
 {
 	struct strbuf tmp = STRBUF_INIT;
 	char *s = feed_text_plain(node_raw(x, n, &tmp));
+
+	strbuf_free(&tmp);
+	return s;
+}
+
+/* An Atom text construct as plain text: type="text" as written. */
+static char *node_atom_plain(const struct xctx *x, const xmlNode *n)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	enum atom_type t;
+	const char *raw = node_typed(x, n, &tmp, &t);
+	char *s = t == AT_TEXT ? feed_text_collapse(raw) : feed_text_plain(raw);
 
 	strbuf_free(&tmp);
 	return s;
@@ -203,6 +278,8 @@ typedef void entry_fn(struct xctx *x, const xmlNode *n, struct feed_entry *e);
 static void e_title(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->title, node_plain(x, n)); }
 static void e_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->summary, node_plain(x, n)); }
 static void e_content(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->content, node_html(x, n)); }
+static void e_atom_title(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->title, node_atom_plain(x, n)); }
+static void e_atom_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->summary, node_atom_plain(x, n)); }
 static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(x, &e->published, n, false); }
 static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(x, &e->updated, n, false); }
 static void e_author(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_add_author(&e->author, clean_author(node_plain(x, n))); }
@@ -276,6 +353,7 @@ static void e_atom_category(struct xctx *x, const xmlNode *n, struct feed_entry 
 /* ---- feed-level elements ---- */
 
 static void f_title(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->title, node_plain(x, n)); }
+static void f_atom_title(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->title, node_atom_plain(x, n)); }
 static void f_link(struct xctx *x, const xmlNode *n) { feed_set(&x->b->f->link, resolve(x, n, node_trimmed_text(x, n))); }
 static void f_updated(struct xctx *x, const xmlNode *n) { set_date(x, &x->b->f->updated, n, false); }
 static void f_last_build(struct xctx *x, const xmlNode *n) { set_date(x, &x->b->f->updated, n, true); }
@@ -339,11 +417,11 @@ static const struct xrule rss_item_rules[] = {
 };
 
 static const struct xrule atom_entry_rules[] = {
-	E(NS_CORE, "id", e_id), E(NS_CORE, "title", e_title),
+	E(NS_CORE, "id", e_id), E(NS_CORE, "title", e_atom_title),
 	E(NS_CORE, "link", e_atom_link), E(NS_CORE, "published", e_published),
 	E(NS_CORE, "issued", e_published), E(NS_CORE, "created", e_published),
 	E(NS_CORE, "updated", e_updated), E(NS_CORE, "modified", e_updated),
-	{ NS_CORE, "author", R_AUTHOR, NULL, NULL }, E(NS_CORE, "summary", e_summary),
+	{ NS_CORE, "author", R_AUTHOR, NULL, NULL }, E(NS_CORE, "summary", e_atom_summary),
 	E(NS_CORE, "content", e_content), E(NS_CORE, "category", e_atom_category),
 	E(NS_DC, "subject", e_category), E(NS_DC, "creator", e_author),
 	{ NS_MEDIA, "content", R_MEDIA_CONTENT, NULL, e_enclosure },
@@ -363,7 +441,7 @@ static const struct xrule rss_feed_rules[] = {
 };
 
 static const struct xrule atom_feed_rules[] = {
-	{ NS_CORE, "entry", R_ENTRY, NULL, NULL }, F(NS_CORE, "title", f_title),
+	{ NS_CORE, "entry", R_ENTRY, NULL, NULL }, F(NS_CORE, "title", f_atom_title),
 	F(NS_CORE, "link", f_atom_link), F(NS_CORE, "updated", f_last_build),
 	F(NS_CORE, "modified", f_last_build), { NS_CORE, "author", R_AUTHOR, NULL, NULL },
 };

@@ -105,6 +105,21 @@ static void test_scrub(void **state)
 	assert_null(feed_scrub_input("<a>\xe9</a>", 8, false, &n));
 }
 
+static void test_collapse_base64(void **state)
+{
+	size_t n = 0;
+	(void)state;
+	char *s = feed_text_collapse("  History of\n the <blink> &amp; tag ");
+	assert_string_equal(s, "History of the <blink> &amp; tag");
+	free(s);
+	assert_null(feed_text_collapse(" \t "));
+	s = feed_base64_decode("aGVs\nbG8=", &n);
+	assert_int_equal(n, 5);
+	assert_string_equal(s, "hello");
+	free(s);
+	assert_null(feed_base64_decode("not*base64", &n));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +127,7 @@ int main(void)
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_scrub),
+		cmocka_unit_test(test_collapse_base64),
 	};
 	return cmocka_run_group_tests_name("feed_text", tests, NULL, NULL);
 }
