@@ -431,6 +431,9 @@ static int run_step(const struct doc *d, int i, int j, int end, bool *last)
 	const struct tok *t = &d->toks[j];
 	if (field_joins(d, i, j, end))
 		return 1;
+	if (j > i && j + 1 < end && tok_punct(t, '\'') && d->toks[j + 1].word &&
+	    d->toks[j - 1].off + d->toks[j - 1].len == t->off && t->off + 1 == d->toks[j + 1].off)
+		return 2;  /* "Da'wah", "Ma'arif": an apostrophe inside a word */
 	if (!t->word || (j > i && stops_name(d, j, end)))
 		return 0;
 	if (t->cap || t->num || (unsigned char)t->s[0] >= 0x80)
@@ -998,7 +1001,8 @@ static bool count_at(const struct doc *d, int i, int end)
 /* Where the items of a list of institutions begin in sentence s ("Ketujuh
  * perguruan tinggi tersebut yakni A, B, ...", "The institutions involved
  * include A, B"): after the cue, or -1. A group noun stands at most four
- * words before the cue, with a count before it or "involved" after it. */
+ * words before the cue with a count before it, or at most eight with
+ * "involved" after it. */
 static int list_start(const struct doc *d, const struct sent *s)
 {
 	for (int c = s->first + 1; c < s->end; c++) {
@@ -1008,12 +1012,12 @@ static int list_start(const struct doc *d, const struct sent *s)
 			continue;
 		if (ce->val == 1)
 			return -1;  /* "Konsortium itu terdiri daripada 8 universiti termasuk ..." */
-		for (int g = c - 1; g >= s->first && g >= c - 4; g--) {
+		for (int g = c - 1; g >= s->first && g >= c - 8; g--) {
 			int gn = lex_match(d, g, c, LEX_GROUP, NULL);
 			if (gn == 0)
 				continue;
-			bool counted = (g > s->first && count_at(d, g - 1, c)) ||
-				       (g - 1 > s->first && count_at(d, g - 2, c));
+			bool counted = c - g <= 4 && ((g > s->first && count_at(d, g - 1, c)) ||
+						      (g - 1 > s->first && count_at(d, g - 2, c)));
 			for (int k = g + gn; k < c && !counted; k++)
 				counted = lex_match(d, k, k + 1, LEX_INVOLVED, NULL) > 0;
 			if (counted) {

@@ -142,6 +142,9 @@ void stage_select_parties(struct doc *d, struct record *r)
 	for (int k = 0; k < r->npeople; k++)
 		if (r->people[k].signer && r->people[k].party >= 0)
 			r->parties[r->people[k].party].signer = true;
+	/* a faculty of a signing university is none of the two the fallback
+	 * needs; after it, a faculty joins the university it found */
+	units_to_parents(r);
 	fallback_signers(d, r);
 	units_to_parents(r);
 	merge_contractions(r);
