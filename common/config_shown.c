@@ -11,27 +11,31 @@
 
 #define REMOVED "(removed)"
 
-/* url without userinfo, query and fragment, each replaced by a marker. */
+/* url without userinfo, query and fragment, each replaced by a marker.
+ * A refused URL may be malformed: a password may hold '/', '?', '#' or
+ * '@' unencoded. When the last '@' is not plainly the end of a userinfo
+ * (a '/', '?' or '#' comes before it), the password's end cannot be told
+ * from a path or a query, and nothing after the scheme is shown. */
 static char *url_shown(const char *url)
 {
 	struct strbuf out = STRBUF_INIT;
-	size_t end = strcspn(url, "?#");
 	const char *sep = strstr(url, "://");
-	const char *auth = sep && (size_t)(sep - url) < end ? sep + 3 : url;
-	size_t auth_len = strcspn(auth, "/?#");
-	const char *at = NULL;
+	const char *auth = sep && (size_t)(sep - url) < strcspn(url, "?#") ? sep + 3 : url;
+	const char *at = strrchr(auth, '@');
 
-	for (const char *p = auth; p < auth + auth_len; p++)
-		if (*p == '@')
-			at = p;   /* the last one: a password may hold '@' */
 	strbuf_append(&out, url, (size_t)(auth - url));
-	if (at) {
-		strbuf_puts(&out, REMOVED "@");
-		auth = at + 1;
+	if (at && (size_t)(at - auth) > strcspn(auth, "/?#")) {
+		strbuf_puts(&out, REMOVED);
+	} else {
+		if (at) {
+			strbuf_puts(&out, REMOVED "@");
+			auth = at + 1;
+		}
+		size_t end = strcspn(auth, "?#");
+		strbuf_append(&out, auth, end);
+		if (auth[end])
+			strbuf_puts(&out, auth[end] == '?' ? "?" REMOVED : "#" REMOVED);
 	}
-	strbuf_append(&out, auth, (size_t)(url + end - auth));
-	if (url[end])
-		strbuf_puts(&out, url[end] == '?' ? "?" REMOVED : "#" REMOVED);
 	char *s = xstrdup(strbuf_str(&out));
 	strbuf_free(&out);
 	return s;

@@ -254,7 +254,14 @@ static void test_value_shown(void **state)
 	static const struct { enum value_kind kind; const char *v, *shown; } cases[] = {
 		{ V_URL, "https://hooks.example.org/in?token=abc", "https://hooks.example.org/in?(removed)" },
 		{ V_URL, "https://u:p@w@proxy.example.org:3128/x#frag", "https://(removed)@proxy.example.org:3128/x#(removed)" },
-		{ V_URL, "http://example.org/a@b", "http://example.org/a@b" },
+		/* A '@' after a '/', '?' or '#': a password holding them
+		 * unencoded cannot be told from a path or a query. */
+		{ V_URL, "http://example.org/a@b", "http://(removed)" },
+		{ V_URL, "https://h.example.org/in?token=a@b", "https://(removed)" },
+		{ V_REDIS, "redis://:se/cret@localhost:6379/zero", "redis://(removed)" },
+		{ V_REDIS, "redis://:se?cret@localhost:6379", "redis://(removed)" },
+		{ V_REDIS, "redis://u:se#cret@localhost", "redis://(removed)" },
+		{ V_URL, "http://example.org/feed.xml", "http://example.org/feed.xml" },
 		{ V_REDIS, "redis://:pa55@localhost:6379/zero", "redis://(removed)@localhost:6379/zero" },
 		{ V_REDIS, "unix:/run/r.sock?db=x", "unix:/run/r.sock?(removed)" },
 		{ V_DURATION, "5 minutes", "5 minutes" },
