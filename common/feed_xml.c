@@ -360,10 +360,12 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		open_frame(x, X_FEED, NULL, nb_attrs, attrs, false);
 		break;
 	case R_ENTRY:
-		if ((e = feed_build_entry(x->b)) == NULL)
+		if ((e = feed_build_entry(x->b)) == NULL) {
 			skip(x);
-		else
+		} else {
+			feed_xml_entry_start(x, e, nb_attrs, attrs);
 			open_frame(x, X_ENTRY, e, nb_attrs, attrs, true);
+		}
 		break;
 	case R_AUTHOR:
 		open_frame(x, X_AUTHOR, e, nb_attrs, attrs, false);

@@ -72,6 +72,10 @@ struct xctx {
 	                            * other content (then nothing is built) */
 	bool field_dom;            /* the open field has markup, references,
 	                            * comments: its content is built as nodes */
+	/* Which element gave the current entry's (and the feed's) link and
+	 * dates: a value replaces one of lower or equal rank (see
+	 * feed_xml_rules.c); 0 nothing yet. Reset when an entry opens. */
+	int link_rank, published_rank, updated_rank, feed_link_rank;
 	bool root_seen;
 	char *err;                 /* the document was refused (its root) */
 };
@@ -81,6 +85,9 @@ const struct xrule *feed_xml_rule(const struct xctx *x, bool entry_level,
 				  const xmlChar *href, const xmlChar *name);
 /* The rule of an Atom author's <name>. */
 extern const struct xrule feed_xml_author_name;
+
+/* An entry opens: its id from RDF's rdf:about, the ranks reset. */
+void feed_xml_entry_start(struct xctx *x, struct feed_entry *e, int nb_attrs, const xmlChar **attrs);
 
 /* Interns the known namespace URIs in the parser's dictionary. */
 void feed_xml_intern(struct xctx *x);

@@ -4,6 +4,7 @@
  * element (built by the driver in feed_xml.c as a small detached DOM node)
  * into a value of the struct feed. */
 #include "feed_xml.h"
+#include "feed_date.h"
 #include "feed_text.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -271,6 +272,37 @@ static void set_date(const struct xctx *x, time_t *field, const xmlNode *n, bool
 	free(s);
 }
 
+/* A date of rank rank: it replaces the field's value when that came from
+ * an element of lower or the same rank (several <published>: the last),
+ * and when it parses. */
+static void set_ranked_date(const struct xctx *x, time_t *field, int *field_rank,
+			    const xmlNode *n, int rank)
+{
+	char *s = rank >= *field_rank ? node_trimmed_text(x, n) : NULL;
+	time_t t;
+
+	if (s && feed_parse_date(s, &t)) {
+		*field = t;
+		*field_rank = rank;
+	}
+	free(s);
+}
+
+#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+void feed_xml_entry_start(struct xctx *x, struct feed_entry *e, int nb_attrs, const xmlChar **attrs)
+{
+	x->link_rank = x->published_rank = x->updated_rank = 0;
+	for (int i = 0; i < nb_attrs; i++) {
+		const xmlChar **a = attrs + 5 * i;
+		if (!xmlStrEqual(a[0], (const xmlChar *)"about") || !xmlStrEqual(a[2], (const xmlChar *)RDF_NS))
+			continue;
+		char *raw = xstrndup((const char *)a[3], (size_t)(a[4] - a[3]));
+		feed_set(&e->id, feed_text_trim(raw));
+		free(raw);
+	}
+}
+
 /* ---- entry elements ---- */
 
 typedef void entry_fn(struct xctx *x, const xmlNode *n, struct feed_entry *e);
@@ -280,8 +312,11 @@ static void e_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { 
 static void e_content(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->content, node_html(x, n)); }
 static void e_atom_title(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->title, node_atom_plain(x, n)); }
 static void e_atom_summary(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->summary, node_atom_plain(x, n)); }
-static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(x, &e->published, n, false); }
-static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_date(x, &e->updated, n, false); }
+/* Dates: rank 2 for the element the format defines (pubDate, published,
+ * issued, updated, modified), 1 for stand-ins (dc:date, created). */
+static void e_published(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_ranked_date(x, &e->published, &x->published_rank, n, 2); }
+static void e_published_alt(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_ranked_date(x, &e->published, &x->published_rank, n, 1); }
+static void e_updated(struct xctx *x, const xmlNode *n, struct feed_entry *e) { set_ranked_date(x, &e->updated, &x->updated_rank, n, 2); }
 static void e_author(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_add_author(&e->author, clean_author(node_plain(x, n))); }
 static void e_id(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->id, node_trimmed_text(x, n)); }
 static void e_link(struct xctx *x, const xmlNode *n, struct feed_entry *e) { feed_set(&e->link, resolve(x, n, node_trimmed_text(x, n))); }
@@ -319,31 +354,60 @@ static void e_enclosure(struct xctx *x, const xmlNode *n, struct feed_entry *e)
 	free(len);
 }
 
+/* The rank of an Atom <link> as the page of its entry or feed: 0 not at
+ * all (no href, another rel), 1 an alternate of another type, 2 an
+ * alternate HTML page (rel and type may be left out). */
+static int link_rank(const xmlNode *n, const char *rel)
+{
+	if (rel != NULL && strcmp(rel, "alternate") != 0)
+		return 0;
+	char *type = prop(n, "type");
+	int rank = type == NULL || strcasecmp(type, "text/html") == 0
+		   || strcasecmp(type, "application/xhtml+xml") == 0 ? 2 : 1;
+	free(type);
+	return rank;
+}
+
+/* Sets *field from n's href when n ranks above what gave it (the first
+ * of equal rank wins). */
+static void set_ranked_link(struct xctx *x, const xmlNode *n, const char *rel, char **field, int *field_rank)
+{
+	int rank = link_rank(n, rel);
+	char *href;
+
+	if (rank <= *field_rank || (href = resolve(x, n, prop(n, "href"))) == NULL)
+		return;
+	feed_replace(field, href);
+	*field_rank = rank;
+}
+
 /* Atom <link>: rel="alternate" (the default) is the link, "enclosure" a file. */
 static void e_atom_link(struct xctx *x, const xmlNode *n, struct feed_entry *e)
 {
 	char *rel = prop(n, "rel");
 
-	if (rel == NULL || strcmp(rel, "alternate") == 0)
-		feed_set(&e->link, resolve(x, n, prop(n, "href")));
-	else if (strcmp(rel, "enclosure") == 0) {
+	if (rel && strcmp(rel, "enclosure") == 0) {
 		char *url = resolve(x, n, prop(n, "href"));
 		char *len = prop(n, "length");
 		if (url)
 			feed_add_enclosure(e, url, prop(n, "type"), len ? strtoll(len, NULL, 10) : -1);
 		free(len);
+	} else {
+		set_ranked_link(x, n, rel, &e->link, &x->link_rank);
 	}
 	free(rel);
 }
 
+/* Atom <category>: the term is the category; the label only without one. */
 static void e_atom_category(struct xctx *x, const xmlNode *n, struct feed_entry *e)
 {
-	char *c = prop(n, "label");
+	char *c = prop(n, "term");
 
+	(void)x;
 	if (c == NULL)
-		c = prop(n, "term");
+		c = prop(n, "label");
 	if (c) {
-		char *plain = feed_text_plain(c);
+		char *plain = feed_text_collapse(c);
 		free(c);
 		if (plain)
 			feed_add_category(e, plain);
@@ -387,8 +451,7 @@ static void f_atom_link(struct xctx *x, const xmlNode *n)
 {
 	char *rel = prop(n, "rel");
 
-	if (rel == NULL || strcmp(rel, "alternate") == 0)
-		feed_set(&x->b->f->link, resolve(x, n, prop(n, "href")));
+	set_ranked_link(x, n, rel, &x->b->f->link, &x->feed_link_rank);
 	free(rel);
 }
 
@@ -407,7 +470,7 @@ static const struct xrule rss_item_rules[] = {
 	E(NS_CORE, "description", e_summary), E(NS_CORE, "pubDate", e_published),
 	E(NS_CORE, "guid", e_guid), E(NS_CORE, "author", e_author),
 	E(NS_CORE, "category", e_category), E(NS_CORE, "enclosure", e_enclosure),
-	E(NS_CONTENT, "encoded", e_content), E(NS_DC, "date", e_published),
+	E(NS_CONTENT, "encoded", e_content), E(NS_DC, "date", e_published_alt),
 	E(NS_DC, "creator", e_author), E(NS_DC, "subject", e_category),
 	E(NS_DC, "title", e_title), E(NS_DC, "description", e_summary),
 	{ NS_MEDIA, "content", R_MEDIA_CONTENT, NULL, e_enclosure },
@@ -419,7 +482,7 @@ static const struct xrule rss_item_rules[] = {
 static const struct xrule atom_entry_rules[] = {
 	E(NS_CORE, "id", e_id), E(NS_CORE, "title", e_atom_title),
 	E(NS_CORE, "link", e_atom_link), E(NS_CORE, "published", e_published),
-	E(NS_CORE, "issued", e_published), E(NS_CORE, "created", e_published),
+	E(NS_CORE, "issued", e_published), E(NS_CORE, "created", e_published_alt),
 	E(NS_CORE, "updated", e_updated), E(NS_CORE, "modified", e_updated),
 	{ NS_CORE, "author", R_AUTHOR, NULL, NULL }, E(NS_CORE, "summary", e_atom_summary),
 	E(NS_CORE, "content", e_content), E(NS_CORE, "category", e_atom_category),
