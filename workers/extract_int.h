@@ -179,6 +179,8 @@ enum lex_kind {
 	                  ("district", "acting") */
 	LEX_AS,        /* between a name and its role ("X selaku Rektor") */
 	LEX_JOIN,      /* joining words inside a list or a portfolio ("dan") */
+	LEX_CLAUSE,    /* open a new clause ("manakala", "while"): a witness
+	                  part ends there */
 	LEX_N
 };
 
@@ -383,10 +385,18 @@ char *person_strip_titles(const char *name);
  * them a party by their role; after the parties are selected, a signatory
  * still without one gets the party no other signatory holds. */
 void signers_mark(struct doc *d, struct record *r);
-/* The tokens [*from, *to) of sentence s whose people signed: none when s
- * names no signers, only tells what came before or after the signing, or
- * its subject witnessed; else up to a "witnessed by". */
-void signer_span(const struct doc *d, const struct sent *s, int *from, int *to);
+/* The tokens of sentence s whose people signed: [from, to) less the
+ * witness parts gap[k] ("disaksikan oleh ..." up to a new clause,
+ * "manakala ..."). Empty when s names no signers, only tells what came
+ * before or after the signing, or its subject witnessed. */
+#define MAX_GAPS 4
+struct span {
+	int from, to;
+	int gap[MAX_GAPS][2];
+	int ngaps;
+};
+void signer_span(const struct doc *d, const struct sent *s, struct span *sp);
+bool span_has(const struct span *sp, int i);
 void signers_fill_party(struct record *r);
 /* Is lower-case w (n bytes) a generic word for a kind of institution
  * ("polytechnic", "regency")? The only party of that kind named by w

@@ -638,9 +638,15 @@ static void strip_nya(char *role)
 		role[n - 3] = '\0';
 }
 
+/* How role_at reads a role: in the signing part of the sentence; in a
+ * sentence that writes the name before the role ("A, Rektor X, dan B,
+ * Direktur Y"). */
+enum { ROLE_SIGNING = 1, ROLE_NAME_FIRST = 2 };
+
 static void role_at(struct doc *d, struct record *r, const struct sent *s, int i, int n,
-		    const struct lex_entry *role, bool signing)
+		    const struct lex_entry *role, unsigned how)
 {
+	bool signing = how & ROLE_SIGNING;
 	int party = -1, inst_end, pstart;
 	int rs = role_prefix(d, r, s, i), before = rs;
 	if (rs < i) {
@@ -697,7 +703,11 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		pend = pstart;  /* "President of MMU": the name is before */
 	bool spoke = spoken_before(d, s, before);
 	signing &= !spoke;
-	if (pend <= pstart) {
+	int bstart = 0, bend = (how & ROLE_NAME_FIRST) ? name_before(d, before, s->first, &bstart) : -1;
+	if (bend > 0) {
+		pstart = bstart;
+		pend = bend;
+	} else if (pend <= pstart) {
 		pend = name_before(d, before, s->first, &pstart);
 		if (pend < 0)
 			return;
@@ -727,20 +737,40 @@ static int role_nya(const struct doc *d, int i, const struct lex_entry **e)
 	return 1;
 }
 
+/* Does sentence s write its people name first ("Prof. A, Rektor X, dan
+ * Dr. B, Direktur Y")? So its first capitalised role follows a name and a
+ * comma. */
+static bool names_first(const struct doc *d, const struct record *r, const struct sent *s)
+{
+	for (int i = s->first; i < s->end; i++) {
+		int n = d->toks[i].word && d->toks[i].cap ? lex_match(d, i, s->end, LEX_ROLE, NULL) : 0;
+		if (n == 0 || !role_here(d, r, s, i, n))
+			continue;
+		int st = 0, rs = role_prefix(d, r, s, i);
+		int e = rs > s->first && tok_punct(&d->toks[rs - 1], ',') ?
+			name_before(d, rs, s->first, &st) : -1;
+		/* not a dateline ("Jakarta, Menteri ...") */
+		return e > 0 && lex_match(d, st, e, LEX_PLACE, NULL) < e - st &&
+		       (st > s->first || e - st >= 2);
+	}
+	return false;
+}
+
 static void sentence_people(struct doc *d, struct record *r, const struct sent *s)
 {
-	int from, to;
-	signer_span(d, s, &from, &to);
+	struct span sp;
+	signer_span(d, s, &sp);
+	unsigned first = names_first(d, r, s) ? ROLE_NAME_FIRST : 0;
 	for (int i = s->first; i < s->end; i++) {
 		const struct lex_entry *e = NULL;
 		int n = d->toks[i].word ? lex_match(d, i, s->end, LEX_ROLE, &e) : 0;
-		bool signing = i >= from && i < to;
+		unsigned how = first | (span_has(&sp, i) ? ROLE_SIGNING : 0);
 		if (n == 0 && s->signer && (n = role_nya(d, i, &e)) > 0) {
-			role_at(d, r, s, i, n, e, signing);
+			role_at(d, r, s, i, n, e, how);
 			continue;
 		}
 		if (n > 0 && role_here(d, r, s, i, n)) {
-			role_at(d, r, s, i, n, e, signing);
+			role_at(d, r, s, i, n, e, how);
 			i += n - 1;
 		}
 	}
@@ -832,11 +862,12 @@ static void rep_before(struct doc *d, struct record *r, const struct sent *s, in
 
 static void sentence_represented(struct doc *d, struct record *r, const struct sent *s)
 {
-	int from, to;
-	signer_span(d, s, &from, &to);
-	for (int i = from; i < to; i++) {
+	struct span sp;
+	signer_span(d, s, &sp);
+	int to = sp.to;
+	for (int i = sp.from; i < to; i++) {
 		const struct lex_entry *e = NULL;
-		int n = lex_match(d, i, to, LEX_REPRESENT, &e);
+		int n = span_has(&sp, i) ? lex_match(d, i, to, LEX_REPRESENT, &e) : 0;
 		if (n > 0 && e->val == REP_AFTER)
 			rep_after(d, r, s, i, n, to);
 		else if (n > 0 && e->val == REP_BEFORE)

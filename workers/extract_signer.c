@@ -27,13 +27,15 @@ static bool name_at(const struct doc *d, const char *w, int i, int b)
 
 /* Does the person's full name, or the first name alone (not followed by
  * another capitalised word: "Mohd" of "Mohd Hamdi" is not "Mohd
- * Yusoff"), occur in tokens [a, b)? */
-static bool named_in(const struct doc *d, const struct person *p, int a, int b)
+ * Yusoff"), occur in the span? */
+static bool named_in(const struct doc *d, const struct person *p, const struct span *sp)
 {
 	size_t first = strcspn(p->name, " ");
-	for (int i = a; i < b; i++) {
+	int b = sp->to;
+	for (int i = sp->from; i < b; i++) {
 		const struct tok *t = &d->toks[i];
-		if (!t->cap || (size_t)t->len != first || memcmp(t->s, p->name, first) != 0)
+		if (!span_has(sp, i) || !t->cap || (size_t)t->len != first ||
+		    memcmp(t->s, p->name, first) != 0)
 			continue;
 		if (name_at(d, p->name, i, b) || i + 1 >= b || !d->toks[i + 1].cap)
 			return true;
@@ -51,9 +53,34 @@ static bool around_signing(const struct doc *d, const struct sent *s, int i)
 	return false;
 }
 
-void signer_span(const struct doc *d, const struct sent *s, int *from, int *to)
+bool span_has(const struct span *sp, int i)
 {
-	*from = *to = s->first;
+	if (i < sp->from || i >= sp->to)
+		return false;
+	for (int k = 0; k < sp->ngaps; k++)
+		if (i >= sp->gap[k][0] && i < sp->gap[k][1])
+			return false;
+	return true;
+}
+
+/* The witness parts from cue w on: each up to the next clause ("manakala
+ * bagi pihak Y, Z menandatangani"), else to the end of the sentence. */
+static void witness_gaps(const struct doc *d, const struct sent *s, int w, struct span *sp)
+{
+	while (w >= 0 && sp->ngaps < MAX_GAPS) {
+		int c = lex_find(d, w, s->end, LEX_CLAUSE, NULL);
+		sp->gap[sp->ngaps][0] = w;
+		sp->gap[sp->ngaps][1] = c < 0 ? s->end : c;
+		sp->ngaps++;
+		w = c < 0 ? -1 : lex_find(d, c, s->end, LEX_WITNESS, NULL);
+	}
+}
+
+void signer_span(const struct doc *d, const struct sent *s, struct span *sp)
+{
+	sp->from = sp->to = s->first;
+	sp->ngaps = 0;
+	int *from = &sp->from, *to = &sp->to;
 	if (!s->signer)
 		return;
 	int w = lex_find(d, s->first, s->end, LEX_WITNESS, NULL);
@@ -70,7 +97,9 @@ void signer_span(const struct doc *d, const struct sent *s, int *from, int *to)
 	}
 	if (sign >= 0 && !plain)
 		return;  /* "Usai penandatanganan, Rektor ... mengatakan" */
-	*to = w < 0 ? s->end : w;
+	*to = s->end;
+	if (w >= 0 && (sign < 0 || w > sign))
+		witness_gaps(d, s, w, sp);
 	if (w < 0 || sign < 0 || w > sign)
 		return;
 	/* The witness cue comes first. Opening the sentence ("Disaksikan
@@ -267,10 +296,10 @@ int party_by_kind(const struct record *r, const char *w, size_t n)
 void signers_mark(struct doc *d, struct record *r)
 {
 	for (int si = 0; si < d->nsent; si++) {
-		int from, to;
-		signer_span(d, &d->sents[si], &from, &to);
-		for (int k = 0; k < r->npeople && from < to; k++)
-			if (r->people[k].spoke_sent != si && named_in(d, &r->people[k], from, to))
+		struct span sp;
+		signer_span(d, &d->sents[si], &sp);
+		for (int k = 0; k < r->npeople && sp.from < sp.to; k++)
+			if (r->people[k].spoke_sent != si && named_in(d, &r->people[k], &sp))
 				r->people[k].signer = true;
 	}
 	for (int k = 0; k < r->npeople; k++) {

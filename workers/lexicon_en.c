@@ -408,6 +408,10 @@ static const struct lex_entry join[] = {
 	{"and"}, {"&"}, {NULL}
 };
 
+static const struct lex_entry clause[] = {
+	{"while"}, {"whereas"}, {NULL}
+};
+
 /* Between "the" and a role: "the district education head". */
 static const struct lex_entry rolemod[] = {
 	{"district"}, {"regional"}, {"state"}, {"municipal"}, {"education"},
@@ -436,6 +440,6 @@ const struct lexicon lexicon_en = {
 		/* location stage */
 		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_ROLEMOD] = rolemod,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause, [LEX_ROLEMOD] = rolemod,
 	},
 };

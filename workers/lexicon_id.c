@@ -126,7 +126,9 @@ static const struct lex_entry past[] = {
 
 static const struct lex_entry witness[] = {
 	{"disaksikan"}, {"menyaksikan"}, {"turut hadir"}, {"dihadiri"},
-	{"hadir pula"}, {"hadir juga"}, {NULL}
+	{"hadir pula"}, {"hadir juga"},
+	/* an attendance list: "Hadir dalam kegiatan itu, ..." */
+	{"hadir dalam"}, {"hadir pada"}, {NULL}
 };
 
 static const struct lex_entry type[] = {
@@ -519,6 +521,10 @@ static const struct lex_entry join[] = {
 	{"dan"}, {"serta"}, {NULL}
 };
 
+static const struct lex_entry clause[] = {
+	{"sedangkan"}, {"sementara"}, {NULL}
+};
+
 const struct lexicon lexicon_id = {
 	"id",
 	{
@@ -540,6 +546,6 @@ const struct lexicon lexicon_id = {
 		/* location stage */
 		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause,
 	},
 };

@@ -81,7 +81,9 @@ static const struct lex_entry online[] = {
 
 static const struct lex_entry represent[] = {
 	{"bagi pihak"}, {"mewakili", REP_BEFORE}, {"diwakili", REP_AFTER},
-	{"diwakili oleh", REP_AFTER}, {NULL}
+	{"diwakili oleh", REP_AFTER},
+	/* "Majlis ... disempurnakan oleh X, Pengerusi Y, bersama Z" */
+	{"disempurnakan oleh"}, {NULL}
 };
 
 static const struct lex_entry future[] = {
@@ -210,7 +212,8 @@ static const struct lex_entry role[] = {
 	{"timbalan dekan"}, {"ketua pegawai eksekutifnya"}, {"pengarahnya"},
 	{"naib canselornya"}, {"ketua jabatan"}, {"yang dipertua"},
 	{"pegawai pendidikan daerah"}, {"pegawai pendidikan negeri"}, {"ketua eksekutif"},
-	{"pendaftar"}, {"bendahari"}, {"naib presiden"}, {NULL}
+	{"pendaftar"}, {"bendahari"}, {"naib presiden"}, {"timbalan rektor"},
+	{"timbalan presiden"}, {"timbalan ketua pengarah"}, {NULL}
 };
 
 static const struct lex_entry title[] = {
@@ -220,6 +223,7 @@ static const struct lex_entry title[] = {
 	{"dato ' sri"}, {"dato ' seri"}, {"dato seri"}, {"dato sri"}, {"datuk sri"},
 	{"tengku"}, {"tunku"}, {"ybhg"}, {"yb"}, {"profesor"}, {"profesor madya"},
 	{"prof madya"}, {"datin paduka"}, {"ts dr"}, {"ybrs"}, {"yang berbahagia"},
+	{"gs"}, {"sr"},
 	{NULL}
 };
 
@@ -291,7 +295,7 @@ static const struct lex_entry notname[] = {
 };
 
 static const struct lex_entry title_next[] = {
-	{"madya"}, {"paduka"}, {"emeritus"}, {NULL}
+	{"madya"}, {"paduka"}, {"emeritus"}, {"wira"}, {"setia"}, {NULL}
 };
 
 static const struct lex_entry speaker[] = {
@@ -305,6 +309,14 @@ static const struct lex_entry aftersign[] = {
 
 static const struct lex_entry as[] = {
 	{"selaku"}, {NULL}
+};
+
+static const struct lex_entry clause[] = {
+	{"manakala"}, {NULL}
+};
+
+static const struct lex_entry join[] = {
+	{"bersama-sama"}, {"bersama sama"}, {NULL}
 };
 
 const struct lexicon lexicon_ms = {
@@ -326,6 +338,6 @@ const struct lexicon lexicon_ms = {
 		/* location stage */
 		[LEX_CEREMONY] = ceremony,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_CLAUSE] = clause, [LEX_JOIN] = join,
 	},
 };
