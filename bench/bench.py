@@ -626,7 +626,10 @@ def table(results):
                      "", "", ""))
     k = results.get("control")
     if k:
-        for name, r in sorted(k["reads"].items(), key=lambda x: -x[1]["ms"]["median"])[:4]:
+        top = sorted(k["reads"].items(), key=lambda x: -x[1]["ms"]["median"])[:4]
+        if "feeds_page" in k["reads"] and "feeds_page" not in dict(top):
+            top.append(("feeds_page", k["reads"]["feeds_page"]))  # what `mouwatch feeds` asks at a time
+        for name, r in top:
             rows.append((f"control {name}, {k['feeds']:,} feeds x {k['articles']:,} articles (ms)",
                          fmt(r["ms"], prec=1), f"CPU {fmt(r['cpu_ms'], prec=1)} ms", "", "< 100"))
     w = [max(len(r[i]) for r in rows) for i in range(5)]

@@ -245,7 +245,10 @@ int db_query_reminders(struct db *db, const char *state, int limit,
                        json_t **out);
 int db_query_articles(struct db *db, const char *state, int limit,
                       json_t **out);
-int db_query_feeds(struct db *db, json_t **out);
+/* Feeds by name: those after `after` (NULL: from the first), at most
+ * limit (0: all). 'mouwatch feeds' reads them a page at a time, so that
+ * no one request holds the daemon's loop for all 10,000. */
+int db_query_feeds(struct db *db, const char *after, int limit, json_t **out);
 /* Full-text search over article titles and text and agreement parties.
  * The text is taken as words (all must match), not FTS5 syntax. */
 int db_query_search(struct db *db, const char *text, int limit, json_t **out);

@@ -76,18 +76,21 @@ int db_query_articles(struct db *db, const char *state, int limit,
 	return db_query_array(db, st, out, "listing articles");
 }
 
-int db_query_feeds(struct db *db, json_t **out)
+int db_query_feeds(struct db *db, const char *after, int limit, json_t **out)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT name, url, interval_seconds,"
 		" language, last_status, last_error, consecutive_failures,"
 		" last_polled_at, next_poll_at, last_new_entry_at,"
 		" avg_publish_interval, disabled_reason, paused, stale,"
 		" (SELECT count(*) FROM articles a WHERE a.feed_name = f.name)"
-		" AS articles FROM feeds f WHERE removed_at IS NULL ORDER BY name");
+		" AS articles FROM feeds f WHERE removed_at IS NULL"
+		" AND (?1 IS NULL OR name > ?1) ORDER BY name LIMIT ?2");
 
 	*out = NULL;
 	if (!st)
 		return DB_ERR;
+	db_bind_text(st, 1, after);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
 	return db_query_array(db, st, out, "listing feeds");
 }
 

@@ -6,7 +6,19 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define FEEDS_PAGE 500  /* feeds per request (docs/protocol.md) */
+
+/* MOUWATCH_FEEDS_PAGE overrides it (tests read pages of 1). */
+static int feeds_page(void)
+{
+	const char *s = getenv("MOUWATCH_FEEDS_PAGE");
+	int v = s ? atoi(s) : 0;
+
+	return v > 0 && v <= 10000 ? v : FEEDS_PAGE;
+}
 
 static const char *feed_state(const json_t *f)
 {
@@ -44,13 +56,45 @@ static void show_feeds(const json_t *arr)
 	cli_table_free(&t);
 }
 
+/* Every feed into all, a page at a time: the daemon answers each request
+ * on its event loop, and 10,000 feeds at once would hold it for over 50 ms. */
+static int read_feeds(const struct cli_opts *opts, json_t *all)
+{
+	json_t *page = NULL;
+	int rc, per = feeds_page();
+	size_t n;
+
+	do {
+		json_t *last = json_array_get(all, json_array_size(all) - 1);
+		json_t *params = json_pack("{s:i}", "limit", per);
+		if (last)
+			json_object_set(params, "after", json_object_get(last, "name"));
+		if ((rc = cli_call(opts, "feeds", params, &page)) != EXIT_OK)
+			return rc;
+		n = json_array_size(page);
+		json_array_extend(all, page);
+		json_decref(page);
+	} while (n == (size_t)per);
+	return EXIT_OK;
+}
+
 int cli_feeds(const struct cli_opts *opts, int argc, char **argv)
 {
+	json_t *all;
+	int rc;
+
 	if (argc > 1) {
 		fprintf(stderr, "mouwatch: feeds takes no arguments\n");
 		return EXIT_USAGE;
 	}
-	return cli_call_show(opts, "feeds", NULL, show_feeds);
+	all = json_array();
+	rc = read_feeds(opts, all);
+	if (rc == EXIT_OK && opts->json)
+		cli_print_json(all);
+	else if (rc == EXIT_OK)
+		show_feeds(all);
+	json_decref(all);
+	return rc;
 }
 
 /* ---- feed add|remove|pause|resume|poll ---- */

@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/integration/test_cli_env.sh"
 
-tap_plan 55
+tap_plan 56
 
 redis_start
 httpd_start "$OPS_SITE"
@@ -33,6 +33,8 @@ tap_is "status --json: resident memory is the daemon's VmRSS (within 8 MB)" "yes
 out=$(mw feeds)
 tap_match "feeds: table with both feeds ok" '^demo-atom +ok .*atom\.xml' "$out"
 tap_is "feeds --json: two feeds" "demo-atom demo-rss" "$(mw --json feeds | jq_py '" ".join(f["name"] for f in j)')"
+tap_is "feeds read a page of one at a time: the same two" "demo-atom demo-rss" \
+    "$(MOUWATCH_FEEDS_PAGE=1 mw --json feeds | jq_py '" ".join(f["name"] for f in j)')"
 
 # --- articles ---
 tap_is "articles --json: eight" 8 "$(mw --json articles | jq_py 'len(j)')"

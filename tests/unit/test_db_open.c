@@ -346,7 +346,7 @@ static void test_read_only_refuses_writes(void **state)
 		.name = "c", .url = "https://c.example/rss" }, 10), DB_OK);
 	ro = tdb_open_opts(t->path, &o);
 	assert_non_null(ro);
-	assert_int_equal(db_query_feeds(ro, &feeds), DB_OK);
+	assert_int_equal(db_query_feeds(ro, NULL, 0, &feeds), DB_OK);
 	assert_int_equal(json_array_size(feeds), 1);
 	json_decref(feeds);
 	assert_int_equal(db_feed_upsert(ro, &(struct db_feed_config){

@@ -189,10 +189,18 @@ static void test_feed_counts(void **state)
 				.title = "Berita", .text = "Teks.", .fetched_at = 1 };
 			assert_int_equal(db_article_insert_new(t->db, &a, NULL, NULL), DB_OK);
 		}
-	assert_int_equal(db_query_feeds(t->db, &out), DB_OK);
+	assert_int_equal(db_query_feeds(t->db, NULL, 0, &out), DB_OK);
 	assert_int_equal(json_array_size(out), 3);
 	json_array_foreach(out, i, f)
 		assert_int_equal(json_integer_value(json_object_get(f, "articles")), 3 - (long long)i);
+	json_decref(out);
+	/* a page: after alpha, one */
+	assert_int_equal(db_query_feeds(t->db, "alpha", 1, &out), DB_OK);
+	assert_int_equal(json_array_size(out), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(out, 0), "name")), "beta");
+	json_decref(out);
+	assert_int_equal(db_query_feeds(t->db, "gamma", 10, &out), DB_OK);
+	assert_int_equal(json_array_size(out), 0);
 	json_decref(out);
 }
 
