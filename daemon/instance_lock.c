@@ -53,11 +53,19 @@ static void write_pid(int fd)
 		return; /* the PID is for operators; the lock is what counts */
 }
 
-/* Opens path and locks it; -1 and why on failure. */
+/* Opens path and locks it; -1 and why on failure. flock needs no write
+ * access: a lock file this user may not write (left by a run as root) or
+ * one on a read-only state_dir is locked read-only, without the PID. */
 static int lock_one(const char *path, const char *what, char *why, size_t len)
 {
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0644);
 
+	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+		int saved = errno;
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			errno = saved;
+	}
 	if (fd < 0) {
 		snprintf(why, len, "cannot open %s to lock the %s: %s; check its directory's owner and mode",
 			 path, what, strerror(errno));

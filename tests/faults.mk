@@ -18,7 +18,8 @@ FAULT_TESTS = \
 	tests/faults/fault_redirect.sh \
 	tests/faults/fault_redis_flushed.sh \
 	tests/faults/fault_redis_aof_tail.sh \
-	tests/faults/fault_control_clients.sh
+	tests/faults/fault_control_clients.sh \
+	tests/faults/fault_stale_lock.sh
 
 EXTRA_DIST += tests/faults bench/soak.sh
 
