@@ -20,13 +20,18 @@ struct once_state {
 	int64_t started;
 	int64_t last_progress;
 	size_t feeds;
-	bool readers_asked;  /* whether anything reads the stream */
+	bool readers_asked;  /* a question "who reads the stream" is out */
+	bool readers_warned; /* nobody did: said so, not asked again */
+	int64_t readers_next;/* when to ask again while someone reads */
 	long long queued;    /* waiting for a worker when it was asked */
 };
 
 /* A worker blocks 2 s per read (worker_queue.c): one Redis has not seen
- * for this long is not reading. */
+ * for this long is not reading. While some consumer is counted, the
+ * question is asked again this often: a worker killed or hung just before
+ * this run still counts until it has been idle READER_IDLE_MS. */
 #define READER_IDLE_MS 15000
+#define READERS_AGAIN_S 5
 
 static struct once_state once;
 
@@ -54,23 +59,26 @@ static void readers_cb(long long n, void *arg)
 	struct daemon *d = arg;
 	int left = d->once_timeout_s - (int)(daemon_now() - once.started);
 
-	if (n < 0) {
-		once.readers_asked = false;  /* ask again at the next tick */
+	once.readers_asked = false;
+	if (n != 0) {   /* an error: at the next tick; a reader: later */
+		once.readers_next = n < 0 ? 0 : daemon_now() + READERS_AGAIN_S;
 		return;
 	}
-	if (n == 0)
-		log_warn("--once: nothing reads %s: this run starts no worker (--workers 0) and Redis has seen "
-			 "no consumer of group %s in the last %d s, so the %lld queued article(s) will not be "
-			 "stored unless a mouwatch-worker starts; waiting %d s more for one (--once-timeout %d), "
-			 "then exiting 1. Start mouwatch-worker, or run with --workers N",
-			 d->cfg->daemon.redis_stream, QUEUE_GROUP, READER_IDLE_MS / 1000, once.queued,
-			 left > 0 ? left : 0, d->once_timeout_s);
+	once.readers_warned = true;
+	log_warn("--once: nothing reads %s: this run starts no worker (--workers 0) and Redis has seen "
+		 "no consumer of group %s in the last %d s, so the %lld queued article(s) will not be "
+		 "stored unless a mouwatch-worker starts; waiting %d s more for one (--once-timeout %d), "
+		 "then exiting 1. Start mouwatch-worker, or run with --workers N",
+		 d->cfg->daemon.redis_stream, QUEUE_GROUP, READER_IDLE_MS / 1000, once.queued,
+		 left > 0 ? left : 0, d->once_timeout_s);
 }
 
-/* Once per run, when articles wait for workers this run does not start. */
+/* While articles wait for workers this run does not start, until nobody
+ * reads the stream (said once). */
 static void ask_readers(struct daemon *d, const struct db_outbox_counts *c)
 {
-	if (once.readers_asked || d->sup.n > 0 || c->queued == 0 || !outbox_connected(d->outbox))
+	if (once.readers_asked || once.readers_warned || daemon_now() < once.readers_next ||
+	    d->sup.n > 0 || c->queued == 0 || !outbox_connected(d->outbox))
 		return;
 	once.readers_asked = true;
 	once.queued = c->queued;

@@ -3,9 +3,11 @@
 # the stream says at once that nothing will store the queued articles and
 # how long it will wait, instead of saying so only when --once-timeout
 # (600 s here) runs out. With a mouwatch-worker of its own running beside
-# it, the same run says nothing of the kind and finishes.
+# it, the same run says nothing of the kind and finishes. A worker killed
+# just before the run still counts as a reader for 15 s: the run asks
+# again, and says so once Redis has not seen it for that long.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 5
+tap_plan 7
 
 SITE="$TEST_TMP/site"
 cp -r "$top_srcdir/config/demo/site" "$SITE"
@@ -46,4 +48,21 @@ tap_is "and says nothing about a missing reader" 0 "$(grep -c 'nothing reads' "$
 tap_is "every article is stored" 0 \
     "$(sqlite3 "$STATE/mouwatch.db" "SELECT count(*) FROM articles WHERE state = 'queued'")"
 kill -TERM "$worker"
+
+# A worker that read the stream a moment ago, then died (its own stream).
+sed -e "s|^state_dir = .*|state_dir = $STATE/2|" -e "s|^database = .*|database = $STATE/2/mouwatch.db|" \
+    -e "s|^socket = .*|socket = $STATE/2/ctl.sock\nredis_stream = mouwatch:died|" "$CONF" >"$TEST_TMP/mw2.conf"
+mkdir -p "$STATE/2"
+"$MOUWATCH_WORKER" -c "$TEST_TMP/mw2.conf" --name died >"$TEST_TMP/worker2.out" 2>&1 &
+worker=$!
+at_exit "kill -KILL $worker"
+wait_for 20 grep -q 'ready' "$TEST_TMP/worker2.out"
+kill -KILL "$worker"; wait "$worker" 2>/dev/null
+"$MOUWATCHD" -c "$TEST_TMP/mw2.conf" --once --workers 0 --once-timeout 600 >"$TEST_TMP/out3" 2>&1 &
+pid=$!
+at_exit "kill -KILL $pid"
+said() { grep -q -- '--once: nothing reads mouwatch:died' "$TEST_TMP/out3"; }
+tap_ok "a worker killed just before: --once says nothing reads, once it has been idle 15 s" wait_for 60 said
+tap_is "and says it once" 1 "$(grep -c 'nothing reads' "$TEST_TMP/out3")"
+kill -TERM "$pid"; wait "$pid" 2>/dev/null
 tap_done
