@@ -181,6 +181,8 @@ enum lex_kind {
 	LEX_JOIN,      /* joining words inside a list or a portfolio ("dan") */
 	LEX_CLAUSE,    /* open a new clause ("manakala", "while"): a witness
 	                  part ends there */
+	LEX_COPULA,    /* "were", "ialah": after a representation cue, the
+	                  names of the signers follow */
 	LEX_N
 };
 

@@ -110,6 +110,7 @@ static bool name_tok(const struct doc *d, int i, int end)
 	       lex_match(d, i, end, LEX_INST, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_ROLE, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_NOTNAME, NULL) == 0 &&
+	       lex_match(d, i, end, LEX_FIELD, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_SIGN, NULL) == 0 &&
 	       lex_match(d, i, end, LEX_WEEKDAY, NULL) == 0;
 }
@@ -130,6 +131,9 @@ static int skip_titles(const struct doc *d, int i, int end)
 		else if (any && lex_match(d, i, i + 1, LEX_TITLE_NEXT, NULL) > 0 && i + 1 < end &&
 			 (d->toks[i + 1].cap || tok_punct(&d->toks[i + 1], '.')))
 			i++;
+		else if (any && i + 2 < end && tok_punct(t, '(') && d->toks[i + 1].cap &&
+			 tok_punct(&d->toks[i + 2], ')'))
+			i += 3;  /* "Datuk (Datu) Rosmadi": a local form of the title */
 		else
 			break;
 		any = true;
@@ -227,6 +231,39 @@ static bool acronyms_only(const struct doc *d, int a, int b)
 				return false;
 	}
 	return b > a;
+}
+
+/* Is the bracket after [a, b) the initials of its words ("Kawasan Industri
+ * Kendal (KIK)")? Then [a, b) names an institution. */
+static bool initials_follow(const struct doc *d, int a, int b, int end)
+{
+	if (b + 2 >= end || !tok_punct(&d->toks[b], '(') || !tok_punct(&d->toks[b + 2], ')'))
+		return false;
+	const struct tok *t = &d->toks[b + 1];
+	if (t->len != b - a || t->len < 2)
+		return false;
+	for (int k = 0; k < t->len; k++)
+		if (t->s[k] != d->toks[a + k].s[0])
+			return false;
+	return true;
+}
+
+/* Does a capitalised sector or portfolio word follow the name at b
+ * ("Kawasan Industri ...")? Then the name is the start of an institution's. */
+static bool sector_follows(const struct doc *d, int b, int end)
+{
+	return b < end && d->toks[b].cap && (lex_match(d, b, end, LEX_FIELD, NULL) > 0 ||
+					     lex_match(d, b, end, LEX_NOTNAME, NULL) > 0);
+}
+
+/* Can tokens [a, b) be a person's name? Not acronyms only, not a place
+ * ("Kota Semarang"), not an institution spelt out before its initials. */
+static bool person_name_ok(const struct doc *d, int a, int b, int end)
+{
+	return b > a && !acronyms_only(d, a, b) && !initials_follow(d, a, b, end) &&
+	       !sector_follows(d, b, end) &&
+	       lex_match(d, a, b, LEX_PLACE, NULL) < b - a &&
+	       lex_match(d, a, b, LEX_QUALIFIER, NULL) == 0;
 }
 
 /* Does a speech cue end just before token i ("menurut Rektor ...",
@@ -699,7 +736,7 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		pstart++;
 	pstart = skip_titles(d, pstart, s->end);
 	int pend = name_end(d, pstart, s->end);
-	if (acronyms_only(d, pstart, pend))
+	if (!person_name_ok(d, pstart, pend, s->end))
 		pend = pstart;  /* "President of MMU": the name is before */
 	bool spoke = spoken_before(d, s, before);
 	signing &= !spoke;
@@ -769,6 +806,10 @@ static void sentence_people(struct doc *d, struct record *r, const struct sent *
 			role_at(d, r, s, i, n, e, how);
 			continue;
 		}
+		/* "President/Vice Chancellor of X": one role */
+		const struct lex_entry *e2 = NULL;
+		if (n > 0 && i + n + 1 < s->end && tok_punct(&d->toks[i + n], '/'))
+			n += 1 + lex_match(d, i + n + 1, s->end, LEX_ROLE, &e2);
 		if (n > 0 && role_here(d, r, s, i, n)) {
 			role_at(d, r, s, i, n, e, how);
 			i += n - 1;
@@ -860,6 +901,49 @@ static void rep_before(struct doc *d, struct record *r, const struct sent *s, in
 	signer_add(d, r, ps, pe, party_lookup_prefix(d, r, i + n, to, &used));
 }
 
+/* A list of names from a ("A (UniX), Prof. B (UniY) dan C"): each a
+ * signatory, the party in its bracket where known. */
+static void name_list(struct doc *d, struct record *r, int a, int to)
+{
+	while (a < to) {
+		a = skip_titles(d, a, to);
+		int b = name_end(d, a, to), used = 0, party = -1;
+		if (!person_name_ok(d, a, b, to) || lex_match(d, b, to, LEX_ROLE, NULL) > 0)
+			return;
+		int c = b;  /* after the name: its bracket, commas, degrees */
+		if (c + 1 < to && tok_punct(&d->toks[c], '(')) {
+			party = party_lookup_prefix(d, r, c + 1, to, &used);
+			while (c < to && !tok_punct(&d->toks[c], ')'))
+				c++;
+		}
+		signer_add(d, r, a, b, party);
+		while (c < to && (tok_punct(&d->toks[c], ')') || tok_punct(&d->toks[c], ',') ||
+				  tok_punct(&d->toks[c], '.') || is_degree_tok(d, c)))
+			c++;
+		int j = c < to ? lex_match(d, c, to, LEX_JOIN, NULL) : 0;
+		if (j == 0 && !tok_punct(&d->toks[c - 1], ','))
+			return;
+		a = c + j;
+	}
+}
+
+/* "Representing the universities were A (X), B (Y) and C (Z)": a cue and
+ * a list word ("were", "ialah") before the names; "para kepala sekolah,
+ * yakni A, B dan C": a role, then a list word. Where the names start, or
+ * -1. */
+static int list_after_cue(const struct doc *d, int i, int n, int to)
+{
+	for (int j = i + n; j < to && j < i + n + 5; j++) {
+		const struct lex_entry *e = NULL;
+		int m = lex_match(d, j, to, LEX_LISTCUE, &e);
+		if (m > 0 && e->val == 0)
+			return j + m;
+		if (m == 0 && lex_match(d, j, to, LEX_COPULA, NULL) > 0)
+			return j + 1;
+	}
+	return -1;
+}
+
 static void sentence_represented(struct doc *d, struct record *r, const struct sent *s)
 {
 	struct span sp;
@@ -868,7 +952,12 @@ static void sentence_represented(struct doc *d, struct record *r, const struct s
 	for (int i = sp.from; i < to; i++) {
 		const struct lex_entry *e = NULL;
 		int n = span_has(&sp, i) ? lex_match(d, i, to, LEX_REPRESENT, &e) : 0;
-		if (n > 0 && e->val == REP_AFTER)
+		int role = n == 0 && span_has(&sp, i) ? lex_match(d, i, to, LEX_ROLE, NULL) : 0;
+		int list = n > 0 || role > 0 ? list_after_cue(d, i, n + role, to) : -1;
+		if (list >= 0) {
+			name_list(d, r, list, to);
+			i = list;
+		} else if (n > 0 && e->val == REP_AFTER)
 			rep_after(d, r, s, i, n, to);
 		else if (n > 0 && e->val == REP_BEFORE)
 			rep_before(d, r, s, i, n, to);

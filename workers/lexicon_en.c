@@ -89,7 +89,8 @@ static const struct lex_entry online[] = {
 static const struct lex_entry represent[] = {
 	{"on behalf of", REP_BEFORE}, {"representing", REP_BEFORE},
 	{"represented by", REP_AFTER}, {"was represented by", REP_AFTER},
-	{"were represented by", REP_AFTER}, {"was represented"}, {"were represented"}, {NULL}
+	{"were represented by", REP_AFTER}, {"was represented"}, {"were represented"},
+	{"as the signatories"}, {"as signatories"}, {"as the signatory"}, {NULL}
 };
 
 static const struct lex_entry future[] = {
@@ -106,7 +107,8 @@ static const struct lex_entry past[] = {
 };
 
 static const struct lex_entry witness[] = {
-	{"witnessed"}, {"in the presence of"}, {"attended by"}, {NULL}
+	{"witnessed"}, {"in the presence of"}, {"attended by"}, {"were present"},
+	{"was present"}, {NULL}
 };
 
 static const struct lex_entry type[] = {
@@ -412,6 +414,10 @@ static const struct lex_entry clause[] = {
 	{"while"}, {"whereas"}, {NULL}
 };
 
+static const struct lex_entry copula[] = {
+	{"were"}, {"was"}, {NULL}
+};
+
 /* Between "the" and a role: "the district education head". */
 static const struct lex_entry rolemod[] = {
 	{"district"}, {"regional"}, {"state"}, {"municipal"}, {"education"},
@@ -440,6 +446,6 @@ const struct lexicon lexicon_en = {
 		/* location stage */
 		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause, [LEX_ROLEMOD] = rolemod,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause, [LEX_COPULA] = copula, [LEX_ROLEMOD] = rolemod,
 	},
 };
