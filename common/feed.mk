@@ -7,6 +7,7 @@ FEED_SOURCES = \
 	common/feed_text.c common/feed_text.h \
 	common/feed_entities.c common/feed_entities.h common/feed_entities_table.c \
 	common/feed_xml_refs.c common/feed_xml_refs.h \
+	common/feed_encoding.c common/feed_encoding.h \
 	common/utf8.c common/utf8.h \
 	common/feed_date.c common/feed_date.h
 common_libmwcommon_a_SOURCES += $(FEED_SOURCES)

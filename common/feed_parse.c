@@ -1,8 +1,10 @@
 /* feed_parse.c: owns feed_parse(), the entry point: the size limit, format
- * detection from the content (never the file name), the encoding repair
- * and reference rewriting (feed_xml_refs.h) the XML parser needs, and
- * dispatch to the XML or JSON reader. */
+ * detection from the content (never the file name), the conversion to
+ * UTF-8 (feed_encoding.h), the encoding repair and reference rewriting
+ * (feed_xml_refs.h) the XML parser needs, and dispatch to the XML or JSON
+ * reader. */
 #include "feed_internal.h"
+#include "feed_encoding.h"
 #include "feed_text.h"
 #include "feed_xml_refs.h"
 #include "xalloc.h"
@@ -77,12 +79,12 @@ static int parse_json(const char *data, size_t len, struct feed_build *b, char *
 	return rc;
 }
 
-static int dispatch(const char *data, size_t len, struct feed_build *b, char **err)
+static int dispatch_utf8(const char *data, size_t len, struct feed_build *b, char **err)
 {
 	const char *end = data + len, *p = data;
 
 	if (is_wide((const unsigned char *)data, len))
-		return feed_xml_parse(data, len, b, err);
+		return feed_xml_parse(data, len, b, err);   /* an encoding iconv lacks */
 	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	p = skip_space(p, end);
@@ -96,6 +98,17 @@ static int dispatch(const char *data, size_t len, struct feed_build *b, char **e
 		return parse_xml(data, len, p, b, err);
 	*err = xstrdup("not a feed (neither XML nor JSON)");
 	return -1;
+}
+
+/* Any other encoding is made UTF-8 first (feed_encoding.h). */
+static int dispatch(const char *data, size_t len, struct feed_build *b, char **err)
+{
+	size_t utf8_len = 0;
+	char *utf8 = feed_to_utf8(data, len, &utf8_len);
+	int rc = dispatch_utf8(utf8 ? utf8 : data, utf8 ? utf8_len : len, b, err);
+
+	free(utf8);
+	return rc;
 }
 
 int feed_parse(const char *data, size_t len, const char *base_url,

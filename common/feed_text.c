@@ -9,6 +9,7 @@
 #include "xalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define REPLACEMENT UTF8_REPLACEMENT
@@ -216,10 +217,104 @@ static bool only_nbsp(const char *s, size_t len)
 	return true;
 }
 
+/* The windows-1252 byte for code point cp, or -1: what a UTF-8 byte
+ * became when UTF-8 was read as windows-1252 (or Latin-1) and encoded
+ * again. */
+static int cp1252_byte(uint32_t cp)
+{
+	if (cp >= 0x80 && cp <= 0xFF)
+		return (int)cp;
+	if (cp < 0x152 || cp > 0x2122)
+		return -1;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_c1[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
+/* The continuation bytes a UTF-8 lead byte wants, or -1. */
+static int utf8_wants(int byte)
+{
+	return byte >= 0xC2 && byte <= 0xDF ? 1 : byte >= 0xE0 && byte <= 0xEF ? 2
+	       : byte >= 0xF0 && byte <= 0xF4 ? 3 : -1;
+}
+
+/* True when every non-ASCII character of p[0..len) maps to a byte and the
+ * bytes form UTF-8 sequences (checked without a copy: most fields fail
+ * at their first non-ASCII character). */
+static bool is_double_utf8(const unsigned char *p, size_t len)
+{
+	int need = 0;
+	bool high = false;
+
+	for (size_t i = 0; i < len;) {
+		if (p[i] < 0x80) {
+			if (need)
+				return false;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		int byte = n ? cp1252_byte(cp) : -1;
+		if (byte < 0)
+			return false;
+		if (need > 0 && (byte & 0xC0) == 0x80)
+			need--;
+		else if (need > 0 || (need = utf8_wants(byte)) < 0)
+			return false;
+		high = true;
+		i += n;
+	}
+	return high && need == 0;
+}
+
+/* s[0..len) (valid UTF-8) read back into the bytes it was made from when
+ * the whole of it is double-encoded UTF-8 ("\xC3\xA2\xE2\x82\xAC\xC2\xA6"
+ * for "\xE2\x80\xA6"). NULL otherwise (the text is left as it is). */
+static char *undo_double_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf b = STRBUF_INIT;
+
+	/* Every such field holds a lead byte read as U+00C2..U+00F4, which
+	 * UTF-8 writes with 0xC3 first: no 0xC3, nothing to undo. */
+	if (memchr(s, 0xC3, len) == NULL || !is_double_utf8(p, len))
+		return NULL;
+	strbuf_reserve(&b, len);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = p[i];
+		size_t n = p[i] < 0x80 ? 1 : utf8_decode(p + i, len - i, &cp);
+		strbuf_putc(&b, (char)(p[i] < 0x80 ? p[i] : cp1252_byte(cp)));
+		i += n;
+	}
+	if (!feed_utf8_valid(b.s, b.len)) {
+		strbuf_free(&b);
+		return NULL;
+	}
+	return strbuf_steal(&b);
+}
+
+/* Takes a field's text (valid UTF-8 or not) and returns its value: NULL
+ * when empty, invalid bytes U+FFFD. */
+static char *finish_text(struct strbuf *out)
+{
+	if (only_nbsp(out->s, out->len)) {
+		strbuf_free(out);
+		return NULL;
+	}
+	if (feed_utf8_valid(out->s, out->len))
+		return strbuf_steal(out);
+	char *fixed = feed_utf8_fix(out->s, out->len);
+	strbuf_free(out);
+	return fixed;
+}
+
 char *feed_text_plain(const char *html)
 {
 	struct plain pl = { STRBUF_INIT, false };
-	const char *s = html;
+	char *undone = html ? undo_double_utf8(html, strlen(html)) : NULL;
+	const char *s = undone ? undone : html;
 
 	if (html == NULL)
 		return NULL;
@@ -250,15 +345,8 @@ char *feed_text_plain(const char *html)
 			s += run;
 		}
 	}
-	if (only_nbsp(pl.out.s, pl.out.len)) {
-		strbuf_free(&pl.out);
-		return NULL;
-	}
-	if (feed_utf8_valid(pl.out.s, pl.out.len))
-		return strbuf_steal(&pl.out);
-	char *fixed = feed_utf8_fix(pl.out.s, pl.out.len);
-	strbuf_free(&pl.out);
-	return fixed;
+	free(undone);
+	return finish_text(&pl.out);
 }
 
 static bool is_space(char c)
@@ -266,11 +354,13 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-char *feed_text_collapse(const char *s)
+char *feed_text_collapse(const char *text)
 {
 	struct plain pl = { STRBUF_INIT, false };
+	char *undone = text ? undo_double_utf8(text, strlen(text)) : NULL;
+	const char *s = undone ? undone : text;
 
-	if (s == NULL)
+	if (text == NULL)
 		return NULL;
 	while (*s) {
 		if (is_space(*s)) {
@@ -284,15 +374,8 @@ char *feed_text_collapse(const char *s)
 		plain_char(&pl, s, n);
 		s += n;
 	}
-	if (only_nbsp(pl.out.s, pl.out.len)) {
-		strbuf_free(&pl.out);
-		return NULL;
-	}
-	if (feed_utf8_valid(pl.out.s, pl.out.len))
-		return strbuf_steal(&pl.out);
-	char *fixed = feed_utf8_fix(pl.out.s, pl.out.len);
-	strbuf_free(&pl.out);
-	return fixed;
+	free(undone);
+	return finish_text(&pl.out);
 }
 
 /* The value of base64 digit c, or -1. */
@@ -343,6 +426,9 @@ char *feed_text_trim(const char *s)
 		len--;
 	if (len == 0)
 		return NULL;
+	char *undone = undo_double_utf8(s, len);
+	if (undone)
+		return undone;
 	return feed_utf8_valid(s, len) ? xstrndup(s, len) : feed_utf8_fix(s, len);
 }
 

@@ -18,7 +18,11 @@ char *feed_utf8_fix(const char *s, size_t len);
  * references decoded, runs of ASCII whitespace collapsed to one space,
  * trimmed, valid UTF-8. NULL when nothing is left. A no-break space
  * (U+00A0, "&nbsp;", "&#160;") stays a character: the one place it is
- * read as a space is the extractor's folding (workers/extract_text.c). */
+ * read as a space is the extractor's folding (workers/extract_text.c).
+ * A field that is double-encoded UTF-8 through and through (UTF-8 read as
+ * windows-1252 or Latin-1 and encoded again: "\xC3\xA2\xE2\x82\xAC\xC2\xA6")
+ * is read back first, here and in the two functions below; a field with
+ * any character that does not fit that reading is left as it is. */
 char *feed_text_plain(const char *html);
 
 /* Plain text as it is (an Atom type="text" construct: "<" and "&" are

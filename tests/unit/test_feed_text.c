@@ -34,6 +34,10 @@ static const struct text_case plain_cases[] = {
 	{ "&#99999999999;", "\xef\xbf\xbd" },
 	{ "&apos;&quot;&lt;&gt;", "'\"<>" },
 	{ "&nosuch; & &amp &#; &#x;", "&nosuch; & &amp &#; &#x;" },
+	/* Double-encoded UTF-8, only when all of the field is. */
+	{ "a \xc3\xa2\xe2\x82\xac\xc2\xa6 b", "a \xe2\x80\xa6 b" },
+	{ "caf\xc3\xa9 \xc3\xa2\xe2\x82\xac\xc2\xa6", "caf\xc3\xa9 \xc3\xa2\xe2\x82\xac\xc2\xa6" },
+	{ "\xe2\x80\x99x", "\xe2\x80\x99x" },
 	{ "<b>bold</b>", "bold" },
 	{ "<p>one</p><p>two</p>", "one two" },
 	{ "a<br/>b", "a b" },
