@@ -218,6 +218,9 @@ struct lexicon {
 
 extern const struct lexicon lexicon_id, lexicon_ms, lexicon_en, lexicon_common;
 
+/* Builds the lexicons' index once (thread-safe); doc_build() calls it, so
+ * lookups on a document need not. */
+void lex_init(void);
 /* Longest entry of kind k (any language) matching at token i of [i, end):
  * returns the number of tokens matched (0: none) and the entry in *e. */
 int lex_match(const struct doc *d, int i, int end, enum lex_kind k,

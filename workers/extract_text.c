@@ -304,6 +304,7 @@ char *doc_span(const struct doc *d, int a, int b)
 
 struct doc *doc_build(const char *text, size_t len, struct mw_ymd pub)
 {
+	lex_init();  /* lex_match() relies on it: once per document, not per lookup */
 	struct doc *d = xcalloc(1, sizeof *d);
 	struct strbuf clean = STRBUF_INIT;
 	sanitize(text ? text : "", text ? len : 0, &clean);

@@ -9,8 +9,15 @@
 
 #define NBUCKET 512
 
+/* One entry in a bucket, with the length of its first word (a '*'
+ * included) so that most entries are passed over on one comparison. */
+struct slot {
+	const struct lex_entry *e;
+	size_t w0;
+};
+
 struct bucket {
-	const struct lex_entry **e;
+	struct slot *s;
 	int n;
 };
 
@@ -19,8 +26,11 @@ static const struct lexicon *const all_lex[] = {
 };
 #define N_LEX (int)(sizeof all_lex / sizeof all_lex[0])
 
-/* index[lexicon][kind][bucket]; built once, never freed (static tables). */
+/* index[lexicon][kind][bucket], and index_all[kind][bucket] holding every
+ * lexicon's entries in lexicon order (lex_match looks in one bucket, not
+ * four); built once, never freed (static tables). */
 static struct bucket *index_tab[N_LEX][LEX_N];
+static struct bucket *index_all[LEX_N];
 static once_flag index_once = ONCE_FLAG_INIT;
 
 static unsigned bucket_of(const char *w, size_t len)
@@ -31,15 +41,25 @@ static unsigned bucket_of(const char *w, size_t len)
 	return (c0 * 31u + c1) % NBUCKET;
 }
 
+static void bucket_add(struct bucket *b, const struct lex_entry *e)
+{
+	struct bucket *x = &b[bucket_of(e->phrase, strlen(e->phrase))];
+	const char *sp = strchr(e->phrase, ' ');
+	x->s = xrealloc(x->s, (size_t)(x->n + 1) * sizeof *x->s);
+	x->s[x->n].e = e;
+	x->s[x->n++].w0 = sp ? (size_t)(sp - e->phrase) : strlen(e->phrase);
+}
+
 static void index_one(int li, int k)
 {
 	const struct lex_entry *list = all_lex[li]->lists[k];
 	struct bucket *b = xcalloc(NBUCKET, sizeof *b);
 	index_tab[li][k] = b;
+	if (index_all[k] == NULL)
+		index_all[k] = xcalloc(NBUCKET, sizeof *index_all[k]);
 	for (int i = 0; list != NULL && list[i].phrase != NULL; i++) {
-		struct bucket *x = &b[bucket_of(list[i].phrase, strlen(list[i].phrase))];
-		x->e = xrealloc(x->e, (size_t)(x->n + 1) * sizeof *x->e);
-		x->e[x->n++] = &list[i];
+		bucket_add(b, &list[i]);
+		bucket_add(index_all[k], &list[i]);
 	}
 }
 
@@ -48,6 +68,11 @@ static void index_build(void)
 	for (int li = 0; li < N_LEX; li++)
 		for (int k = 0; k < LEX_N; k++)
 			index_one(li, k);
+}
+
+void lex_init(void)
+{
+	call_once(&index_once, index_build);
 }
 
 /* Does phrase word w (len wl, maybe ending in '*') match token t? */
@@ -85,46 +110,59 @@ static int index_of(const struct lexicon *lx)
 	fatal("lexicon: unknown table %p", (const void *)lx);
 }
 
+/* The longest entry of bucket b matching at token i (the first of equal
+ * length), its length in *best. */
+static const struct lex_entry *bucket_match(const struct bucket *b, const struct doc *d,
+					    int i, int end, int *best)
+{
+	const struct tok *t = &d->toks[i];
+	const struct lex_entry *found = NULL;
+	*best = 0;
+	for (int j = 0; j < b->n; j++) {
+		if (!word_eq(b->s[j].e->phrase, b->s[j].w0, t))
+			continue;
+		int n = phrase_len(b->s[j].e->phrase, d, i, end);
+		if (n > *best) {
+			*best = n;
+			found = b->s[j].e;
+		}
+	}
+	return found;
+}
+
 int lex_match_in(const struct lexicon *lx, const struct doc *d, int i, int end,
 		 enum lex_kind k, const struct lex_entry **e)
 {
-	call_once(&index_once, index_build);
+	lex_init();
 	if (i >= end)
 		return 0;
 	const struct tok *t = &d->toks[i];
-	const struct bucket *b = &index_tab[index_of(lx)][k][bucket_of(t->low, (size_t)t->len)];
-	int best = 0;
-	for (int j = 0; j < b->n; j++) {
-		int n = phrase_len(b->e[j]->phrase, d, i, end);
-		if (n > best) {
-			best = n;
-			if (e)
-				*e = b->e[j];
-		}
-	}
-	/* Single-letter tokens may match "x*" entries filed under one letter. */
+	int best;
+	const struct lex_entry *x = bucket_match(
+		&index_tab[index_of(lx)][k][bucket_of(t->low, (size_t)t->len)], d, i, end, &best);
+	if (best > 0 && e)
+		*e = x;
 	return best;
 }
 
+/* Every lexicon's entries of kind k at once (doc_build has built the
+ * index); ties go to the earlier lexicon, as they did one by one. */
 int lex_match(const struct doc *d, int i, int end, enum lex_kind k,
 	      const struct lex_entry **e)
 {
-	int best = 0;
-	for (int li = 0; li < N_LEX; li++) {
-		const struct lex_entry *x = NULL;
-		int n = lex_match_in(all_lex[li], d, i, end, k, &x);
-		if (n > best) {
-			best = n;
-			if (e)
-				*e = x;
-		}
-	}
+	if (i >= end)
+		return 0;
+	const struct tok *t = &d->toks[i];
+	int best;
+	const struct lex_entry *x = bucket_match(
+		&index_all[k][bucket_of(t->low, (size_t)t->len)], d, i, end, &best);
+	if (best > 0 && e)
+		*e = x;
 	/* An inflected or misspelt form of a signing root (extract_morph.c). */
-	if (best == 0 && k == LEX_SIGN && i < end && d->toks[i].root != NULL &&
-	    strcmp(d->toks[i].root->tag, "sign") == 0) {
+	if (best == 0 && k == LEX_SIGN && t->root != NULL && strcmp(t->root->tag, "sign") == 0) {
 		best = 1;
 		if (e)
-			*e = d->toks[i].root;
+			*e = t->root;
 	}
 	return best;
 }
@@ -132,24 +170,20 @@ int lex_match(const struct doc *d, int i, int end, enum lex_kind k,
 int lex_match_val(const struct doc *d, int i, int end, enum lex_kind k, int need, int avoid,
 		  const struct lex_entry **e)
 {
-	call_once(&index_once, index_build);
 	if (i >= end)
 		return 0;
 	const struct tok *t = &d->toks[i];
-	unsigned bk = bucket_of(t->low, (size_t)t->len);
+	const struct bucket *b = &index_all[k][bucket_of(t->low, (size_t)t->len)];
 	int best = 0;
-	for (int li = 0; li < N_LEX; li++) {
-		const struct bucket *b = &index_tab[li][k][bk];
-		for (int j = 0; j < b->n; j++) {
-			int v = b->e[j]->val;
-			if ((v & need) != need || (v & avoid) != 0)
-				continue;
-			int n = phrase_len(b->e[j]->phrase, d, i, end);
-			if (n > best) {
-				best = n;
-				if (e)
-					*e = b->e[j];
-			}
+	for (int j = 0; j < b->n; j++) {
+		int v = b->s[j].e->val;
+		if ((v & need) != need || (v & avoid) != 0 || !word_eq(b->s[j].e->phrase, b->s[j].w0, t))
+			continue;
+		int n = phrase_len(b->s[j].e->phrase, d, i, end);
+		if (n > best) {
+			best = n;
+			if (e)
+				*e = b->s[j].e;
 		}
 	}
 	return best;
@@ -186,8 +220,8 @@ const struct lex_entry *lex_list(int li, enum lex_kind k)
 static const struct lex_entry *prefix_in(const struct bucket *b, const char *s)
 {
 	for (int j = 0; j < b->n; j++)
-		if (strncmp(s, b->e[j]->phrase, strlen(b->e[j]->phrase)) == 0)
-			return b->e[j];
+		if (strncmp(s, b->s[j].e->phrase, strlen(b->s[j].e->phrase)) == 0)
+			return b->s[j].e;
 	return NULL;
 }
 
@@ -196,7 +230,7 @@ static const struct lex_entry *prefix_in(const struct bucket *b, const char *s)
  * the one earlier in its list wins, as in a scan of the whole list. */
 const struct lex_entry *lex_prefix_str(const char *s, enum lex_kind k)
 {
-	call_once(&index_once, index_build);
+	lex_init();
 	if (s[0] == '\0')
 		return NULL;
 	unsigned b1 = bucket_of(s, strlen(s)), b0 = bucket_of(s, 1);
