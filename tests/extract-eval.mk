@@ -7,3 +7,5 @@ EXTRA_DIST += tests/extract-eval
 # The third held-out set, scored by eval.sh against HOLDOUT3_FLOOR (tests/fixtures
 # is shipped whole by tests/local.mk; listed here so the set is not forgotten).
 EXTRA_DIST += tests/fixtures/eval-holdout3
+# The fourth, blind held-out set (shared gold format), per-field floors in eval.sh.
+EXTRA_DIST += tests/fixtures/eval-holdout4
