@@ -118,6 +118,8 @@ enum lex_kind {
 	                  "took place"); val: HELD_* bits (one list for the
 	                  date and the location stages) */
 	LEX_RECENT,    /* "baru-baru ini", "recently": undated on purpose */
+	LEX_NOTCOOP,   /* look like agreement words but are not ("perjanjian
+	                  kerja individual": an employment contract) */
 	LEX_SCOPE,     /* words that introduce an agreement's scope ("meliputi",
 	                  "covers") */
 	LEX_UNITHEAD,  /* words that begin a unit's or a post's name ("Bidang",

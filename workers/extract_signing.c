@@ -101,15 +101,35 @@ static int planned(const struct doc *d, const struct sent *s, int verb, int n)
 }
 
 /* Is the signing word at verb negated: a negation word (not "tidak
- * hanya") among the few tokens before it, within the same clause? */
+ * hanya") among the few tokens before it, or further back when a relative
+ * clause leads to the verb ("tidak ada dokumen kerja sama baru yang
+ * ditandatangani"), within the same clause? */
 static bool negated(const struct doc *d, const struct sent *s, int verb)
 {
-	for (int i = verb - 1; i >= s->first && i >= verb - PLAN_WINDOW; i--) {
+	bool relative = false;
+	for (int i = verb - 1; i >= s->first && (i >= verb - PLAN_WINDOW || relative); i--) {
 		if (tok_punct(&d->toks[i], ',') || tok_punct(&d->toks[i], ';'))
 			return false;
+		relative = relative || tok_is(&d->toks[i], "yang");
 		if (lex_match(d, i, verb, LEX_NEGATE, NULL) > 0 &&
 		    lex_match(d, i, s->end, LEX_NOTNEG, NULL) == 0)
 			return true;
+	}
+	return false;
+}
+
+/* Has sentence s a word for an agreement or a cooperation, not one for
+ * something else that begins alike (LEX_NOTCOOP: "perjanjian kerja
+ * individual" is an employment contract)? */
+static bool coop_in(const struct doc *d, const struct sent *s)
+{
+	for (int i = s->first; i < s->end; i++) {
+		int n = lex_match(d, i, s->end, LEX_COOP, NULL), m;
+		if (n == 0)
+			continue;
+		if ((m = lex_match(d, i, s->end, LEX_NOTCOOP, NULL)) < n)
+			return true;
+		i += m - 1;
 	}
 	return false;
 }
@@ -167,7 +187,7 @@ static int sign_at(const struct doc *d, const struct sent *s, int i)
 /* Does sentence s report a signing? */
 static bool reports_signing(const struct doc *d, const struct sent *s, struct reading *rd)
 {
-	bool coop = lex_find(d, s->first, s->end, LEX_COOP, NULL) >= 0;
+	bool coop = coop_in(d, s);
 	int verb = -1;
 	for (int i = s->first; i < s->end && verb < 0; i++) {
 		int n = sign_at(d, s, i), p;

@@ -62,6 +62,15 @@ static const struct lex_entry recent[] = {
 	{"baru-baru ini"}, {"belum lama ini"}, {"beberapa waktu lalu"}, {NULL}
 };
 
+/* Not agreements between institutions, though they begin like one. */
+static const struct lex_entry notcoop[] = {
+	{"perjanjian kerja individual"}, {"perjanjian kerja pppk"},
+	{"perjanjian kerja pegawai"}, {"perjanjian kerja karyawan"},
+	{"perjanjian kerja itu"}, {"perjanjian kerja tersebut"},
+	{"perjanjian kerja dengan"}, {"perjanjian kinerja"}, {"perjanjian jual beli"},
+	{"perjanjian pinjaman"}, {"perjanjian kredit"}, {NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
@@ -540,6 +549,7 @@ const struct lexicon lexicon_id = {
 		/* party stage */
 		[LEX_EVENTNAME] = eventname, [LEX_NAMEJOIN] = namejoin, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword, [LEX_PLACEABBR] = placeabbr,
+		[LEX_NOTCOOP] = notcoop,
 		/* date stage */
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 		[LEX_INVOLVED] = involved,
