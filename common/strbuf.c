@@ -19,6 +19,7 @@ void strbuf_reserve(struct strbuf *b, size_t extra)
 	while (cap < need)
 		cap *= 2;
 	b->s = xrealloc(b->s, cap);
+	b->s[b->len] = '\0';     /* NUL-terminated even before the first append */
 	b->cap = cap;
 }
 

@@ -16,7 +16,7 @@ FUZZ_SRCS += $(workers_libmwextract_a_SOURCES) \
 	common/config.c common/config_load.c common/config_sections.c \
 	common/config_keys.c common/config_values.c common/config_lists.c \
 	common/config_url.c common/config_secret.c common/config_match.c \
-	common/config_check.c common/duration.c \
+	common/config_check.c common/config_line.c common/config_shown.c common/duration.c \
 	common/db_open.c common/db_lock.c common/db_stmt.c common/db_schema.c common/db_text.c \
 	common/db_feeds.c common/db_articles.c common/db_parties.c \
 	common/db_agreements.c common/db_reminders.c common/db_deliveries.c \
