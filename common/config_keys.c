@@ -55,6 +55,7 @@ const struct key_def config_keys[] = {
 	{ SEC_DAEMON, "log_level", V_LOG_LEVEL, D(log_level), "info", 0, 0, 0, NULL },
 	{ SEC_DAEMON, "article_fetch", V_BOOL, D(article_fetch), "yes", 0, 0, 0, NULL },
 	{ SEC_DAEMON, "busy_timeout", V_DURATION, D(busy_timeout), "5s", 1, 10 * MINUTE, 0, NULL },
+	{ SEC_DAEMON, "timezone", V_TIMEZONE, D(timezone), "UTC", 0, 0, 0, NULL },
 
 	/* [feed NAME] */
 	{ SEC_FEED, "url", V_URL, F(url), NULL, 0, 0, KEY_REQUIRED, "http https file" },
@@ -62,6 +63,7 @@ const struct key_def config_keys[] = {
 	{ SEC_FEED, "language", V_LANGUAGE, F(language), NULL, 0, 0, 0, NULL },
 	{ SEC_FEED, "enabled", V_BOOL, F(enabled), "yes", 0, 0, 0, NULL },
 	{ SEC_FEED, "fetch_article", V_TRISTATE, F(fetch_article), "inherit", 0, 0, 0, NULL },
+	{ SEC_FEED, "timezone", V_TIMEZONE, F(timezone), NULL, 0, 0, 0, NULL },
 
 	/* [reminders] */
 	{ SEC_REMINDERS, "lead_days", V_DAYS_LIST, RL(lead_days, n_lead_days), "90,30,7", 1, 3650, 0, NULL },

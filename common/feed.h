@@ -21,9 +21,12 @@
 #include <time.h>
 
 /* Bounds on what one document may cost. */
+struct mw_tz;
 struct feed_limits {
 	size_t max_bytes;    /* larger input is refused with an error */
 	size_t max_entries;  /* later entries are dropped, feed->truncated set */
+	const struct mw_tz *tz; /* the feed's time zone (tz.h): dates without
+	                      * a zone are its wall time; NULL: UTC */
 };
 #define FEED_MAX_BYTES_DEFAULT ((size_t)16 << 20)
 #define FEED_MAX_ENTRIES_DEFAULT ((size_t)10000)

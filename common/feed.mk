@@ -9,5 +9,5 @@ FEED_SOURCES = \
 	common/feed_xml_refs.c common/feed_xml_refs.h \
 	common/feed_encoding.c common/feed_encoding.h \
 	common/utf8.c common/utf8.h \
-	common/feed_date.c common/feed_date.h
+	common/feed_date.c common/feed_date.h common/tz.c common/tz.h
 common_libmwcommon_a_SOURCES += $(FEED_SOURCES)

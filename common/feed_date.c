@@ -6,6 +6,7 @@
  * worse than none. */
 #include "feed_date.h"
 #include "civil.h"
+#include "tz.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -349,7 +350,7 @@ static bool looks_iso(const char *s)
 
 /* Range checks and the small repairs: two-digit years, 12-hour clocks,
  * leap seconds. */
-static bool finish(struct date_parts *d, time_t *out)
+static bool finish(struct date_parts *d, const struct mw_tz *tz, time_t *out)
 {
 	if (d->year_digits <= 2)
 		d->year += d->year < 50 ? 2000 : 1900;
@@ -366,12 +367,21 @@ static bool finish(struct date_parts *d, time_t *out)
 	    || d->day > days_in_month(d->year, d->month) || d->hour > 23
 	    || d->min > 59 || d->sec > 59)
 		return false;
-	*out = feed_date_from_civil(d->year, d->month, d->day, d->hour, d->min, d->sec)
-	       - (time_t)d->offset * 60;
+	time_t local = feed_date_from_civil(d->year, d->month, d->day, d->hour, d->min, d->sec);
+	/* A date without a zone is on the feed's clock (UTC when none). */
+	if (!d->have_zone && tz)
+		*out = local - mw_tz_local_offset(tz, (int64_t)local);
+	else
+		*out = local - (time_t)d->offset * 60;
 	return true;
 }
 
 bool feed_parse_date(const char *s, time_t *out)
+{
+	return feed_parse_date_in(s, NULL, out);
+}
+
+bool feed_parse_date_in(const char *s, const struct mw_tz *tz, time_t *out)
 {
 	struct date_parts d = { 0 };
 
@@ -381,5 +391,5 @@ bool feed_parse_date(const char *s, time_t *out)
 		s++;
 	if (looks_iso(s) ? !parse_iso(s, &d) : !parse_rfc822(s, &d))
 		return false;
-	return finish(&d, out);
+	return finish(&d, tz, out);
 }

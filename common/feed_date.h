@@ -14,6 +14,11 @@
  * it never guesses a day, month or year that is not written. */
 bool feed_parse_date(const char *s, time_t *out);
 
+struct mw_tz;
+/* feed_parse_date() where a date without a zone (a "naive" one, also a
+ * date alone) is a wall time in tz (tz.h); NULL means UTC. */
+bool feed_parse_date_in(const char *s, const struct mw_tz *tz, time_t *out);
+
 /* Seconds since the epoch of a UTC civil date and time; no range checks. */
 time_t feed_date_from_civil(int year, int month, int day, int hour, int min, int sec);
 

@@ -11,6 +11,7 @@ struct feed_build {
 	struct feed *f;
 	const char *base_url;    /* borrowed; may be NULL */
 	size_t max_entries;
+	const struct mw_tz *tz;  /* borrowed; NULL: naive dates are UTC */
 };
 
 /* A new zeroed entry at the end of b->f, or NULL (and f->truncated set)
@@ -25,8 +26,9 @@ void feed_build_reset(struct feed_build *b);
 void feed_set(char **field, char *v);
 /* Gives v to *field, replacing (and freeing) what was there. */
 void feed_replace(char **field, char *v);
-/* Parses s as a date into *field when *field is 0 (or always, if replace). */
-void feed_set_date(time_t *field, const char *s, bool replace);
+/* Parses s as a date (naive ones in b->tz) into *field when *field is 0
+ * (or always, if replace). */
+void feed_set_date(const struct feed_build *b, time_t *field, const char *s, bool replace);
 /* Appends ", " + name to *field (taking name), or sets it. */
 void feed_add_author(char **field, char *name);
 /* Takes ownership of a non-NULL category and appends it. */

@@ -23,10 +23,10 @@ static char *url(const struct feed_build *b, const char *ref)
 	return abs;
 }
 
-static void set_date(time_t *field, const char *s)
+static void set_date(const struct feed_build *b, time_t *field, const char *s)
 {
 	if (s)
-		feed_set_date(field, s, true);
+		feed_set_date(b, field, s, true);
 }
 
 /* 1.1 "authors": [{"name": ...}], 1.0 "author": {"name": ...}. */
@@ -85,8 +85,8 @@ static void read_item(struct feed_build *b, const json_t *item, const char *feed
 	e->content = feed_text_trim(str(item, "content_html"));
 	if (e->content == NULL)
 		e->content = feed_text_trim(str(item, "content_text"));
-	set_date(&e->published, str(item, "date_published"));
-	set_date(&e->updated, str(item, "date_modified"));
+	set_date(b, &e->published, str(item, "date_published"));
+	set_date(b, &e->updated, str(item, "date_modified"));
 	read_authors(item, &e->author);
 	if (e->author == NULL && feed_author)
 		e->author = xstrdup(feed_author);

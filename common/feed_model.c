@@ -51,11 +51,11 @@ void feed_replace(char **field, char *v)
 	*field = v;
 }
 
-void feed_set_date(time_t *field, const char *s, bool replace)
+void feed_set_date(const struct feed_build *b, time_t *field, const char *s, bool replace)
 {
 	time_t t;
 
-	if ((replace || *field == 0) && feed_parse_date(s, &t))
+	if ((replace || *field == 0) && feed_parse_date_in(s, b->tz, &t))
 		*field = t;
 }
 

@@ -114,7 +114,7 @@ static int dispatch(const char *data, size_t len, struct feed_build *b, char **e
 int feed_parse(const char *data, size_t len, const char *base_url,
 	       const struct feed_limits *lim, struct feed **out, char **err)
 {
-	struct feed_limits def = { FEED_MAX_BYTES_DEFAULT, FEED_MAX_ENTRIES_DEFAULT };
+	struct feed_limits def = { FEED_MAX_BYTES_DEFAULT, FEED_MAX_ENTRIES_DEFAULT, NULL };
 	struct feed_build b;
 
 	if (lim == NULL)
@@ -128,6 +128,7 @@ int feed_parse(const char *data, size_t len, const char *base_url,
 	b.f = xcalloc(1, sizeof *b.f);
 	b.base_url = base_url;
 	b.max_entries = lim->max_entries;
+	b.tz = lim->tz;
 	if (dispatch(data, len, &b, err) != 0) {
 		feed_free(b.f);
 		return -1;

@@ -167,7 +167,7 @@ static const char *node_typed(const struct xctx *x, const xmlNode *n, struct str
 	char *bytes = feed_base64_decode(text, &len);
 	strbuf_truncate(tmp, 0);
 	if (bytes)
-		strbuf_append(tmp, bytes, strlen(bytes));
+		strbuf_append(tmp, bytes, len);
 	free(bytes);
 	if (*t == AT_BINARY || *t == AT_MARKUP)
 		*t = AT_TEXT;
@@ -268,7 +268,7 @@ static void set_date(const struct xctx *x, time_t *field, const xmlNode *n, bool
 {
 	char *s = node_trimmed_text(x, n);
 	if (s)
-		feed_set_date(field, s, replace);
+		feed_set_date(x->b, field, s, replace);
 	free(s);
 }
 
@@ -281,7 +281,7 @@ static void set_ranked_date(const struct xctx *x, time_t *field, int *field_rank
 	char *s = rank >= *field_rank ? node_trimmed_text(x, n) : NULL;
 	time_t t;
 
-	if (s && feed_parse_date(s, &t)) {
+	if (s && feed_parse_date_in(s, x->b->tz, &t)) {
 		*field = t;
 		*field_rank = rank;
 	}

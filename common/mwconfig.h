@@ -78,6 +78,8 @@ struct mw_daemon_config {
 	int log_level;                 /* enum log_level of log.h (info) */
 	bool article_fetch;            /* fetch each entry's article page (yes) */
 	long long busy_timeout;        /* SQLite busy timeout (5s) */
+	char *timezone;                /* "UTC": feeds' dates without a zone,
+	                                  unless the feed names its own */
 };
 
 enum mw_tristate { MW_INHERIT = -1, MW_NO = 0, MW_YES = 1 };
@@ -92,6 +94,8 @@ struct mw_feed_config {
 	char language[3];              /* "id", "ms", "en" or "" (unknown) */
 	bool enabled;                  /* yes */
 	enum mw_tristate fetch_article;/* MW_INHERIT: [daemon] article_fetch */
+	char *timezone;                /* its dates without a zone are in this
+	                                  zone; NULL: [daemon] timezone */
 	int line;                      /* line of its [feed NAME] header */
 };
 

@@ -1,8 +1,10 @@
-/* cli_parse_feed.c: `mouwatch parse-feed [--base URL] FILE|-`: parses one
- * feed document offline and prints it as SPEC.md's JSON on stdout. */
+/* cli_parse_feed.c: `mouwatch parse-feed [--base URL] [--timezone TZ]
+ * FILE|-`: parses one feed document offline and prints it as SPEC.md's
+ * JSON on stdout. Dates without a zone are read in TZ (default UTC). */
 #include "cli.h"
 #include "feed.h"
 #include "strbuf.h"
+#include "tz.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -37,7 +39,7 @@ static int read_input(const char *path, size_t max, struct strbuf *out)
 
 static int usage_error(const char *msg)
 {
-	fprintf(stderr, "mouwatch: parse-feed: %s\nusage: mouwatch parse-feed [--base URL] FILE|-\n", msg);
+	fprintf(stderr, "mouwatch: parse-feed: %s\nusage: mouwatch parse-feed [--base URL] [--timezone TZ] FILE|-\n", msg);
 	return EXIT_USAGE;
 }
 
@@ -51,9 +53,9 @@ static void print_warnings(const char *path, const struct feed *f, const struct 
 			"the rest were dropped\n", path, lim->max_entries);
 }
 
-static int parse_and_print(const char *path, const char *base)
+static int parse_and_print(const char *path, const char *base, const struct mw_tz *tz)
 {
-	struct feed_limits lim = { FEED_MAX_BYTES_DEFAULT, FEED_MAX_ENTRIES_DEFAULT };
+	struct feed_limits lim = { FEED_MAX_BYTES_DEFAULT, FEED_MAX_ENTRIES_DEFAULT, tz };
 	struct strbuf data = STRBUF_INIT;
 	struct feed *f = NULL;
 	char *err = NULL;
@@ -84,18 +86,28 @@ int cli_parse_feed(const struct cli_opts *opts, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "base", required_argument, NULL, 'b' },
+		{ "timezone", required_argument, NULL, 'z' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *base = NULL;
+	const struct mw_tz *tz = NULL;
 	int c;
 
 	(void)opts;
-	while ((c = getopt_long(argc, argv, "b:", longopts, NULL)) != -1) {
-		if (c != 'b')
+	while ((c = getopt_long(argc, argv, "b:z:", longopts, NULL)) != -1) {
+		if (c == 'b') {
+			base = optarg;
+		} else if (c == 'z') {
+			if ((tz = mw_tz_get(optarg)) == NULL) {
+				fprintf(stderr, "mouwatch: parse-feed: --timezone %s: not a time zone the tz database "
+					"(/usr/share/zoneinfo or $TZDIR) has; use a name such as Asia/Jakarta or UTC\n", optarg);
+				return EXIT_USAGE;
+			}
+		} else {
 			return usage_error("unknown option");
-		base = optarg;
+		}
 	}
 	if (optind + 1 != argc)
 		return usage_error("expected exactly one FILE (or - for standard input)");
-	return parse_and_print(argv[optind], base);
+	return parse_and_print(argv[optind], base, tz);
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const struct cli_command commands[] = {
-	{ "parse-feed", "[--base URL] FILE|-", "parse one feed document and print it as JSON", true, cli_parse_feed },
+	{ "parse-feed", "[--base URL] [--timezone TZ] FILE|-", "parse one feed document and print it as JSON (dates without a zone in TZ, default UTC)", true, cli_parse_feed },
 	{ "extract", "FILE|- [--published YYYY-MM-DD]", "extract the agreement record of one article", true, cli_extract },
 	{ "check-config", "", "validate the configuration file and exit", true, cli_check_config },
 	{ "status", "", "how the daemon is doing: feeds, queues, workers, reminders", false, cli_status },

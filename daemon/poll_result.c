@@ -13,6 +13,7 @@
 #include "log.h"
 #include "outbox.h"
 #include "poll.h"
+#include "tz.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -319,16 +320,24 @@ out:
 	free(is_new);
 }
 
-static struct feed_limits feed_limits_of(const struct poller *p)
+/* The limits, and the time zone of the feed's dates without one: its own
+ * timezone, else [daemon] timezone (feeds added at run time have no
+ * section). */
+static struct feed_limits feed_limits_of(const struct poller *p, const char *feed_name)
 {
-	return (struct feed_limits){ (size_t)p->d->cfg->daemon.max_feed_size, FEED_MAX_ENTRIES_DEFAULT };
+	const struct mw_config *cfg = p->d->cfg;
+	const struct mw_feed_config *fc = config_feed(cfg, feed_name);
+	const char *zone = fc && fc->timezone ? fc->timezone : cfg->daemon.timezone;
+
+	return (struct feed_limits){ (size_t)cfg->daemon.max_feed_size, FEED_MAX_ENTRIES_DEFAULT,
+				     mw_tz_get(zone) };
 }
 
 /* The body parsed: by a parse thread (pf, taken over here) or now. */
 static void handle_body(struct poller *p, const char *feed_name, const struct fetch_result *res,
 			struct parsed_feed *pf, struct poll_outcome *o)
 {
-	struct feed_limits lim = feed_limits_of(p);
+	struct feed_limits lim = feed_limits_of(p, feed_name);
 	struct feed *f = NULL;
 	char *err = NULL;
 	int rc;
@@ -558,7 +567,7 @@ void poll_feed_done(const struct fetch_result *res, void *arg)
 		ft->t.work = feed_work;
 		ft->t.done = feed_parsed;
 		ft->job = job;
-		ft->lim = feed_limits_of(p);
+		ft->lim = feed_limits_of(p, job->feed_name);
 		poll_result_copy(&ft->res, res);
 		if (parse_pool_submit(p->pool, &ft->t))
 			return;  /* the feed stays in flight until feed_parsed */

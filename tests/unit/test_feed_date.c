@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "feed_date.h"
+#include "tz.h"
 
 struct date_case {
 	const char *in;
@@ -123,12 +124,40 @@ static void test_from_civil(void **state)
 	assert_int_equal(feed_date_from_civil(1969, 12, 31, 23, 59, 59), -1);
 }
 
+/* Dates without a zone in a feed's zone (the tz database's files). */
+static void test_timezone(void **state)
+{
+	static const struct { const char *zone, *in; time_t want; } cases[] = {
+		{ "Asia/Jakarta", "2026-12-03 10:00:00", 1796266800 },          /* 03:00Z */
+		{ "Asia/Jakarta", "Thu, 03 Dec 2026 10:00:00", 1796266800 },
+		{ "Asia/Jakarta", "Thu, 03 Dec 2026 10:00:00 GMT", 1796292000 },/* its zone wins */
+		{ "Asia/Makassar", "2026-12-03T10:00:00", 1796263200 },         /* 02:00Z */
+		{ "America/New_York", "2026-07-01 12:00", 1782921600 },          /* EDT: 16:00Z */
+		{ "America/New_York", "2026-01-15 12:00", 1768496400 },          /* EST: 17:00Z */
+		{ "UTC", "2026-12-03 10:00:00", 1796292000 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct mw_tz *tz = mw_tz_get(cases[i].zone);
+		time_t t = 0;
+		if (tz == NULL)
+			fail_msg("zone %s not readable", cases[i].zone);
+		if (!feed_parse_date_in(cases[i].in, tz, &t) || t != cases[i].want)
+			fail_msg("%s in %s: got %lld, want %lld", cases[i].in, cases[i].zone,
+				 (long long)t, (long long)cases[i].want);
+	}
+	assert_null(mw_tz_get("Nowhere/Atlantis"));
+	assert_null(mw_tz_get("../etc/passwd"));
+	assert_true(mw_tz_get("Asia/Jakarta") == mw_tz_get("Asia/Jakarta"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_dates),
 		cmocka_unit_test(test_bad_dates),
 		cmocka_unit_test(test_from_civil),
+		cmocka_unit_test(test_timezone),
 	};
 	return cmocka_run_group_tests_name("feed_date", tests, NULL, NULL);
 }
