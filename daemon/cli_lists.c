@@ -108,19 +108,10 @@ int cli_reminders(const struct cli_opts *opts, int argc, char **argv)
 	return cli_call_show(opts, "reminders", p, show_reminders);
 }
 
-static void show_warnings(const json_t *r)
-{
-	const json_t *w;
-	size_t i;
-
-	json_array_foreach(json_object_get(r, "warnings"), i, w)
-		fprintf(stderr, "warning: %s\n", json_string_value(w));
-}
-
 static void show_retry(const json_t *r)
 {
 	printf("reminder %lld is pending again; it is delivered on the next check\n", cli_jint(r, "id"));
-	show_warnings(r);
+	cli_show_warnings(r);
 }
 
 static void show_retry_failed(const json_t *r)
@@ -130,7 +121,7 @@ static void show_retry_failed(const json_t *r)
 	printf("%lld failed reminder(s) pending again, %lld delivery(ies)%s%s; they are delivered "
 	       "on the next check\n", cli_jint(r, "reminders"), cli_jint(r, "deliveries"),
 	       ch ? " to channel " : "", ch ? ch : "");
-	show_warnings(r);
+	cli_show_warnings(r);
 }
 
 /* retry ID | retry --failed [--channel NAME]: the params, or NULL. */

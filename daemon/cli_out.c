@@ -263,6 +263,15 @@ const char *cli_jstr(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+void cli_show_warnings(const json_t *r)
+{
+	const json_t *w;
+	size_t i;
+
+	json_array_foreach(json_object_get(r, "warnings"), i, w)
+		fprintf(stderr, "warning: %s\n", json_string_value(w));
+}
+
 long long cli_jint(const json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);

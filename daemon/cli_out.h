@@ -56,6 +56,8 @@ int cli_term_width(void);
  * integer (0); cli_str_or(v, "-") for printing. */
 const char *cli_jstr(const json_t *o, const char *key);
 long long cli_jint(const json_t *o, const char *key);
+/* Prints the reply's "warnings" (strings) to stderr, "warning: " each. */
+void cli_show_warnings(const json_t *r);
 /* Prints v as indented JSON and a newline. */
 void cli_print_json(const json_t *v);
 

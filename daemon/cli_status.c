@@ -132,6 +132,7 @@ static void show_reload(const json_t *r)
 {
 	printf("reloaded %s: %lld feed(s), %lld channel(s)\n", cli_jstr(r, "config"),
 	       cli_jint(r, "feeds"), cli_jint(r, "channels"));
+	cli_show_warnings(r);
 }
 
 int cli_reload(const struct cli_opts *opts, int argc, char **argv)

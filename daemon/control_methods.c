@@ -160,6 +160,11 @@ void control_m_reload(struct control_req *r)
 		r->result = json_pack("{s:s, s:I, s:I}", "config", r->d->cfg->path,
 				      "feeds", (json_int_t)r->d->cfg->n_feeds,
 				      "channels", (json_int_t)r->d->cfg->n_channels);
+		if (r->d->feeds_unsynced)
+			json_object_set_new(r->result, "warnings", json_pack("[s]",
+				"the configuration is in effect, but its feeds could not be stored yet "
+				"(the database is locked or full); mouwatchd stores them as soon as it "
+				"takes writes again"));
 	} else {
 		control_fail(r, "bad_config", "the configuration was refused, the old one is kept; "
 			     "fix these lines and reload again:\n%s", strbuf_str(&errors));

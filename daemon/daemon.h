@@ -50,10 +50,16 @@ struct daemon {
 	int once_timeout_s;
 	bool stopping;
 	int exit_status;
+	bool feeds_unsynced;           /* a reload's feeds are not stored yet */
+	int64_t feeds_retry_at;        /* when daemon_feeds_retry tries again */
 };
 
 /* Asks the loop to finish (signal, --once done, fatal error). */
 void daemon_stop(struct daemon *d, int exit_status);
+
+/* Stores the feeds of a reload that could not store them (the database
+ * was locked or full), at most once a second; db_watch.c calls it. */
+void daemon_feeds_retry(struct daemon *d);
 
 /* Seconds since the epoch; one clock for every decision. */
 int64_t daemon_now(void);

@@ -6,7 +6,8 @@
  * back while it lasts, the reminders keep undelivered outcomes in
  * memory). This timer retries the lock every few hundred ms so the others
  * see at once when it is gone, and logs the outage: once when it outlasts
- * busy_timeout, once when it ends. docs/reliability.md. */
+ * busy_timeout, once when it ends; and stores the feeds of a reload that
+ * met the lock (daemon_feeds_retry) once it is gone. docs/reliability.md. */
 #include "db_watch.h"
 #include "daemon.h"
 #include "log.h"
@@ -43,6 +44,8 @@ static void on_tick(evutil_socket_t fd, short what, void *arg)
 	(void)fd;
 	(void)what;
 	(void)arg;
+	if (since == 0 && w.d->feeds_unsynced)
+		daemon_feeds_retry(w.d);   /* a reload's feeds, not stored then */
 	if (since == 0) {
 		if (w.since)
 			outage_over(now);

@@ -179,13 +179,15 @@ static size_t add_runtime_feeds(struct daemon *d, json_t *rt, struct db_feed_con
 	return n;
 }
 
-static int sync_feeds(struct daemon *d)
+/* Stores the configured feeds (and keeps the runtime ones); failures are
+ * logged at level (a retry after a lock or a full disk logs at debug). */
+static int sync_feeds(struct daemon *d, enum log_level level)
 {
 	size_t n = d->cfg->n_feeds;
 	json_t *rt = NULL;
 
 	if (db_ops_runtime_feeds(d->db, &rt) != DB_OK) {
-		log_err("cannot read the feeds added at run time: %s", db_errmsg(d->db));
+		log_msg(level, "cannot read the feeds added at run time: %s", db_errmsg(d->db));
 		return DB_ERR;
 	}
 	struct db_feed_config *v = xcalloc(n + json_array_size(rt) + 1, sizeof *v);
@@ -202,12 +204,26 @@ static int sync_feeds(struct daemon *d)
 	free(v);
 	json_decref(rt);
 	if (rc != DB_OK)
-		log_err("cannot store the configured feeds: %s", db_errmsg(d->db));
+		log_msg(level, "cannot store the configured feeds: %s", db_errmsg(d->db));
 	/* Feeds disabled in the configuration are paused in the database. */
 	for (size_t i = 0; rc == DB_OK && i < n; i++)
 		if (!d->cfg->feeds[i].enabled)
 			db_feed_set_paused(d->db, d->cfg->feeds[i].name, true);
 	return rc;
+}
+
+void daemon_feeds_retry(struct daemon *d)
+{
+	int64_t now = daemon_now();
+
+	if (!d->feeds_unsynced || now < d->feeds_retry_at)
+		return;
+	d->feeds_retry_at = now + 1;
+	if (sync_feeds(d, LOG_LEVEL_DEBUG) != DB_OK)
+		return;
+	d->feeds_unsynced = false;
+	log_notice("the feeds of the configuration reloaded earlier are stored now: %zu feed(s)",
+		   d->cfg->n_feeds);
 }
 
 static bool start_redis(struct daemon *d)
@@ -300,12 +316,18 @@ bool daemon_reload(struct daemon *d, struct strbuf *errors)
 		 * their old values until then; feeds and reminders change now. */
 		struct mw_config *old = d->cfg;
 		d->cfg = cfg;
-		ok = sync_feeds(d) == DB_OK;
-		if (ok)
-			log_notice("configuration reloaded: %zu feed(s), %zu channel(s)", cfg->n_feeds, cfg->n_channels);
+		ok = true;
+		/* The new configuration is in effect even when its feeds cannot
+		 * be stored now (another process's lock, a full disk): they are
+		 * stored at the next try (daemon_feeds_retry), not lost. */
+		d->feeds_unsynced = sync_feeds(d, db_watch_level(d, LOG_LEVEL_WARN)) != DB_OK;
+		d->feeds_retry_at = daemon_now() + 1;
+		if (d->feeds_unsynced)
+			log_warn("configuration reloaded: %zu feed(s), %zu channel(s); its feeds could "
+				 "not be stored yet (%s): mouwatchd stores them as soon as the database "
+				 "takes writes again", cfg->n_feeds, cfg->n_channels, db_errmsg(d->db));
 		else
-			strbuf_printf(errors, "%s: the feeds could not be stored: %s\n", d->config_path,
-				      db_errmsg(d->db));
+			log_notice("configuration reloaded: %zu feed(s), %zu channel(s)", cfg->n_feeds, cfg->n_channels);
 		/* Strings of the first configuration are borrowed by d->redis
 		 * and the outbox until a restart, so it lives until exit;
 		 * later ones are freed when replaced. */
@@ -446,7 +468,7 @@ static bool start(struct daemon *d, const struct options *o)
 		free(err);
 		return false;
 	}
-	if (sync_feeds(d) != DB_OK || !start_redis(d))
+	if (sync_feeds(d, LOG_LEVEL_ERR) != DB_OK || !start_redis(d))
 		return false;
 	d->fetch = start_fetch(d);
 	if (d->fetch == NULL) {

@@ -518,14 +518,17 @@ static char *removed_reason(const char *name)
 			 "waits and goes out when a reload brings the channel back", name);
 }
 
-/* A delivery that cannot go to its channel now waits for it ('held'). */
-static void hold_row(struct remind *r, const json_t *row, const char *why, int64_t now)
+/* A delivery that cannot go to its channel now waits for it ('held');
+ * false when that could not be written. */
+static bool hold_row(struct remind *r, const json_t *row, const char *why, int64_t now)
 {
 	int64_t id = int_of(row, "id");
 
-	if (db_delivery_update(r->d->db, id, "held", 0, 0, why, now) == DB_OK)
-		log_info("delivery %lld to channel %s held: %s", (long long)id,
-			 json_string_value(json_object_get(row, "channel")), why);
+	if (db_delivery_update(r->d->db, id, "held", 0, 0, why, now) != DB_OK)
+		return false;
+	log_info("delivery %lld to channel %s held: %s", (long long)id,
+		 json_string_value(json_object_get(row, "channel")), why);
+	return true;
 }
 
 /* Why the channel cannot take deliveries, or NULL (caller frees). */
@@ -592,24 +595,29 @@ static void start_job(struct remind *r, json_t *row, json_t *agreement)
  * the configuration no longer has are held now, not when their next
  * attempt falls due; held deliveries whose channel is configured and
  * enabled again go out now. */
-static void hold_removed(struct remind *r, int64_t now)
+static bool hold_removed(struct remind *r, int64_t now)
 {
 	json_t *pending = NULL, *row;
+	bool ok = true;
 	size_t i;
 
 	if (db_remind_in_state(r->d->db, "pending", &pending) != DB_OK) {
 		db_trouble(r, "cannot list pending deliveries: %s", db_errmsg(r->d->db));
-		return;
+		return false;
 	}
 	json_array_foreach(pending, i, row) {
 		const char *name = json_string_value(json_object_get(row, "channel"));
 		if (config_channel(r->d->cfg, name))
 			continue;
 		char *why = removed_reason(name);
-		hold_row(r, row, why, now);
+		ok = hold_row(r, row, why, now) && ok;
 		free(why);
 	}
 	json_decref(pending);
+	if (!ok)
+		db_trouble(r, "cannot hold the deliveries to removed channels: %s; tried again at "
+			   "the next pass", db_errmsg(r->d->db));
+	return ok;
 }
 
 int remind_release_channel(struct remind *r, const char *name, int64_t now)
@@ -619,8 +627,9 @@ int remind_release_channel(struct remind *r, const char *name, int64_t now)
 	if (r == NULL)
 		return 0;
 	if (db_remind_release(r->d->db, name, now, &n) != DB_OK) {
-		log_warn("cannot release the held deliveries of channel %s: %s; tried again at "
-			 "the next reload or start", name, db_errmsg(r->d->db));
+		db_trouble(r, "cannot release the held deliveries of channel %s: %s; tried again at "
+			   "the next pass", name, db_errmsg(r->d->db));
+		r->removed_cfg = NULL;   /* release_back tries it again */
 		return 0;
 	}
 	if (n > 0) {
@@ -636,7 +645,8 @@ static void release_back(struct remind *r, int64_t now)
 	size_t i;
 
 	if (db_remind_held_channels(r->d->db, &held) != DB_OK) {
-		log_warn("cannot list held deliveries: %s", db_errmsg(r->d->db));
+		db_trouble(r, "cannot list held deliveries: %s", db_errmsg(r->d->db));
+		r->removed_cfg = NULL;
 		return;
 	}
 	json_array_foreach(held, i, row) {
@@ -658,13 +668,16 @@ void remind_wake(struct remind *r)
 		arm_in(r, 0);
 }
 
+/* Done once per configuration; again at the next pass when a write of it
+ * failed (a lock, a full disk), so no held delivery stays behind. */
 static void sync_held(struct remind *r, int64_t now)
 {
 	if (r->removed_cfg == r->d->cfg)
 		return;    /* checked against this configuration already */
-	hold_removed(r, now);
-	release_back(r, now);
 	r->removed_cfg = r->d->cfg;
+	if (!hold_removed(r, now))
+		r->removed_cfg = NULL;
+	release_back(r, now);
 }
 
 static bool in_flight(const struct remind *r, int64_t delivery_id)
@@ -771,6 +784,8 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	sync_held(r, now);
 	recover_orphans(r, now);
 	tx_end(r, tx);
+	if (r->pass_failed)
+		r->removed_cfg = NULL;   /* its holds and releases may be rolled back */
 	start_due(r, now);
 	remind_digest_check(r, now);
 	arm_timer(r, now);

@@ -11,6 +11,7 @@ FAULT_TESTS = \
 	tests/faults/fault_redis_lost.sh \
 	tests/faults/fault_db_lock.sh \
 	tests/faults/fault_db_lock_long.sh \
+	tests/faults/fault_db_lock_reload.sh \
 	tests/faults/fault_disk_full.sh \
 	tests/faults/fault_disk_enospc.sh \
 	tests/faults/fault_receivers.sh \
