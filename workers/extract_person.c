@@ -410,7 +410,12 @@ static int split_run(struct doc *d, struct record *r, int a, int b, int end,
 		*inst_end = b;
 		int at = 0, used = 0;
 		*party = known_inside(d, r, a, b, false, &at, &used);
-		if (*party < 0) {
+		/* "Universiti Pendidikan Sultan Idris (UPSI)" where only "UPSI"
+		 * is known: the whole name joins it (by its bracket) */
+		int whole = *party >= 0 && at > a ? party_from_run(d, r, a, b, false) : -1;
+		if (whole >= 0) {
+			*party = whole;
+		} else if (*party < 0) {
 			*party = party_from_run(d, r, a, b, false);
 		} else {
 			char *form = tokens_join(d, at, at + used);
