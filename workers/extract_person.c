@@ -172,9 +172,29 @@ static int name_end(const struct doc *d, int i, int end)
 
 /* Is short name b the same person as a, written in part ("Yohanes" for
  * "Yohanes Kaligis", "Kaligis")? */
+/* Are a and b the same letters once spaces are dropped ("Bayu Aji",
+ * "Bayuaji"), case aside? */
+static bool same_letters(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+		if (x != y)
+			return false;
+	}
+}
+
 static bool same_person(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
+	if (same_letters(a, b))
+		return true;
 	if (la == lb)
 		return strcmp(a, b) == 0;
 	if (lb > la)
@@ -194,7 +214,12 @@ static int person_add(struct record *r, const char *name, char *role, int party,
 	}
 	for (int i = 0; i < r->npeople; i++) {
 		struct person *p = &r->people[i];
-		if (!same_person(p->name, name))
+		/* "Pacitan Indrata Nur" after "Indrata Nur": words of the
+		 * institution left before the name */
+		bool tail = false;
+		for (const char *w = strchr(name, ' '); w != NULL && !tail; w = strchr(w + 1, ' '))
+			tail = same_letters(w + 1, p->name);
+		if (!same_person(p->name, name) && !tail)
 			continue;
 		if (p->role == NULL)
 			p->role = role, role = NULL;
@@ -276,6 +301,51 @@ static bool spoken_before(const struct doc *d, const struct sent *s, int i)
 	return false;
 }
 
+static bool party_word(const struct doc *d, const struct record *r, int i);
+
+/* Are all tokens of [a, b) acronyms or words of parties, one of them an
+ * acronym ("FKIP Uhamka")? */
+static bool party_words_only(const struct doc *d, const struct record *r, int a, int b)
+{
+	bool acronym = false;
+	for (int i = a; i < b; i++) {
+		if (!party_word(d, r, i))
+			return false;
+		acronym |= acronyms_only(d, i, i + 1);
+	}
+	return acronym;
+}
+
+/* Drops institution words left before a name of two words or more ("Menko
+ * PMK Muhadjir Effendy", "Rektor Malahayati Mustofa Usman"): the new
+ * start. */
+static int inst_words_cut(const struct doc *d, const struct record *r, int a, int b)
+{
+	while (b - a >= 3 && party_word(d, r, a) && (acronyms_only(d, a, a + 1) || lex_match(d, a, a + 1, LEX_PLACE, NULL) > 0 ||
+						     !name_tok(d, a, b)))
+		a++;
+	return a;
+}
+
+/* The name after the next comma of a role's phrase ("Wakil Rektor Bidang
+ * Kemahasiswaan, Alumni dan Kerj asama, Rudianto"), within ten tokens and
+ * before any other role or signing word: its end, start in *start; or -1. */
+static int name_after_comma(const struct doc *d, const struct sent *s, int i, int *start)
+{
+	for (int j = i; j < s->end && j < i + 10; j++) {
+		if (lex_match(d, j, s->end, LEX_ROLE, NULL) > 0 || lex_match(d, j, s->end, LEX_SIGN, NULL) > 0)
+			return -1;
+		if (!tok_punct(&d->toks[j], ','))
+			continue;
+		int a = skip_titles(d, j + 1, s->end), b = name_end(d, a, s->end);
+		if (!person_name_ok(d, a, b, s->end) || lex_match(d, b, s->end, LEX_ROLE, NULL) > 0)
+			return -1;
+		*start = a;
+		return b;
+	}
+	return -1;
+}
+
 /* A government role ("Wali Kota Banjarmasin", "Bupati Kutai Kartanegara"):
  * the place and its government. A government already mentioned is
  * preferred ("Wali Kota Palangka Raya" -> "Pemerintah Kota Palangka Raya"),
@@ -330,7 +400,6 @@ static int gov_inst(struct doc *d, struct record *r, const char *level, int a, i
 	return a + pl;
 }
 
-static bool party_word(const struct doc *d, const struct record *r, int i);
 
 /* Can the one token i left after an institution be a person's name, not
  * the end of the institution's name ("Dinas Pendidikan Banyumas")? */
@@ -741,8 +810,11 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		pstart++;
 	pstart = skip_titles(d, pstart, s->end);
 	int pend = name_end(d, pstart, s->end);
-	if (!person_name_ok(d, pstart, pend, s->end))
+	pstart = inst_words_cut(d, r, pstart, pend);
+	if (!person_name_ok(d, pstart, pend, s->end) || party_words_only(d, r, pstart, pend))
 		pend = pstart;  /* "President of MMU": the name is before */
+	if (pend <= pstart)
+		pend = name_after_comma(d, s, role_end, &pstart);
 	bool spoke = spoken_before(d, s, before);
 	signing &= !spoke;
 	int bstart = 0, bend = (how & ROLE_NAME_FIRST) ? name_before(d, before, s->first, &bstart) : -1;

@@ -137,7 +137,7 @@ static const struct lex_entry witness[] = {
 	{"disaksikan"}, {"menyaksikan"}, {"turut hadir"}, {"dihadiri"},
 	{"hadir pula"}, {"hadir juga"},
 	/* an attendance list: "Hadir dalam kegiatan itu, ..." */
-	{"hadir dalam"}, {"hadir pada"}, {NULL}
+	{"hadir dalam"}, {"hadir pada"}, {"telah hadir"}, {NULL}
 };
 
 static const struct lex_entry type[] = {
