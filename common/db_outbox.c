@@ -83,7 +83,7 @@ static int rows(struct db *db, const char *sql, int limit, json_t **out, const c
 int db_articles_page_pending(struct db *db, int limit, json_t **out)
 {
 	static const char sql[] =
-		"SELECT id, url, feed_name AS feed FROM articles"
+		"SELECT id, url, feed_name AS feed FROM articles INDEXED BY articles_page_pending"
 		" WHERE state = 'queued' AND page_state = 'pending' ORDER BY id LIMIT ?1";
 	return rows(db, sql, limit, out, "listing pending article pages");
 }
@@ -92,7 +92,7 @@ int db_outbox_pending(struct db *db, int limit, json_t **out)
 {
 	static const char sql[] =
 		"SELECT a.id, a.feed_name AS feed, a.url, a.title, a.published_at,"
-		" a.text, f.language AS lang FROM articles a"
+		" a.text, f.language AS lang FROM articles a INDEXED BY articles_to_enqueue"
 		" LEFT JOIN feeds f ON f.name = a.feed_name"
 		" WHERE a.state = 'queued' AND a.page_state <> 'pending'"
 		" AND a.enqueued_at IS NULL AND a.duplicate_of IS NULL ORDER BY a.id LIMIT ?1";
@@ -134,7 +134,7 @@ int db_outbox_enqueued_before(struct db *db, int64_t before, int64_t after_id, i
 			      json_t **out)
 {
 	static const char sql[] =
-		"SELECT id, stream_id FROM articles"
+		"SELECT id, stream_id FROM articles INDEXED BY articles_in_stream"
 		" WHERE state = 'queued' AND id > ?2 AND enqueued_at IS NOT NULL AND enqueued_at < ?3"
 		" AND stream_id IS NOT NULL AND duplicate_of IS NULL ORDER BY id LIMIT ?1";
 	sqlite3_stmt *st = db_stmt(db, sql);
@@ -169,7 +169,8 @@ int db_outbox_counts(struct db *db, struct db_outbox_counts *c)
 	static const char sql[] =
 		"SELECT"
 		" (SELECT count(*) FROM articles WHERE state = 'queued' AND page_state = 'pending'),"
-		" (SELECT count(*) FROM articles WHERE state = 'queued' AND page_state <> 'pending'"
+		" (SELECT count(*) FROM articles INDEXED BY articles_to_enqueue"
+		"   WHERE state = 'queued' AND page_state <> 'pending'"
 		"   AND enqueued_at IS NULL AND duplicate_of IS NULL),"
 		" (SELECT count(*) FROM articles WHERE state = 'queued'),"
 		" (SELECT count(*) FROM articles WHERE state = 'extracted'),"

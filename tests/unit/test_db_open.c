@@ -172,6 +172,45 @@ static void test_migrate_v6_held(void **state)
 	free(path);
 }
 
+/* v9: the outbox's partial indexes, built over the rows a v8 database
+ * already holds: each index has exactly the rows its WHERE names. */
+static void test_migrate_v8_outbox_indexes(void **state)
+{
+	struct tdb *t = *state;
+	char *path = xasprintf("%s/v8.db", t->dir);
+	struct db *old = xcalloc(1, sizeof *old), *db;
+
+	old->path = xstrdup(path);
+	assert_int_equal(sqlite3_open(path, &old->sqlite), SQLITE_OK);
+	assert_int_equal(db_migrate_to(old, 8), DB_OK);
+	assert_int_equal(db_exec(old, "INSERT INTO articles (id, url, url_norm, fetched_at,"
+		" state, page_state, enqueued_at, stream_id, updated_at) VALUES"
+		" (1, 'u1', 'n1', 1, 'queued', 'fetched', NULL, NULL, 1),"   /* to send */
+		" (2, 'u2', 'n2', 1, 'queued', 'pending', NULL, NULL, 1),"   /* page to fetch */
+		" (3, 'u3', 'n3', 1, 'queued', 'fetched', 5, '1-3', 1),"     /* in the stream */
+		" (4, 'u4', 'n4', 1, 'extracted', 'fetched', 5, '1-4', 1),"  /* done */
+		" (5, 'u5', 'n5', 1, 'queued', 'skipped', NULL, NULL, 1)",  /* to send */
+		"seeding v8 articles"), DB_OK);
+	db_close(old);
+
+	db = tdb_open_opts(path, NULL);
+	assert_non_null(db);
+	assert_int_equal(db_schema_version(db), db_schema_latest());
+	assert_int_equal(tdb_int(db, "SELECT count(*) FROM articles"
+		" INDEXED BY articles_to_enqueue WHERE state = 'queued' AND page_state <> 'pending'"
+		" AND enqueued_at IS NULL AND duplicate_of IS NULL"), 2);
+	assert_int_equal(tdb_int(db, "SELECT sum(id * id) FROM articles"
+		" INDEXED BY articles_to_enqueue WHERE state = 'queued' AND page_state <> 'pending'"
+		" AND enqueued_at IS NULL AND duplicate_of IS NULL"), 1 + 25); /* 1 and 5 */
+	assert_int_equal(tdb_int(db, "SELECT group_concat(id) FROM articles"
+		" INDEXED BY articles_page_pending WHERE state = 'queued' AND page_state = 'pending'"), 2);
+	assert_int_equal(tdb_int(db, "SELECT group_concat(id) FROM articles"
+		" INDEXED BY articles_in_stream WHERE state = 'queued' AND stream_id IS NOT NULL"
+		" AND duplicate_of IS NULL"), 3);
+	db_close(db);
+	free(path);
+}
+
 static void test_newer_schema_refused(void **state)
 {
 	struct tdb *t = *state;
@@ -415,6 +454,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_migrate_v5_first_attempt,
 		                                tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v6_held, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v8_outbox_indexes, tdb_setup,
+		                                tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_from_v1_keeps_data,
 		                                tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, tdb_setup,
