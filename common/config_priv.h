@@ -65,7 +65,7 @@ extern const size_t config_n_keys;
 #define CONFIG_MAX_KEYS 64  /* bound of config_n_keys, for per-section arrays */
 #define CONFIG_KEY_NAME_MAX 64  /* longer names are unknown keys anyway */
 
-const char *config_section_label(enum section_type t);
+const char *config_section_label(enum section_type t);  /* "[feed NAME]" */
 
 /* config_line.c: s ('key = value', no newline) split as libinih would;
  * false when it has no '=' or ':' before any comment. Caller frees both. */
@@ -73,7 +73,7 @@ bool config_split_line(const char *s, char **name, char **value);
 
 /* config_shown.c: value as an error may quote it (NULL: not at all, a
  * secret; a URL without userinfo, query and fragment). Caller frees. */
-char *config_value_shown(enum value_kind kind, const char *value);  /* "[feed NAME]" */
+char *config_value_shown(enum value_kind kind, const char *value);
 
 /* The name index of feeds (config.c): call after feeds[i] got its name. */
 void config_index_feed(struct mw_config *cfg, size_t i);
