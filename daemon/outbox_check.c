@@ -127,12 +127,15 @@ static void eval_cb(redisAsyncContext *ac, void *r, void *privdata)
 		c->checked += (long long)job->n;
 		c->longest_ms = ms > c->longest_ms ? ms : c->longest_ms;
 		c->error_logged = false;
+	} else if (reply == NULL) {
+		c->eval_failed = true;  /* the connection went; the next pass checks again */
 	} else {
-		c->eval_failed = true;  /* no reply: the connection went; it checks again */
-		if (reply && reply->type == REDIS_REPLY_ERROR && !c->error_logged)
+		c->eval_failed = true;
+		if (!c->error_logged)
 			log_err("Redis refused the stream check (EVAL): %s; articles it loses are queued "
-				"again only when it comes back without its data", reply->str);
-		c->error_logged = c->error_logged || reply;
+				"again only when it comes back without its data",
+				reply->type == REDIS_REPLY_ERROR ? reply->str : "an unexpected reply");
+		c->error_logged = true;
 	}
 	free(job);
 	if (c->evals_out > 0)
