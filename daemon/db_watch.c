@@ -14,7 +14,6 @@
 #include "outbox.h"
 #include "xalloc.h"
 
-
 #define WATCH_TICK_MS 200
 
 static struct {
