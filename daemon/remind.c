@@ -4,10 +4,11 @@
  * deliver_webhook.c / deliver_email.c and moves each delivery on from the
  * outcome: delivered, retried later per the schedule, or failed. A
  * delivery whose channel is disabled (a 410) or missing from the
- * configuration (a reload) is 'held' instead: it waits, and goes out when
- * the channel is enabled again or back in the configuration. A reminder
- * is 'sent' when all its deliveries are delivered, 'failed' when one
- * failed for good (operators retry it: 'mouwatch reminder retry ID').
+ * configuration (a reload) is 'held' instead (remind_held.c): it waits,
+ * and goes out when the channel is enabled again or back in the
+ * configuration. A reminder is 'sent' when all its deliveries are
+ * delivered, 'failed' when one failed for good (operators retry it:
+ * 'mouwatch reminder retry ID').
  * Rules: docs/reminders.md. */
 #include "remind.h"
 #include "remind_int.h"
@@ -42,9 +43,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg);
 /* A database failure (a lock, a full disk, I/O): a warning once a
  * minute while they last, debug lines between; the pass that met it
  * is followed by another one second later. */
-static void db_trouble(struct remind *r, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void db_trouble(struct remind *r, const char *fmt, ...)
+void remind_db_trouble(struct remind *r, const char *fmt, ...)
 {
 	int64_t now = daemon_now();
 	/* A lock is reported by db_watch.c (when it outlasts busy_timeout). */
@@ -75,12 +74,13 @@ static bool tx_begin(struct remind *r)
 static void tx_end(struct remind *r, bool open)
 {
 	if (open && db_commit(r->d->db) != DB_OK)
-		db_trouble(r, "%s; the work is done again at the next pass", db_errmsg(r->d->db));
+		remind_db_trouble(r, "%s; the work is done again at the next pass",
+				  db_errmsg(r->d->db));
 }
 
 /* ---- the timer ---- */
 
-static void arm_in(struct remind *r, long long seconds)
+void remind_arm_in(struct remind *r, long long seconds)
 {
 	struct timeval tv = { (time_t)(seconds < 0 ? 0 : seconds), 0 };
 
@@ -97,7 +97,7 @@ static void arm_for_retries(struct remind *r, int64_t now)
 
 	if (db_remind_next_attempt(r->d->db, &next) == DB_OK && next > 0 &&
 	    next < r->next_pass_at)
-		arm_in(r, next - now < 1 ? 1 : next - now);
+		remind_arm_in(r, next - now < 1 ? 1 : next - now);
 }
 
 /* Next pass: at check_interval, or sooner when a retry or the digest
@@ -115,7 +115,7 @@ static void arm_timer(struct remind *r, int64_t now)
 	next = remind_digest_next(r, now);
 	if (next > 0 && next - now < wait)
 		wait = next - now;
-	arm_in(r, wait);
+	remind_arm_in(r, wait);
 }
 
 /* ---- reminders: state and routing ---- */
@@ -130,8 +130,8 @@ static void settle(struct remind *r, int64_t reminder_id, int64_t now)
 		return;
 	const char *state = p.failed ? "failed" : "sent";
 	if (db_reminder_set_state(r->d->db, reminder_id, state, now) != DB_OK)
-		db_trouble(r, "cannot mark reminder %lld %s: %s", (long long)reminder_id, state,
-			   db_errmsg(r->d->db));
+		remind_db_trouble(r, "cannot mark reminder %lld %s: %s", (long long)reminder_id,
+				  state, db_errmsg(r->d->db));
 	else if (p.failed)
 		log_warn("reminder %lld failed on %d channel(s); 'mouwatch reminder retry %lld' "
 			 "tries again", (long long)reminder_id, p.failed, (long long)reminder_id);
@@ -158,7 +158,7 @@ static bool route(struct remind *r, const json_t *row, int64_t now)
 		return true;
 	}
 	if (rc != DB_OK) {      /* busy, full, I/O: routed at the next pass */
-		db_trouble(r, "reminder %lld: %s", (long long)id, db_errmsg(r->d->db));
+		remind_db_trouble(r, "reminder %lld: %s", (long long)id, db_errmsg(r->d->db));
 		return false;
 	}
 	bool created = true;
@@ -167,8 +167,9 @@ static bool route(struct remind *r, const json_t *row, int64_t now)
 			continue;
 		matched++;
 		if (db_delivery_create(r->d->db, id, cfg->channels[i].name, now, NULL) != DB_OK) {
-			db_trouble(r, "reminder %lld: cannot create its delivery to channel %s: %s",
-				   (long long)id, cfg->channels[i].name, db_errmsg(r->d->db));
+			remind_db_trouble(r, "reminder %lld: cannot create its delivery to channel "
+					  "%s: %s", (long long)id, cfg->channels[i].name,
+					  db_errmsg(r->d->db));
 			created = false;
 		}
 	}
@@ -198,7 +199,7 @@ static void route_due(struct remind *r, int64_t now)
 	 * reminder of an item is sent. */
 	bool all = r->routed_cfg != r->d->cfg, complete = true;
 	if (db_reminders_to_route(r->d->db, now, all, &due) != DB_OK) {
-		db_trouble(r, "cannot list due reminders: %s", db_errmsg(r->d->db));
+		remind_db_trouble(r, "cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
 	}
 	bool tx = tx_begin(r);
@@ -393,7 +394,6 @@ static void keep_outcome(struct remind_job *j, const struct remind_outcome *o)
 	j->unsaved = true;
 }
 
-
 static void kick_soon(struct remind *r)
 {
 	if (!r->closing && !evtimer_pending(r->kick, NULL)) {
@@ -421,8 +421,9 @@ static void save_kept(struct remind *r)
 		saved++;
 	}
 	if (left)
-		db_trouble(r, "the outcome of %zu delivery(ies) still cannot be saved: %s; kept in "
-			   "memory (they are not sent again)", left, db_errmsg(r->d->db));
+		remind_db_trouble(r, "the outcome of %zu delivery(ies) still cannot be saved: %s; "
+				  "kept in memory (they are not sent again)", left,
+				  db_errmsg(r->d->db));
 	else if (saved)
 		log_notice("reminders: saved the outcome of %zu delivery(ies) kept in memory while "
 			   "the database refused writes", saved);
@@ -450,10 +451,10 @@ void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
 	if (!save_outcome(r, j, o)) {
 		/* Not sent again: kept until a pass can save it. */
 		keep_outcome(j, o);
-		db_trouble(r, "cannot save the outcome of delivery %lld to channel %s: %s; kept in "
-			   "memory and saved at the next pass (it is not sent again)",
-			   (long long)j->delivery_id, j->channel, db_errmsg(r->d->db));
-		arm_in(r, 1);
+		remind_db_trouble(r, "cannot save the outcome of delivery %lld to channel %s: %s; "
+				  "kept in memory and saved at the next pass (it is not sent again)",
+				  (long long)j->delivery_id, j->channel, db_errmsg(r->d->db));
+		remind_arm_in(r, 1);
 		return;
 	}
 	job_unlink(r, j);
@@ -511,42 +512,6 @@ static void fail_row(struct remind *r, const json_t *row, const char *why, int64
 	settle(r, int_of(row, "reminder_id"), now);
 }
 
-/* The error of a delivery whose channel a reload removed (caller frees). */
-static char *removed_reason(const char *name)
-{
-	return xasprintf("channel removed: %s is no longer in the configuration; the delivery "
-			 "waits and goes out when a reload brings the channel back", name);
-}
-
-/* A delivery that cannot go to its channel now waits for it ('held');
- * false when that could not be written. */
-static bool hold_row(struct remind *r, const json_t *row, const char *why, int64_t now)
-{
-	int64_t id = int_of(row, "id");
-
-	if (db_delivery_update(r->d->db, id, "held", 0, 0, why, now) != DB_OK)
-		return false;
-	log_info("delivery %lld to channel %s held: %s", (long long)id,
-		 json_string_value(json_object_get(row, "channel")), why);
-	return true;
-}
-
-/* Why the channel cannot take deliveries, or NULL (caller frees). */
-static char *channel_refusal(struct remind *r, const char *name)
-{
-	char *disabled = NULL;
-
-	if (!config_channel(r->d->cfg, name))
-		return removed_reason(name);
-	if (db_remind_channel_disabled(r->d->db, name, &disabled) == DB_OK && disabled) {
-		char *why = xasprintf("channel %s is disabled (%s); the delivery waits until "
-				      "'mouwatch channel enable %s'", name, disabled, name);
-		free(disabled);
-		return why;
-	}
-	return NULL;
-}
-
 /* Marks a due delivery in flight ('sending') and fetches its agreement
  * (*agreement, new reference). false when the database failed: the others
  * would fail the same way, so the pass stops there (one log line, not one
@@ -556,11 +521,11 @@ static char *channel_refusal(struct remind *r, const char *name)
 static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreement)
 {
 	const char *name = json_string_value(json_object_get(row, "channel"));
-	char *why = channel_refusal(r, name);
+	char *why = remind_channel_refusal(r, name);
 
 	*agreement = NULL;
 	if (why) {
-		hold_row(r, row, why, now);
+		remind_hold_row(r, row, why, now);
 		free(why);
 		return true;
 	}
@@ -572,8 +537,8 @@ static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreem
 	if (rc == DB_OK &&
 	    db_delivery_update(r->d->db, int_of(row, "id"), "sending", 0, 0, NULL, now) == DB_OK)
 		return true;
-	db_trouble(r, "cannot start delivery %lld: %s; tried again at the next pass",
-		   (long long)int_of(row, "id"), db_errmsg(r->d->db));
+	remind_db_trouble(r, "cannot start delivery %lld: %s; tried again at the next pass",
+			  (long long)int_of(row, "id"), db_errmsg(r->d->db));
 	json_decref(*agreement);
 	*agreement = NULL;
 	return false;
@@ -591,93 +556,10 @@ static void start_job(struct remind *r, json_t *row, json_t *agreement)
 		deliver_email(j, c);
 }
 
-/* After a reload (and at the first pass): pending deliveries to channels
- * the configuration no longer has are held now, not when their next
- * attempt falls due; held deliveries whose channel is configured and
- * enabled again go out now. */
-static bool hold_removed(struct remind *r, int64_t now)
-{
-	json_t *pending = NULL, *row;
-	bool ok = true;
-	size_t i;
-
-	if (db_remind_in_state(r->d->db, "pending", &pending) != DB_OK) {
-		db_trouble(r, "cannot list pending deliveries: %s", db_errmsg(r->d->db));
-		return false;
-	}
-	json_array_foreach(pending, i, row) {
-		const char *name = json_string_value(json_object_get(row, "channel"));
-		if (config_channel(r->d->cfg, name))
-			continue;
-		char *why = removed_reason(name);
-		ok = hold_row(r, row, why, now) && ok;
-		free(why);
-	}
-	json_decref(pending);
-	if (!ok)
-		db_trouble(r, "cannot hold the deliveries to removed channels: %s; tried again at "
-			   "the next pass", db_errmsg(r->d->db));
-	return ok;
-}
-
-int remind_release_channel(struct remind *r, const char *name, int64_t now)
-{
-	int n = 0;
-
-	if (r == NULL)
-		return 0;
-	if (db_remind_release(r->d->db, name, now, &n) != DB_OK) {
-		db_trouble(r, "cannot release the held deliveries of channel %s: %s; tried again at "
-			   "the next pass", name, db_errmsg(r->d->db));
-		r->removed_cfg = NULL;   /* release_back tries it again */
-		return 0;
-	}
-	if (n > 0) {
-		log_notice("channel %s is back: its %d held delivery(ies) go out now", name, n);
-		arm_in(r, 0);
-	}
-	return n;
-}
-
-static void release_back(struct remind *r, int64_t now)
-{
-	json_t *held = NULL, *row;
-	size_t i;
-
-	if (db_remind_held_channels(r->d->db, &held) != DB_OK) {
-		db_trouble(r, "cannot list held deliveries: %s", db_errmsg(r->d->db));
-		r->removed_cfg = NULL;
-		return;
-	}
-	json_array_foreach(held, i, row) {
-		const char *name = json_string_value(json_object_get(row, "name"));
-		char *disabled = NULL;
-		if (!config_channel(r->d->cfg, name) ||
-		    db_remind_channel_disabled(r->d->db, name, &disabled) != DB_OK || disabled) {
-			free(disabled);
-			continue;
-		}
-		remind_release_channel(r, name, now);
-	}
-	json_decref(held);
-}
-
 void remind_wake(struct remind *r)
 {
 	if (r != NULL)
-		arm_in(r, 0);
-}
-
-/* Done once per configuration; again at the next pass when a write of it
- * failed (a lock, a full disk), so no held delivery stays behind. */
-static void sync_held(struct remind *r, int64_t now)
-{
-	if (r->removed_cfg == r->d->cfg)
-		return;    /* checked against this configuration already */
-	r->removed_cfg = r->d->cfg;
-	if (!hold_removed(r, now))
-		r->removed_cfg = NULL;
-	release_back(r, now);
+		remind_arm_in(r, 0);
 }
 
 static bool in_flight(const struct remind *r, int64_t delivery_id)
@@ -697,7 +579,7 @@ static void recover_orphans(struct remind *r, int64_t now)
 	size_t i;
 
 	if (db_remind_in_state(r->d->db, "sending", &sending) != DB_OK) {
-		db_trouble(r, "cannot list deliveries in flight: %s", db_errmsg(r->d->db));
+		remind_db_trouble(r, "cannot list deliveries in flight: %s", db_errmsg(r->d->db));
 		return;
 	}
 	json_array_foreach(sending, i, row) {
@@ -724,7 +606,7 @@ static void start_due(struct remind *r, int64_t now)
 	if (r->n_jobs >= MAX_JOBS)
 		return;
 	if (db_deliveries_due(r->d->db, now, (int)(MAX_JOBS - r->n_jobs), &due) != DB_OK) {
-		db_trouble(r, "cannot list due deliveries: %s", db_errmsg(r->d->db));
+		remind_db_trouble(r, "cannot list due deliveries: %s", db_errmsg(r->d->db));
 		return;
 	}
 	bool tx = tx_begin(r);
@@ -741,8 +623,8 @@ static void start_due(struct remind *r, int64_t now)
 	/* Without a transaction each mark was saved on its own. */
 	bool saved = !tx || db_commit(r->d->db) == DB_OK;
 	if (!saved && n > 0)
-		db_trouble(r, "cannot start %zu delivery(ies): %s; tried again at the next pass",
-			   n, db_errmsg(r->d->db));
+		remind_db_trouble(r, "cannot start %zu delivery(ies): %s; tried again at the "
+				  "next pass", n, db_errmsg(r->d->db));
 	for (i = 0; i < n; i++) {
 		if (saved)
 			start_job(r, rows[i], agreements[i]);
@@ -781,7 +663,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	save_kept(r);
 	route_due(r, now);
 	bool tx = tx_begin(r);
-	sync_held(r, now);
+	remind_held_sync(r, now);
 	recover_orphans(r, now);
 	tx_end(r, tx);
 	if (r->pass_failed)
@@ -791,7 +673,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	arm_timer(r, now);
 	/* A lock or a full disk: the next pass in a second, not at check_interval. */
 	if (r->pass_failed || db_locked_since(r->d->db))
-		arm_in(r, 1);
+		remind_arm_in(r, 1);
 }
 
 struct remind *remind_new(struct daemon *d)
@@ -813,7 +695,7 @@ struct remind *remind_new(struct daemon *d)
 		fatal("cannot create the reminder timer");
 	if (d->cfg->n_channels == 0)
 		log_notice("no [channel] is configured: reminders wait in the database");
-	arm_in(r, 0);
+	remind_arm_in(r, 0);
 	return r;
 }
 
@@ -863,7 +745,7 @@ bool remind_idle(struct daemon *d)
 		return true;
 	if (d->cfg->n_channels > 0 &&
 	    db_remind_unrouted(d->db, daemon_now(), &unrouted) == DB_OK && unrouted > 0) {
-		arm_in(r, 0);
+		remind_arm_in(r, 0);
 		return false;
 	}
 	return open == 0;

@@ -1,5 +1,5 @@
-/* remind_int.h: what remind.c (routing, state) and deliver_*.c (the
- * transports) share. Not for other callers. */
+/* remind_int.h: what remind.c (routing, state), remind_held.c (held
+ * deliveries) and deliver_*.c (the transports) share. Not for other callers. */
 #ifndef MW_REMIND_INT_H
 #define MW_REMIND_INT_H
 
@@ -61,7 +61,7 @@ struct remind {
 	/* The configuration the last full routing pass used: a reload makes a
 	 * new one, allocated while the old one lives, so it differs. */
 	const struct mw_config *routed_cfg;
-	/* The configuration sync_held() last checked the pending and held
+	/* The configuration remind_held_sync() last checked the pending and held
 	 * deliveries against (a reload may have removed or restored channels). */
 	const struct mw_config *removed_cfg;
 	/* A job's end starts the next due deliveries through this event, not
@@ -78,6 +78,23 @@ struct remind {
 	bool pass_failed;              /* this pass met one: next in 1 s */
 };
 
+/* remind.c: a pass in seconds (0: at once); a database failure (a lock,
+ * a full disk, I/O) logged once a minute while they last, which makes the
+ * next pass come one second later. */
+void remind_arm_in(struct remind *r, long long seconds);
+void remind_db_trouble(struct remind *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* remind_held.c: deliveries that wait for their channel ('held'). Why
+ * channel name cannot take a delivery now (not configured, or disabled),
+ * or NULL (caller frees); a due delivery (a db_deliveries_due row) held
+ * for that reason (false when that could not be written); once per
+ * configuration (again after a failed write), pending deliveries to
+ * removed channels held and held ones whose channel is back released.
+ * remind_release_channel is in remind.h. */
+char *remind_channel_refusal(struct remind *r, const char *name);
+bool remind_hold_row(struct remind *r, const json_t *row, const char *why, int64_t now);
+void remind_held_sync(struct remind *r, int64_t now);
 
 /* A new job in r's list (the caller fills it in). */
 struct remind_job *remind_job_add(struct remind *r);
