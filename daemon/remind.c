@@ -525,9 +525,13 @@ static bool mark_one(struct remind *r, json_t *row, int64_t now, json_t **agreem
 
 	*agreement = NULL;
 	if (why) {
-		remind_hold_row(r, row, why, now);
+		bool held = remind_hold_row(r, row, why, now);
 		free(why);
-		return true;
+		if (!held)
+			remind_db_trouble(r, "cannot hold delivery %lld to channel %s: %s; tried "
+					  "again at the next pass", (long long)int_of(row, "id"), name,
+					  db_errmsg(r->d->db));
+		return held;
 	}
 	int rc = db_query_agreement(r->d->db, int_of(row, "agreement_id"), agreement);
 	if (rc == DB_ENOTFOUND) {
