@@ -313,6 +313,8 @@ struct person {
 	int first_tok;
 	int spoke_sent;       /* a sentence where a speech cue introduces the
 	                         person ("menurut Rektor X"), or -1 */
+	int sign_tok;         /* a token of the sentence that names the person
+	                         as a signer (the evidence), or -1 */
 	bool signer;
 };
 

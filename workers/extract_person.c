@@ -226,6 +226,8 @@ static int person_add(struct record *r, const char *name, char *role, int party,
 		if (p->party < 0)
 			p->party = party;
 		p->signer |= signer;
+		if (signer && p->sign_tok < 0)
+			p->sign_tok = tok;
 		free(role);
 		return i;
 	}
@@ -240,6 +242,7 @@ static int person_add(struct record *r, const char *name, char *role, int party,
 	p->first_tok = tok;
 	p->spoke_sent = -1;
 	p->signer = signer;
+	p->sign_tok = signer ? tok : -1;
 	return r->npeople - 1;
 }
 
@@ -953,8 +956,10 @@ static void rep_after(struct doc *d, struct record *r, const struct sent *s, int
 		char *raw = tokens_join(d, ps, pe);
 		char *name = person_strip_titles(raw);
 		for (int k = 0; k < r->npeople; k++)
-			if (strcmp(r->people[k].name, name) == 0)
+			if (strcmp(r->people[k].name, name) == 0) {
 				r->people[k].signer = false;
+				r->people[k].sign_tok = -1;
+			}
 		free(raw);
 		free(name);
 	}

@@ -111,6 +111,20 @@ static json_t *no_agreement(const struct doc *d, const struct record *r)
 			 "confidence", r->confidence, "evidence", ev);
 }
 
+/* The sentence that names the first signatory as a signer, or -1. */
+static int signer_sent(const struct doc *d, const struct record *r)
+{
+	for (int k = 0; k < r->npeople; k++) {
+		int t = r->people[k].sign_tok;
+		if (!r->people[k].signer || t < 0)
+			continue;
+		for (int i = 0; i < d->nsent; i++)
+			if (t >= d->sents[i].first && t < d->sents[i].end)
+				return i;
+	}
+	return -1;
+}
+
 json_t *record_json(const struct doc *d, const struct record *r)
 {
 	if (!r->agreement)
@@ -122,6 +136,7 @@ json_t *record_json(const struct doc *d, const struct record *r)
 	evidence(ev, d, "agreement", r->sign_sent);
 	evidence(ev, d, "type", r->type_sent);
 	evidence(ev, d, "parties", r->sign_sent);
+	evidence(ev, d, "signatories", signer_sent(d, r));
 	evidence(ev, d, "signed_on", r->signed_sent);
 	evidence(ev, d, "valid_for", r->valid_sent);
 	evidence(ev, d, "expires_on", r->expires_sent);

@@ -299,8 +299,11 @@ void signers_mark(struct doc *d, struct record *r)
 		struct span sp;
 		signer_span(d, &d->sents[si], &sp);
 		for (int k = 0; k < r->npeople && sp.from < sp.to; k++)
-			if (r->people[k].spoke_sent != si && named_in(d, &r->people[k], &sp))
+			if (r->people[k].spoke_sent != si && named_in(d, &r->people[k], &sp)) {
+				if (!r->people[k].signer)
+					r->people[k].sign_tok = sp.from;
 				r->people[k].signer = true;
+			}
 	}
 	for (int k = 0; k < r->npeople; k++) {
 		struct person *p = &r->people[k];
