@@ -118,6 +118,8 @@ enum lex_kind {
 	                  "took place"); val: HELD_* bits (one list for the
 	                  date and the location stages) */
 	LEX_RECENT,    /* "baru-baru ini", "recently": undated on purpose */
+	LEX_PROGNOUN,  /* a programme, course or fellowship: a length after it
+	                  is its own, not the agreement's */
 	LEX_NOTCOOP,   /* look like agreement words but are not ("perjanjian
 	                  kerja individual": an employment contract) */
 	LEX_SCOPE,     /* words that introduce an agreement's scope ("meliputi",

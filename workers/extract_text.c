@@ -249,13 +249,30 @@ static void add_sentence(struct doc *d, size_t *cap, int first, int end)
 	s->signer = false;
 }
 
+/* Does the line starting at token i continue the sentence of the line
+ * before (text hard-wrapped inside a sentence: "kerja sama ini\nberlangsung
+ * selama tiga tahun")? When it begins with a lower-case word after a word
+ * or an open clause, or follows a comma; never onto the headline. */
+static bool wrapped(const struct doc *d, int i, int second_line)
+{
+	const struct tok *t = &d->toks[i], *p = &d->toks[i - 1];
+	if (i <= second_line)
+		return false;
+	if (tok_punct(p, ',') || tok_punct(p, ';'))
+		return true;
+	bool lower = t->word && t->s[0] >= 'a' && t->s[0] <= 'z';
+	return lower && (p->word || tok_punct(p, '(') || tok_punct(p, '-'));
+}
+
 static void split_sentences(struct doc *d)
 {
 	size_t cap = 0;
-	int first = 0;
+	int first = 0, second_line = 1;
+	while (second_line < d->ntok && !d->toks[second_line].nl)
+		second_line++;
 	for (int i = 0; i < d->ntok; i++) {
 		const struct tok *t = &d->toks[i];
-		if (t->nl && i > first) {
+		if (t->nl && i > first && !wrapped(d, i, second_line)) {
 			add_sentence(d, &cap, first, i);
 			first = i;
 		}

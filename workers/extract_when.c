@@ -223,8 +223,25 @@ static struct mw_ymd end_of(const struct dateref *dr)
 /* Is the duration at [first, ...) introduced as the agreement's term? A
  * validity cue before it; else, when weak, "selama"/"for" just before it
  * in the signing sentence or after a word for the agreement. */
+/* Is the nearest owner before token at a programme ("The programme offers
+ * a fellowship ... with a duration of three years", LEX_PROGNOUN) rather
+ * than the agreement (LEX_COOP, LEX_TYPE)? Then the length is the
+ * programme's. */
+static bool programme_owns(const struct doc *d, const struct sent *s, int at)
+{
+	for (int i = at - 1; i >= s->first; i--) {
+		if (lex_match(d, i, at, LEX_COOP, NULL) > 0 || lex_match(d, i, at, LEX_TYPE, NULL) > 0)
+			return false;
+		if (lex_match(d, i, at, LEX_PROGNOUN, NULL) > 0)
+			return true;
+	}
+	return false;
+}
+
 static bool term_cue(const struct doc *d, const struct sent *s, int at, bool weak)
 {
+	if (programme_owns(d, s, at))
+		return false;
 	int cue = lex_find(d, s->first, at, LEX_VALID, NULL);
 	if (cue >= 0 && lex_find(d, cue, at, LEX_EVENT, NULL) < 0)
 		return true;

@@ -48,6 +48,13 @@ static const struct lex_entry recent[] = {
 	{"recently"}, {"earlier this month"}, {NULL}
 };
 
+/* Programmes whose own length is not the agreement's (extract_when.c). */
+static const struct lex_entry prognoun[] = {
+	{"programme"}, {"program"}, {"fellowship"}, {"attachment"}, {"course"},
+	{"courses"}, {"internship"}, {"residency"}, {"scholarship"}, {"training"},
+	{NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"will"}, {"plans"}, {"plan"}, {"planned"}, {"planning"}, {"intends"},
 	{"scheduled"}, {"to sign"}, {"is set to"}, {"are set to"}, {"expected to"},
@@ -440,6 +447,7 @@ const struct lexicon lexicon_en = {
 		[LEX_EVENTNAME] = eventname, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 		/* date stage */
+		[LEX_PROGNOUN] = prognoun,
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 		[LEX_GOVTAIL] = govtail, [LEX_LASTHEAD] = lasthead, [LEX_ARTICLE] = article,
 		[LEX_INVOLVED] = involved,

@@ -71,6 +71,12 @@ static const struct lex_entry notcoop[] = {
 	{"perjanjian pinjaman"}, {"perjanjian kredit"}, {NULL}
 };
 
+/* Programmes whose own length is not the agreement's (extract_when.c). */
+static const struct lex_entry prognoun[] = {
+	{"pelatihan"}, {"kursus"}, {"magang"}, {"beasiswa"}, {"diklat"},
+	{"fellowship"}, {NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
@@ -551,6 +557,7 @@ const struct lexicon lexicon_id = {
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword, [LEX_PLACEABBR] = placeabbr,
 		[LEX_NOTCOOP] = notcoop,
 		/* date stage */
+		[LEX_PROGNOUN] = prognoun,
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 		[LEX_INVOLVED] = involved,
 		/* location stage */

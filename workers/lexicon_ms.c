@@ -47,6 +47,11 @@ static const struct lex_entry recent[] = {
 	{"baru-baru ini"}, {"baru ini"}, {NULL}
 };
 
+/* Programmes whose own length is not the agreement's (extract_when.c). */
+static const struct lex_entry prognoun[] = {
+	{"latihan"}, {"kursus"}, {"biasiswa"}, {"penempatan"}, {NULL}
+};
+
 static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
 	{"bakal"}, {"dijangka"}, {"dijadual"}, {"dirancang"}, {"merancang"},
 	{"bercadang"}, {"hendak"}, {"berbincang"}, {"membincangkan"},
@@ -124,7 +129,9 @@ static const struct lex_entry number[] = {
 
 static const struct lex_entry valid[] = {
 	{"tempoh"}, {"sah"}, {"berkuat kuasa"}, {"bagi tempoh"}, {"dilanjutkan"},
-	{"dilanjutkan sehingga"}, {"diperbaharui"}, {NULL}
+	{"dilanjutkan sehingga"}, {"diperbaharui"},
+	/* continued or renewed "sehingga tahun 2027": an end */
+	{"diteruskan"}, {"penyambungan"}, {"disambung"}, {NULL}
 };
 
 static const struct lex_entry end_cue[] = {
@@ -334,6 +341,7 @@ const struct lexicon lexicon_ms = {
 		[LEX_EVENTNAME] = eventname, [LEX_NAMEJOIN] = namejoin, [LEX_NAMECUT] = namecut, [LEX_GROUP] = group,
 		[LEX_LISTCUE] = listcue, [LEX_ALIASCUE] = aliascue, [LEX_THROUGH] = through, [LEX_PAIRWORD] = pairword,
 		/* date stage */
+		[LEX_PROGNOUN] = prognoun,
 		[LEX_OCCASION] = occasion, [LEX_HELD] = held, [LEX_RECENT] = recent,
 		/* location stage */
 		[LEX_CEREMONY] = ceremony,
