@@ -160,10 +160,12 @@ static void send_eval(struct outbox_check *c, redisAsyncContext *ac, size_t firs
 	for (size_t i = 0; i < n; i++)
 		argv[4 + i] = c->rows[first + i].stream_id;
 	*job = (struct eval_job){ c, first, n, now_ms() };
-	if (redisAsyncCommandArgv(ac, eval_cb, job, (int)(n + 4), argv, NULL) == REDIS_OK)
+	if (redisAsyncCommandArgv(ac, eval_cb, job, (int)(n + 4), argv, NULL) == REDIS_OK) {
 		c->evals_out++;
-	else
+	} else {
 		free(job);
+		c->eval_failed = true;  /* unasked is not lost: requeue nothing of this pass */
+	}
 	free(argv);
 }
 
