@@ -246,6 +246,25 @@ static double mean_entry_gap(const struct feed *f, int64_t *newest)
 	return n >= 2 && hi > lo ? (double)(hi - lo) / (double)(n - 1) : 0;
 }
 
+/* An article the group just inserted: counted and logged once the group
+ * commits (tx_log), its page queued for fetching or marked skipped. */
+static void new_article(struct poller *p, const char *feed_name, int64_t id, const char *url,
+			bool fetch_pages, struct poll_outcome *o)
+{
+	struct daemon *d = p->d;
+
+	o->new_articles++;
+	if (p->tx_open)
+		p->tx_articles_new++;
+	else
+		d->n.articles_new++;
+	tx_log(p, "feed %s: new article %lld: %s", feed_name, (long long)id, url);
+	if (fetch_pages && article_url_fetchable(d, url))
+		tx_page(p, id, url);
+	else
+		db_article_set_page(d->db, id, DB_PAGE_SKIPPED, NULL, NULL);
+}
+
 static void store_entries(struct poller *p, const char *feed_name, const struct feed *f,
 			  struct poll_outcome *o)
 {
@@ -296,20 +315,10 @@ static void store_entries(struct poller *p, const char *feed_name, const struct 
 		goto out;
 	}
 	for (size_t i = 0; i < m; i++) {
-		if (!is_new[i]) {
+		if (is_new[i])
+			new_article(p, feed_name, ids[i], v[i].url, fetch_pages, o);
+		else
 			d->n.articles_known++;
-			continue;
-		}
-		o->new_articles++;
-		if (p->tx_open)
-			p->tx_articles_new++;
-		else
-			d->n.articles_new++;
-		tx_log(p, "feed %s: new article %lld: %s", feed_name, (long long)ids[i], v[i].url);
-		if (fetch_pages && article_url_fetchable(d, v[i].url))
-			tx_page(p, ids[i], v[i].url);
-		else
-			db_article_set_page(d->db, ids[i], DB_PAGE_SKIPPED, NULL, NULL);
 	}
 out:
 	for (size_t i = 0; i < m; i++)
