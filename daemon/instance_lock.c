@@ -81,7 +81,8 @@ static int lock_one(const char *path, const char *what, char *why, size_t len)
 			 "stop it first (or give this one its own [daemon] state_dir and database)",
 			 pid, what, path);
 	} else {
-		snprintf(why, len, "cannot lock %s: %s", path, strerror(errno));
+		snprintf(why, len, "cannot lock %s (flock): %s; keep [daemon] state_dir and "
+			 "database on a local file system that supports locks", path, strerror(errno));
 	}
 	close(fd);
 	return -1;
