@@ -93,44 +93,63 @@ static int dateline_run(const struct doc *d, const struct sent *s, int i, int *a
 	return j;
 }
 
+/* The dateline's place run [*a, *b) and where it ends: after a glued or
+ * an outlet's name ("TRIBUNNEWS.COM, MALANG -": the place after it). */
+static int dateline_place(const struct doc *d, const struct sent *s, int *a, int *b)
+{
+	int j = dateline_run(d, s, s->first, a, b);
+	if (*a == *b && j > s->first && j + 1 < s->end && tok_punct(&d->toks[j], ',') &&
+	    d->toks[j + 1].cap && dash_soon(d, s, j))
+		j = dateline_run(d, s, j + 1, a, b);
+	return j;
+}
+
+/* After the place at k (past a bracket: "Jakarta (ANTARA) -"), does
+ * what a dateline ends with follow: ", <date or weekday>", ", <outlet>",
+ * a dash, or for a place in capitals ", ... --" or ":"? */
+static bool dateline_end(const struct doc *d, const struct sent *s, int k, bool upper)
+{
+	if (tok_punct(&d->toks[k], '(')) {
+		while (k < s->end && !tok_punct(&d->toks[k], ')'))
+			k++;
+		k++;
+	}
+	if (k >= s->end)
+		return false;
+	const struct tok *t = &d->toks[k];
+	bool outlet_next = k + 1 < s->end && tok_punct(t, ',') && outlet_tok(d, k + 1);
+	bool comma = tok_punct(t, ',') && (datelike(d, k + 1, s->end) || outlet_next ||
+					   (upper && dash_soon(d, s, k)));
+	return comma || tok_punct(t, '-') || (upper && tok_punct(t, ':'));
+}
+
+/* "JAKARTA" -> "Jakarta" */
+static char *place_case(const struct doc *d, int a, int b, bool upper)
+{
+	char *loc = tokens_join(d, a, b);
+	for (char *c = loc + 1; upper && *c; c++)
+		if (*c >= 'A' && *c <= 'Z' && c[-1] != ' ')
+			*c = (char)(*c + 32);
+	return loc;
+}
+
+/* The place of a dateline sentence s ("BALIKPAPAN -", "Bandung, Jum'at
+ * ...", "KUALA LUMPUR:", "Bandung." alone), or NULL: a place that is no
+ * region and holds no weekday or month. */
 static char *dateline(const struct doc *d, const struct sent *s)
 {
 	char *g = glued_dateline(&d->toks[s->first]);
 	if (g != NULL)
 		return g;
-	int a, b, j = dateline_run(d, s, s->first, &a, &b);
-	/* "TRIBUNNEWS.COM, MALANG -": the place after the outlet */
-	if (a == b && j > s->first && j + 1 < s->end && tok_punct(&d->toks[j], ',') &&
-	    d->toks[j + 1].cap && dash_soon(d, s, j))
-		j = dateline_run(d, s, j + 1, &a, &b);
-	/* "Bandung." alone, then the story */
+	int a, b, j = dateline_place(d, s, &a, &b);
 	bool alone = j + 1 == s->end && tok_punct(&d->toks[j], '.') && j - a <= 3 &&
 		     s->end < d->ntok && !d->toks[s->end].nl;
 	if (a == b || j >= s->end || region(d, a, b) ||
 	    lex_find(d, a, j, LEX_WEEKDAY, NULL) >= 0 ||
 	    lex_find(d, a, j, LEX_MONTH, NULL) >= 0)
 		return NULL;
-	int k = j;
-	if (tok_punct(&d->toks[k], '(')) {  /* "Jakarta (ANTARA) -" */
-		while (k < s->end && !tok_punct(&d->toks[k], ')'))
-			k++;
-		k++;
-	}
 	bool upper = all_upper(d, a, b);
-	bool outlet_next = k + 1 < s->end && tok_punct(&d->toks[k], ',') && outlet_tok(d, k + 1);
-	if (alone || (k < s->end && ((tok_punct(&d->toks[k], ',') &&
-				      (datelike(d, k + 1, s->end) || outlet_next ||
-				       (upper && dash_soon(d, s, k)))) ||
-				     tok_punct(&d->toks[k], '-') ||
-				     (upper && tok_punct(&d->toks[k], ':'))))) {
-		char *loc = tokens_join(d, a, b);
-		/* "JAKARTA" -> "Jakarta" */
-		for (char *c = loc + 1; upper && *c; c++)
-			if (*c >= 'A' && *c <= 'Z' && c[-1] != ' ')
-				*c = (char)(*c + 32);
-		return loc;
-	}
-	return NULL;
+	return alone || dateline_end(d, s, j, upper) ? place_case(d, a, b, upper) : NULL;
 }
 
 /* The city in a government party's name ("Pemerintah Kota Banjarmasin"). */

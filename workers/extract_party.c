@@ -337,20 +337,42 @@ int party_add_name(struct record *r, int tok, const char *name, bool signer)
 
 /* ---- runs of capitalised tokens ---------------------------------------------- */
 
-static bool stops_name(const struct doc *d, int i, int end)
+/* A capitalised role ends a name, except right after a head word with a
+ * name after it ("Kementerian Koordinator Kesejahteraan"). */
+static bool role_stops(const struct doc *d, int i, int end)
 {
 	const struct tok *t = &d->toks[i];
-	return lex_match(d, i, end, LEX_STOP, NULL) > 0 ||
-	       lex_match(d, i, end, LEX_SIGN, NULL) > 0 ||
-	       (t->cap && lex_match(d, i, end, LEX_ROLE, NULL) > 0 &&
-		!(i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_INST, NULL) > 0 &&
-		  i + 1 < end && d->toks[i + 1].cap && d->toks[i + 1].word)) ||  /* "Kementerian Koordinator X" */
-	       (t->cap && lex_match(d, i, end, LEX_MONTH, NULL) > 0 && t->len > 3 &&
-		!(i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_NUMBER, NULL) > 0)) ||
-	       (t->cap && lex_match(d, i, end, LEX_TITLE, NULL) > 0 && i + 1 < end &&
-		!(lex_match(d, i, end, LEX_INSIDE, NULL) > 0 && i > 0 && d->toks[i - 1].cap) &&
-		(d->toks[i + 1].word || (tok_punct(&d->toks[i + 1], '.') && i + 2 < end &&
-					 d->toks[i + 2].word)));
+	if (!t->cap || lex_match(d, i, end, LEX_ROLE, NULL) == 0)
+		return false;
+	bool after_head = i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_INST, NULL) > 0;
+	return !(after_head && i + 1 < end && d->toks[i + 1].cap && d->toks[i + 1].word);
+}
+
+/* A month ends a name, except after a number word ("Tujuh Belas
+ * Agustus"). */
+static bool month_stops(const struct doc *d, int i, int end)
+{
+	const struct tok *t = &d->toks[i];
+	return t->cap && t->len > 3 && lex_match(d, i, end, LEX_MONTH, NULL) > 0 &&
+	       !(i > 0 && d->toks[i - 1].cap && lex_match(d, i - 1, i, LEX_NUMBER, NULL) > 0);
+}
+
+/* A title before a name ends an institution's name, except a royal title
+ * inside one ("Universiti Tunku Abdul Rahman"). */
+static bool title_stops(const struct doc *d, int i, int end)
+{
+	if (!d->toks[i].cap || i + 1 >= end || lex_match(d, i, end, LEX_TITLE, NULL) == 0)
+		return false;
+	if (lex_match(d, i, end, LEX_INSIDE, NULL) > 0 && i > 0 && d->toks[i - 1].cap)
+		return false;
+	return d->toks[i + 1].word ||
+	       (tok_punct(&d->toks[i + 1], '.') && i + 2 < end && d->toks[i + 2].word);
+}
+
+static bool stops_name(const struct doc *d, int i, int end)
+{
+	return lex_match(d, i, end, LEX_STOP, NULL) > 0 || lex_match(d, i, end, LEX_SIGN, NULL) > 0 ||
+	       role_stops(d, i, end) || month_stops(d, i, end) || title_stops(d, i, end);
 }
 
 /* Tokens of a bracket group at i ("(R Tech)"), or 0. */
@@ -1042,32 +1064,40 @@ static bool item_sep(const struct doc *d, int i, int end)
 
 /* One item [a, e) of a list: an institution with its head word, or the
  * capitalised name as written ("Forum Rektor Indonesia (FRI)"). */
-static void list_item_party(struct doc *d, struct record *r, int a, int e)
+/* Where the name of list item [a, e) starts: at a capital or a
+ * lower-case head ("koperasi karyawan Tjiwi Kimia": a head, at most two
+ * lower-case words, then the name); *k the first capital. -1 if none. */
+static int item_start(const struct doc *d, int a, int e, int *k)
 {
 	while (a < e && !d->toks[a].cap && lex_match(d, a, e, LEX_INST, NULL) == 0)
 		a++;  /* "pabrik kertas PT ...", "the Japan ..." */
 	if (a >= e)
-		return;
-	/* "koperasi karyawan Tjiwi Kimia": a lower-case head, at most two
-	 * lower-case words, then the name. */
-	int k = a + (d->toks[a].cap ? 0 : 1);
-	while (k < e && k <= a + 2 && !d->toks[k].cap)
-		k++;
-	if (k >= e || !d->toks[k].cap)
-		return;
-	/* The item's capitalised words, roles and brackets included ("Forum
-	 * Rektor Indonesia (FRI)"). */
+		return -1;
+	*k = a + (d->toks[a].cap ? 0 : 1);
+	while (*k < e && *k <= a + 2 && !d->toks[*k].cap)
+		(*k)++;
+	return *k < e && d->toks[*k].cap ? a : -1;
+}
+
+/* The item's capitalised words from k, roles and brackets included
+ * ("Forum Rektor Indonesia (FRI)"): where they end. */
+static int item_end(const struct doc *d, int k, int e)
+{
 	int run = k;
 	while (run < e && (d->toks[run].cap || d->toks[run].num || paren_len(d, run, e) > 0 ||
 			   (run > k && lex_match(d, run, e, LEX_NAMEJOIN, NULL) > 0)))
 		run += paren_len(d, run, e) > 0 ? paren_len(d, run, e) : 1;
-	e = run;
-	if (party_from_run(d, r, a, e, true) >= 0 || !d->toks[a].cap)
-		return;
+	return run;
+}
+
+/* A name with no head word, as written; a bracket at its end is its
+ * acronym. */
+static void headless_item(struct doc *d, struct record *r, int a, int e)
+{
 	int end = e;
 	for (int i = a; i < e; i++)
 		if (paren_len(d, i, e) > 0 && paren_len(d, i, e) + i == e)
-			end = i;  /* a bracket at the end is the acronym */
+			end = i;
 	if (end - a > 8)
 		return;
 	char *name = join(d, a, end, false);
@@ -1075,6 +1105,17 @@ static void list_item_party(struct doc *d, struct record *r, int a, int e)
 	mention_add(r, a, name, acr ? &acr : NULL, acr ? 1 : 0, true);
 	free(name);
 	free(acr);
+}
+
+static void list_item_party(struct doc *d, struct record *r, int a, int e)
+{
+	int k = 0;
+	a = item_start(d, a, e, &k);
+	if (a < 0)
+		return;
+	e = item_end(d, k, e);
+	if (party_from_run(d, r, a, e, true) < 0 && d->toks[a].cap)
+		headless_item(d, r, a, e);
 }
 
 /* The items of a list of institutions in sentence s signed when the
