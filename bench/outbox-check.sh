@@ -5,8 +5,11 @@
 # whose stream holds N - LOST of their entries (texts of TEXT bytes),
 # starts mouwatchd --workers 0 on them and reads the duration of the pass
 # it runs on connecting from its debug log, and Redis' EVAL time from
-# INFO commandstats.
-#   bench/outbox-check.sh [N=100000] [LOST=1000] [TEXT=3000]
+# INFO commandstats. With IDLE=S (and BACKLOG above N, so the outbox has
+# room and reads SQLite for articles to send once a second), it then
+# measures the daemon's CPU over S more seconds with nothing to send: the
+# steady cost of the outbox at that backlog.
+#   [BACKLOG=1000] [IDLE=0] bench/outbox-check.sh [N=100000] [LOST=1000] [TEXT=3000]
 set -euo pipefail
 N=${1:-100000}; LOST=${2:-1000}; TEXT=${3:-3000}
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
@@ -58,6 +61,26 @@ cpu0=$(cpu_ms)
 wait_for 120 grep -q 'stream check (connected to Redis)' "$TEST_TMP/daemon.log" || {
     kill "$pid"; tail -20 "$TEST_TMP/daemon.log"; exit 1; }
 cpu1=$(cpu_ms)
+if [ "${IDLE:-0}" -gt 0 ]; then
+    sleep 3  # the lost articles queued again go out first
+    cpu2=$(cpu_ms)
+    # 'hello' answers from memory: how long it waits is the event loop's.
+    python3 - "$STATE/ctl.sock" "$IDLE" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); f = s.makefile("rb")
+waits, end = [], time.monotonic() + int(sys.argv[2])
+while time.monotonic() < end:
+    t = time.monotonic(); s.sendall(b'{"method":"hello"}\n'); f.readline()
+    waits.append((time.monotonic() - t) * 1000); time.sleep(0.02)
+waits.sort()
+print("hello every 20 ms: %d answers, median %.1f ms, p99 %.1f ms, longest %.1f ms"
+      % (len(waits), waits[len(waits) // 2], waits[len(waits) * 99 // 100], waits[-1]))
+PY
+    cpu3=$(cpu_ms)
+    echo "daemon CPU with nothing to send, backlog $(redis_cli XLEN mouwatch:articles) of" \
+         "max_queue_backlog ${BACKLOG:-1000}: $((cpu3 - cpu2)) ms in $IDLE s" \
+         "($(( (cpu3 - cpu2) / IDLE )) ms a second)"
+fi
 kill -TERM "$pid"; wait "$pid" || echo "mouwatchd exited with status $?"; grep -h -A5 "Sanitizer\|runtime error" "$TEST_TMP/daemon.log" || true
 grep -o 'stream check (connected to Redis): .*' "$TEST_TMP/daemon.log"
 grep -o '[0-9]* queued article(s) were no longer in the Redis stream' "$TEST_TMP/daemon.log" || true
