@@ -2,7 +2,8 @@
  * each to the channels whose match filter takes its agreement (one
  * delivery per reminder and channel), starts due deliveries through
  * deliver_webhook.c / deliver_email.c and moves each delivery on from the
- * outcome: delivered, retried later per the schedule, or failed. A
+ * outcome (saved by remind_outcome.c, kept in memory while the database
+ * refuses it): delivered, retried later per the schedule, or failed. A
  * delivery whose channel is disabled (a 410) or missing from the
  * configuration (a reload) is 'held' instead (remind_held.c): it waits,
  * and goes out when the channel is enabled again or back in the
@@ -121,7 +122,7 @@ static void arm_timer(struct remind *r, int64_t now)
 /* ---- reminders: state and routing ---- */
 
 /* A reminder whose deliveries are all over is 'sent' or 'failed'. */
-static void settle(struct remind *r, int64_t reminder_id, int64_t now)
+void remind_settle(struct remind *r, int64_t reminder_id, int64_t now)
 {
 	struct db_remind_progress p;
 
@@ -182,7 +183,7 @@ static bool route(struct remind *r, const json_t *row, int64_t now)
 		db_reminder_set_state(r->d->db, id, "skipped", now);
 		return true;
 	}
-	settle(r, id, now);
+	remind_settle(r, id, now);
 	return true;
 }
 
@@ -216,7 +217,7 @@ static void route_due(struct remind *r, int64_t now)
 			if (!(complete = route(r, row, now)))
 				break;
 		} else if (!int_of(row, "open"))
-			settle(r, int_of(row, "id"), now);   /* settling it failed before */
+			remind_settle(r, int_of(row, "id"), now);   /* settling it failed before */
 	}
 	/* After a failure every due reminder is routed again at the next pass
 	 * (creating deliveries is idempotent): one may have got some of its
@@ -228,15 +229,6 @@ static void route_due(struct remind *r, int64_t now)
 
 /* ---- deliveries ---- */
 
-static void kept_free(struct remind_outcome *k)
-{
-	if (!k)
-		return;
-	free((char *)k->reply);
-	free((char *)k->error);
-	free(k);
-}
-
 void remind_job_free(struct remind_job *j)
 {
 	free(j->channel);
@@ -246,7 +238,7 @@ void remind_job_free(struct remind_job *j)
 	free(j->digest_ics);
 	free(j->digest_subject);
 	free(j->mail);
-	kept_free(j->kept);
+	remind_outcome_free(j->kept);
 	if (j->password) {
 		explicit_bzero(j->password, strlen(j->password));
 		free(j->password);
@@ -267,133 +259,6 @@ static void job_unlink(struct remind *r, struct remind_job *j)
 		}
 }
 
-/* Log lines about a delivery's outcome, printed once it is committed
- * (an outcome saved again at every pass must not be logged at each). */
-struct notes {
-	int n;
-	enum log_level level[2];
-	char *text[2];
-};
-
-static void note(struct notes *ns, enum log_level level, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void note(struct notes *ns, enum log_level level, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ns->n == 2)
-		return;
-	va_start(ap, fmt);
-	if (vasprintf(&ns->text[ns->n], fmt, ap) < 0)
-		fatal("out of memory");
-	va_end(ap);
-	ns->level[ns->n++] = level;
-}
-
-static void notes_end(struct notes *ns, bool print)
-{
-	for (int i = 0; i < ns->n; i++) {
-		if (print)
-			log_msg(ns->level[i], "%s", ns->text[i]);
-		free(ns->text[i]);
-	}
-	ns->n = 0;
-}
-
-static bool record_attempt(struct remind *r, struct remind_job *j,
-			   const struct remind_outcome *o, int64_t now)
-{
-	struct db_attempt a = { .at = now, .status = o->status, .reply = o->reply,
-		.error = o->ok ? NULL : o->error,
-		.duration_ms = j->duration_ms };
-
-	return db_delivery_attempt_add(r->d->db, j->delivery_id, &a) == DB_OK;
-}
-
-static bool fail_for_good(struct remind *r, struct remind_job *j,
-			  const struct remind_outcome *o, int64_t now, struct notes *ns)
-{
-	note(ns, LOG_LEVEL_WARN, "delivery %lld of reminder %lld to channel %s failed after %d "
-	     "attempt(s): %s; 'mouwatch reminder retry %lld' tries again",
-	     (long long)j->delivery_id, (long long)j->reminder_id, j->channel, j->attempts + 1,
-	     o->error, (long long)j->reminder_id);
-	return db_delivery_update(r->d->db, j->delivery_id, "failed", 0, o->status, o->error,
-				  now) == DB_OK;
-}
-
-static bool move_on(struct remind *r, struct remind_job *j,
-		    const struct remind_outcome *o, int64_t now, struct notes *ns)
-{
-	const struct mw_reminders_config *rc = &r->d->cfg->reminders;
-	struct db *db = r->d->db;
-
-	if (o->ok) {
-		note(ns, LOG_LEVEL_INFO, "delivered reminder %lld (%s) to channel %s",
-		     (long long)j->reminder_id, json_string_value(json_object_get(j->row, "kind")),
-		     j->channel);
-		return db_delivery_update(db, j->delivery_id, "delivered", 0, o->status, NULL,
-					  now) == DB_OK;
-	}
-	if (o->gone) {
-		char *why = xasprintf("the receiver answered 410 Gone at %lld", (long long)now);
-		bool ok = db_remind_channel_set_disabled(db, j->channel, why, now) == DB_OK;
-		note(ns, LOG_LEVEL_WARN, "channel %s disabled: its receiver answered 410 Gone; its "
-		     "deliveries wait (held); fix the receiver, then 'mouwatch channel enable %s' "
-		     "sends them", j->channel, j->channel);
-		free(why);
-		return db_delivery_update(db, j->delivery_id, "held", 0, o->status, o->error,
-					  now) == DB_OK && ok;
-	}
-	double jitter = 0.9 + 0.2 * ((double)random() / RAND_MAX);
-	/* give_up_after counts from the first attempt: this one, if none before. */
-	int64_t first = j->first_attempt_at > 0 ? j->first_attempt_at : now;
-	int64_t next = remind_retry_next(rc->retry_schedule, rc->n_retry_schedule,
-					 j->attempts + 1, first, now, o->retry_after_s,
-					 rc->give_up_after, jitter);
-	if (next < 0)
-		return fail_for_good(r, j, o, now, ns);
-	note(ns, LOG_LEVEL_INFO, "delivery %lld to channel %s: %s; next attempt in %lld s",
-	     (long long)j->delivery_id, j->channel, o->error, (long long)(next - now));
-	return db_delivery_update(db, j->delivery_id, "pending", next, o->status, o->error,
-				  now) == DB_OK;
-}
-
-/* The attempt, the delivery's next state and its reminder's, in one
- * transaction: false when it did not commit (then nothing of it is saved). */
-static bool save_outcome(struct remind *r, struct remind_job *j, const struct remind_outcome *o)
-{
-	struct notes ns = { 0 };
-	int64_t now = j->finished_at;
-
-	if (!tx_begin(r))
-		return false;
-	bool ok = record_attempt(r, j, o, now) && move_on(r, j, o, now, &ns);
-	if (ok)
-		settle(r, j->reminder_id, now);
-	if (!ok)
-		db_rollback(r->d->db);
-	ok = ok && db_commit(r->d->db) == DB_OK;
-	notes_end(&ns, ok);
-	return ok;
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-/* Keeps an outcome that could not be saved in its job (see remind_int.h). */
-static void keep_outcome(struct remind_job *j, const struct remind_outcome *o)
-{
-	struct remind_outcome *k = xmalloc(sizeof *k);
-
-	*k = *o;
-	k->reply = dup_or_null(o->reply);
-	k->error = dup_or_null(o->error);
-	j->kept = k;
-	j->unsaved = true;
-}
-
 static void kick_soon(struct remind *r)
 {
 	if (!r->closing && !evtimer_pending(r->kick, NULL)) {
@@ -412,7 +277,7 @@ static void save_kept(struct remind *r)
 		next = j->next;
 		if (!j->unsaved)
 			continue;
-		if (!save_outcome(r, j, j->kept)) {
+		if (!remind_save_outcome(r, j, j->kept)) {
 			left++;
 			continue;
 		}
@@ -448,9 +313,9 @@ void remind_job_finish(struct remind_job *j, const struct remind_outcome *o)
 	}
 	j->finished_at = now;
 	j->duration_ms = (int)((fetch_now() - j->started) * 1000);
-	if (!save_outcome(r, j, o)) {
+	if (!remind_save_outcome(r, j, o)) {
 		/* Not sent again: kept until a pass can save it. */
-		keep_outcome(j, o);
+		remind_keep_outcome(j, o);
 		remind_db_trouble(r, "cannot save the outcome of delivery %lld to channel %s: %s; "
 				  "kept in memory and saved at the next pass (it is not sent again)",
 				  (long long)j->delivery_id, j->channel, db_errmsg(r->d->db));
@@ -509,7 +374,7 @@ static void fail_row(struct remind *r, const json_t *row, const char *why, int64
 	db_delivery_update(r->d->db, id, "failed", 0, 0, why, now);
 	log_warn("delivery %lld to channel %s failed: %s", (long long)id,
 		 json_string_value(json_object_get(row, "channel")), why);
-	settle(r, int_of(row, "reminder_id"), now);
+	remind_settle(r, int_of(row, "reminder_id"), now);
 }
 
 /* Marks a due delivery in flight ('sending') and fetches its agreement

@@ -11,7 +11,7 @@ MW_REMIND_PURE = daemon/remind_msg.h daemon/remind_sign.c daemon/remind_mime.c \
 	daemon/remind_retry.c daemon/remind_match.c
 
 daemon_mouwatchd_SOURCES += $(MW_REMIND_PURE) \
-	daemon/remind.h daemon/remind_int.h daemon/remind.c daemon/remind_held.c \
+	daemon/remind.h daemon/remind_int.h daemon/remind.c daemon/remind_outcome.c daemon/remind_held.c \
 	daemon/remind_digest.c \
 	daemon/deliver_webhook.c daemon/deliver_email.c
 EXTRA_DIST += docs/reminders.md

@@ -1,5 +1,6 @@
-/* remind_int.h: what remind.c (routing, state), remind_held.c (held
- * deliveries) and deliver_*.c (the transports) share. Not for other callers. */
+/* remind_int.h: what remind.c (routing, the delivery loop),
+ * remind_outcome.c (saving outcomes), remind_held.c (held deliveries) and
+ * deliver_*.c (the transports) share. Not for other callers. */
 #ifndef MW_REMIND_INT_H
 #define MW_REMIND_INT_H
 
@@ -82,8 +83,20 @@ struct remind {
  * a full disk, I/O) logged once a minute while they last, which makes the
  * next pass come one second later. */
 void remind_arm_in(struct remind *r, long long seconds);
+/* A reminder whose deliveries are all over is made 'sent' or 'failed'. */
+void remind_settle(struct remind *r, int64_t reminder_id, int64_t now);
 void remind_db_trouble(struct remind *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* remind_outcome.c: saves an attempt's outcome (j->finished_at and
+ * j->duration_ms set) in one transaction; false when it did not commit
+ * (then nothing of it is saved, and nothing logged). remind_keep_outcome
+ * keeps a copy in the job (j->kept, j->unsaved) for a later pass;
+ * remind_outcome_free frees such a copy (NULL is fine). */
+bool remind_save_outcome(struct remind *r, struct remind_job *j,
+			 const struct remind_outcome *o);
+void remind_keep_outcome(struct remind_job *j, const struct remind_outcome *o);
+void remind_outcome_free(struct remind_outcome *k);
 
 /* remind_held.c: deliveries that wait for their channel ('held'). Why
  * channel name cannot take a delivery now (not configured, or disabled),
