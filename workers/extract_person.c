@@ -547,6 +547,8 @@ static int name_start_back(const struct doc *d, int e, int first)
 static int name_before(const struct doc *d, int i, int first, int *start)
 {
 	int j = i - 1;
+	if (j >= first && d->toks[j].cap && lex_match(d, j, i, LEX_ROLEMOD, NULL) > 0)
+		j--;  /* "..., Acting President of X" */
 	if (j >= first && d->toks[j].word && lex_match(d, j, i, LEX_AS, NULL) > 0)
 		j--;
 	else if (j < first || !(tok_punct(&d->toks[j], ',') || tok_punct(&d->toks[j], '(')))
@@ -598,6 +600,9 @@ static bool party_word(const struct doc *d, const struct record *r, int i)
  * role's text starts (i when none). */
 static int role_prefix(const struct doc *d, const struct record *r, const struct sent *s, int i)
 {
+	/* "President/Vice Chancellor": the first of two roles in one word */
+	if (i > s->first && d->toks[i - 1].cap && memchr(d->toks[i - 1].s, '/', (size_t)d->toks[i - 1].len))
+		return i - 1;
 	int j = i, low = 0;
 	while (j > s->first && low < 2 && d->toks[j - 1].word && !d->toks[j - 1].cap &&
 	       !d->toks[j - 1].num && lex_match(d, j - 1, i, LEX_STOP, NULL) == 0 &&
@@ -732,6 +737,15 @@ static int portfolio_skip(const struct doc *d, const struct sent *s, int i)
 		}
 		if (j > i && (tok_punct(t, ',') || lex_match(d, j, s->end, LEX_JOIN, NULL) > 0)) {
 			j++;
+			continue;
+		}
+		/* a list member before a joiner and a portfolio word
+		 * ("Bidang Lingkungan dan Kehutanan") */
+		if (j > i && t->cap && j + 2 < s->end &&
+		    (tok_punct(&d->toks[j + 1], ',') || lex_match(d, j + 1, s->end, LEX_JOIN, NULL) > 0) &&
+		    d->toks[j + 2].cap && (lex_match(d, j + 2, s->end, LEX_NOTNAME, NULL) > 0 ||
+					   lex_match(d, j + 2, s->end, LEX_FIELD, NULL) > 0)) {
+			j = last = j + 1;
 			continue;
 		}
 		break;

@@ -218,6 +218,9 @@ static bool can_end_after(const struct doc *d, int i)
 	const struct tok *w = &d->toks[i - 1];
 	if (w->len == 1 && w->cap)
 		return false;
+	/* a particle inside a name ("Melinda dP. Bandalaria") */
+	if (w->len == 2 && !w->cap && w->s[1] >= 'A' && w->s[1] <= 'Z')
+		return false;
 	if (lex_match(d, i - 1, i, LEX_NAMEABBR, NULL) > 0)
 		return false;
 	return lex_match(d, i - 1, i, LEX_TITLE, NULL) == 0 &&
