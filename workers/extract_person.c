@@ -7,6 +7,7 @@
  * honorifics (Datuk, Dato', Tan Sri, Tn, Hj) are titles and are dropped. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract_int.h"
 #include "strbuf.h"
@@ -369,6 +370,9 @@ static bool level_named(const struct record *r, const char *level)
 
 static int gov_inst(struct doc *d, struct record *r, const char *level, int a, int end, int *party)
 {
+	size_t ln = strlen(level);
+	if (a < end && (size_t)d->toks[a].len == ln && strncasecmp(d->toks[a].s, level, ln) == 0)
+		a++;  /* "Perbekel Desa Karang Sari": the level written again */
 	int b = name_run_end(d, a, end), pl = 0;
 	for (int k = b; k > a && pl == 0; k--) {
 		char *place = tokens_join(d, a, k);

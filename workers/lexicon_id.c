@@ -380,7 +380,9 @@ static const struct lex_entry role[] = {
 	{"wakil presiden"}, {"presiden"}, {"pelaksana tugas"}, {"plt"},
 	/* ministries and police */
 	{"direktur jenderal"}, {"dirjen"}, {"menteri koordinator"}, {"menko"},
-	{"kapolda"}, {"wakapolda"}, {"kapolres"}, {"kapolri"}, {"kepala desa"},
+	{"kapolda"}, {"wakapolda"}, {"kapolres"}, {"kapolri"},
+	/* village heads: their village's government (gov_inst) */
+	{"kepala desa", 0, "Desa"}, {"kades", 0, "Desa"}, {"perbekel", 0, "Desa"},
 	{NULL}
 };
 
