@@ -33,6 +33,11 @@ struct daemon_counters {
 struct daemon {
 	const char *config_path;       /* as given */
 	struct mw_config *cfg;         /* owned */
+	/* Counts the configurations this daemon has run with (1 at start,
+	 * +1 at every reload that took effect): passes that must redo work
+	 * for a new configuration compare it, not the pointer, which a
+	 * later configuration may reuse once the old one is freed. */
+	uint64_t cfg_generation;
 	struct event_base *base;       /* owned */
 	struct db *db;                 /* owned, read-write */
 	struct redis_embedded redis_emb;

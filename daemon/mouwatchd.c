@@ -316,6 +316,7 @@ bool daemon_reload(struct daemon *d, struct strbuf *errors)
 		 * their old values until then; feeds and reminders change now. */
 		struct mw_config *old = d->cfg;
 		d->cfg = cfg;
+		d->cfg_generation++;
 		ok = true;
 		/* The new configuration is in effect even when its feeds cannot
 		 * be stored now (another process's lock, a full disk): they are
@@ -537,6 +538,7 @@ int main(int argc, char **argv)
 	if (o.check_config)
 		return config_check_report(d.config_path, stdout, stderr);
 	d.cfg = load_config(d.config_path);
+	d.cfg_generation = 1;
 	if (d.cfg == NULL)
 		return 2;
 	boot_cfg = d.cfg;

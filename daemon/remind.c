@@ -198,7 +198,7 @@ static void route_due(struct remind *r, int64_t now)
 	 * are routed again only at the first pass and after a reload (for the
 	 * channels it added). After a downtime only the most urgent due
 	 * reminder of an item is sent. */
-	bool all = r->routed_cfg != r->d->cfg, complete = true;
+	bool all = r->routed_gen != r->d->cfg_generation, complete = true;
 	if (db_reminders_to_route(r->d->db, now, all, &due) != DB_OK) {
 		remind_db_trouble(r, "cannot list due reminders: %s", db_errmsg(r->d->db));
 		return;
@@ -223,7 +223,7 @@ static void route_due(struct remind *r, int64_t now)
 	 * (creating deliveries is idempotent): one may have got some of its
 	 * deliveries and not the others. */
 	tx_end(r, tx);
-	r->routed_cfg = complete ? r->d->cfg : NULL;
+	r->routed_gen = complete ? r->d->cfg_generation : 0;
 	json_decref(due);
 }
 
@@ -536,7 +536,7 @@ static void on_timer(evutil_socket_t fd, short what, void *arg)
 	recover_orphans(r, now);
 	tx_end(r, tx);
 	if (r->pass_failed)
-		r->removed_cfg = NULL;   /* its holds and releases may be rolled back */
+		r->removed_gen = 0;   /* its holds and releases may be rolled back */
 	start_due(r, now);
 	remind_digest_check(r, now);
 	arm_timer(r, now);

@@ -86,7 +86,7 @@ int remind_release_channel(struct remind *r, const char *name, int64_t now)
 	if (db_remind_release(r->d->db, name, now, &n) != DB_OK) {
 		remind_db_trouble(r, "cannot release the held deliveries of channel %s: %s; tried "
 				  "again at the next pass", name, db_errmsg(r->d->db));
-		r->removed_cfg = NULL;   /* release_back tries it again */
+		r->removed_gen = 0;   /* release_back tries it again */
 		return 0;
 	}
 	if (n > 0) {
@@ -103,7 +103,7 @@ static void release_back(struct remind *r, int64_t now)
 
 	if (db_remind_held_channels(r->d->db, &held) != DB_OK) {
 		remind_db_trouble(r, "cannot list held deliveries: %s", db_errmsg(r->d->db));
-		r->removed_cfg = NULL;
+		r->removed_gen = 0;
 		return;
 	}
 	json_array_foreach(held, i, row) {
@@ -123,10 +123,10 @@ static void release_back(struct remind *r, int64_t now)
  * failed (a lock, a full disk), so no held delivery stays behind. */
 void remind_held_sync(struct remind *r, int64_t now)
 {
-	if (r->removed_cfg == r->d->cfg)
+	if (r->removed_gen == r->d->cfg_generation)
 		return;    /* checked against this configuration already */
-	r->removed_cfg = r->d->cfg;
+	r->removed_gen = r->d->cfg_generation;
 	if (!hold_removed(r, now))
-		r->removed_cfg = NULL;
+		r->removed_gen = 0;
 	release_back(r, now);
 }

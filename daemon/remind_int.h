@@ -59,12 +59,13 @@ struct remind {
 	struct remind_job *jobs;
 	size_t n_jobs;
 	bool closing;
-	/* The configuration the last full routing pass used: a reload makes a
-	 * new one, allocated while the old one lives, so it differs. */
-	const struct mw_config *routed_cfg;
-	/* The configuration remind_held_sync() last checked the pending and held
-	 * deliveries against (a reload may have removed or restored channels). */
-	const struct mw_config *removed_cfg;
+	/* The configuration (daemon.cfg_generation) the last full routing pass
+	 * used; 0: none yet, or the pass was incomplete. */
+	uint64_t routed_gen;
+	/* The configuration (daemon.cfg_generation) remind_held_sync() last
+	 * checked the pending and held deliveries against (a reload may have
+	 * removed or restored channels); 0: to be checked again. */
+	uint64_t removed_gen;
 	/* A job's end starts the next due deliveries through this event, not
 	 * a whole pass: a pass reads every due reminder, which is a long list
 	 * when deliveries fall behind. */
