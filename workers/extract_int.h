@@ -60,7 +60,9 @@ bool tok_punct(const struct tok *t, char c);
 
 enum lex_kind {
 	LEX_SIGN,      /* a reported signing */
-	LEX_PLAN,      /* intention, plan, schedule: not (yet) signed */
+	LEX_PLAN,      /* intention, plan, schedule: not (yet) signed; val 1:
+	                  a condition ("jika"); tag: the only language where
+	                  the word has that sense, or NULL */
 	LEX_CANCEL,    /* cancellation */
 	LEX_PAST,      /* an earlier agreement mentioned in passing */
 	LEX_WITNESS,   /* what follows only witnessed */

@@ -9,6 +9,8 @@
  * signed") denies that signing; a denial beside an agreement word anywhere
  * ("membantah ... meneken", "menafikan dakwaan kononnya ... memeterai MoU",
  * a "hoaks") makes the article report none. */
+#include <string.h>
+
 #include "extract_int.h"
 
 #define PLAN_WINDOW 4   /* tokens before the verb searched for a plan word */
@@ -92,9 +94,15 @@ static int planned(const struct doc *d, const struct sent *s, int verb, int n)
 {
 	int from = verb - PLAN_WINDOW > s->first ? verb - PLAN_WINDOW : s->first;
 	const struct lex_entry *e = NULL;
-	for (int i = from; i < verb; i++)
-		if (lex_match(d, i, verb + n, LEX_PLAN, &e) > 0)
-			return e->val == 1 ? PLAN_COND : PLAN_FIRM;
+	for (int i = from; i < verb; i++) {
+		if (lex_match(d, i, verb + n, LEX_PLAN, &e) == 0)
+			continue;
+		/* tag: the one language where the word is a condition
+		 * ("apabila" is "if" in Indonesian, "when" in Malay news) */
+		if (e->tag != NULL && d->lang != NULL && strcmp(e->tag, d->lang) != 0)
+			continue;
+		return e->val == 1 ? PLAN_COND : PLAN_FIRM;
+	}
 	int to = verb + n + FUTURE_WINDOW < s->end ? verb + n + FUTURE_WINDOW : s->end;
 	return lex_find(d, verb + n, to, LEX_FUTURE, NULL) >= 0 || scheduled(d, s, verb) ?
 	       PLAN_FIRM : PLAN_NONE;

@@ -77,12 +77,12 @@ static const struct lex_entry prognoun[] = {
 	{"fellowship"}, {NULL}
 };
 
-static const struct lex_entry plan[] = {/* val 1: a condition, not a plan */
+static const struct lex_entry plan[] = {/* val 1: a condition, not a plan; tag: only in that language's text */
 	{"akan"}, {"berencana"}, {"direncanakan"}, {"rencananya"}, {"rencana"},
 	{"dijadwalkan"}, {"hendak"}, {"bakal"}, {"segera"}, {"menjajaki"},
 	{"penjajakan"}, {"belum"}, {"ingin"}, {"mengajak"}, {"diharapkan dapat menandatangani"},
 	{"tengah menyiapkan"}, {"mempersiapkan"}, {"kalau", 1}, {"jika", 1},
-	{"apabila", 1}, {"sedianya"}, {"semestinya"}, {"seharusnya"},
+	{"apabila", 1, "id"}, {"sedianya"}, {"semestinya"}, {"seharusnya"},
 	{"membahas"}, {"sedang membahas"}, {"mendiskusikan"}, {"pembahasan"},
 	{"merundingkan"}, {"negosiasi"}, /* hopes */
 	{"berharap dapat"}, {"berharap bisa"}, {"mengharapkan dapat"},
