@@ -189,6 +189,10 @@ enum lex_kind {
 	                  part ends there */
 	LEX_COPULA,    /* "were", "ialah": after a representation cue, the
 	                  names of the signers follow */
+	LEX_KIND,      /* generic words for a kind of institution
+	                  ("polytechnic"); tag = a word of such party keys */
+	LEX_UNITKEY,   /* party-key heads of units ("fakultas", "dinas") */
+	LEX_GOVKEY,    /* party-key heads of regional governments ("pemkab") */
 	LEX_N
 };
 

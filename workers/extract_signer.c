@@ -158,15 +158,17 @@ static int party_by_role(const struct record *r, const char *role)
 	return best;
 }
 
-/* Head words of a unit inside a larger institution: a signatory whose
- * institution is such a unit of a party named as signing signed for that
- * party ("Kepala Badan ... Kabupaten X" for "Pemerintah Kabupaten X",
- * "Dekan Fakultas Teknik Universitas Y" for "Universitas Y"). */
-static const char *const unit_heads[] = {
-	"badan ", "dinas ", "fakultas ", "faculty ", "direktorat ", "sekretariat ",
-	"biro ", "bagian ", "jabatan ", "pusat ", "unit ", "kantor ", "bappeda ",
-	"disdik ", "dispar ", NULL
-};
+/* Does key k begin with a word of list k of lexicon_common followed by a
+ * space ("pemkab x")? */
+static bool key_starts_with(const char *k, enum lex_kind kind)
+{
+	for (const struct lex_entry *e = lexicon_common.lists[kind]; e && e->phrase; e++) {
+		size_t n = strlen(e->phrase);
+		if (strncmp(k, e->phrase, n) == 0 && k[n] == ' ')
+			return true;
+	}
+	return false;
+}
 
 static bool ends_with_word(const char *s, const char *tail)
 {
@@ -177,22 +179,19 @@ static bool ends_with_word(const char *s, const char *tail)
 /* Is key k a regional government's ("pemkab x", "pemerintah x")? */
 static bool gov_key(const char *k)
 {
-	static const char *const gov[] = { "pemerintah ", "pemkab ", "pemkot ", "pemko ", "pemprov ", NULL };
-	for (int i = 0; gov[i] != NULL; i++)
-		if (strncmp(k, gov[i], strlen(gov[i])) == 0)
-			return true;
-	return false;
+	return key_starts_with(k, LEX_GOVKEY);
 }
 
 /* The signing party that unit party u belongs to, or -1: its key (or its
- * key less "pemerintah") ends the unit's key. */
+ * key less "pemerintah") ends the unit's key. A unit's key begins with a
+ * LEX_UNITKEY word: a signatory whose institution is such a unit of a
+ * party named as signing signed for that party ("Kepala Badan ...
+ * Kabupaten X" for "Pemerintah Kabupaten X", "Dekan Fakultas Teknik
+ * Universitas Y" for "Universitas Y"). */
 static int unit_parent(const struct record *r, int u)
 {
 	const char *k = r->parties[u].key;
-	bool unit = false;
-	for (int i = 0; unit_heads[i] != NULL && !unit; i++)
-		unit = strncmp(k, unit_heads[i], strlen(unit_heads[i])) == 0;
-	if (!unit)
+	if (!key_starts_with(k, LEX_UNITKEY))
 		return -1;
 	for (int g = 0; g < r->nparties; g++) {
 		const char *gk = r->parties[g].key;
@@ -207,47 +206,19 @@ static int unit_parent(const struct record *r, int u)
 	return -1;
 }
 
+
 /* Generic words naming a kind of institution ("the polytechnic's
- * director", "the regency secretary") and words of party keys of that
- * kind. */
-static const struct { const char *generic, *key_word; } kinds[] = {
-	{"polytechnic", "politeknik"}, {"polytechnic", "poltek"}, {"polytechnic", "polytechnic"},
-	{"university", "universitas"}, {"university", "universiti"}, {"university", "university"},
-	{"university", "uin"}, {"university", "univ"},
-	{"college", "college"}, {"college", "kolej"},
-	{"institute", "institut"}, {"institute", "institute"},
-	{"school", "sekolah"}, {"school", "school"}, {"school", "smk"}, {"school", "smkn"},
-	{"school", "sma"}, {"school", "sman"}, {"school", "smp"}, {"school", "smpn"},
-	{"school", "madrasah"},
-	{"regency", "pemkab"}, {"regency", "kabupaten"}, {"regency", "regency"},
-	{"provincial", "pemprov"}, {"provincial", "provinsi"}, {"provincial", "province"},
-	{"provincial", "provincial"}, {"province", "pemprov"}, {"province", "provinsi"},
-	{"province", "province"}, {"province", "provincial"},
-	{"city", "pemkot"}, {"city", "kota"}, {"city", "city"},
-	{"company", "pt"}, {"company", "sdn"}, {"company", "tbk"}, {"company", "company"},
-	{"company", "ltd"}, {"company", "inc"}, {"company", "corporation"},
-	{"firm", "pt"}, {"firm", "sdn"}, {"firm", "tbk"}, {"firm", "ltd"}, {"firm", "inc"},
-	{"ministry", "kementerian"}, {"ministry", "ministry"},
-	{"hospital", "hospital"}, {"hospital", "rs"}, {"hospital", "rumah"},
-	{"foundation", "yayasan"}, {"foundation", "foundation"},
-	{"department", "department"}, {"department", "jabatan"}, {"department", "dinas"},
-	{"council", "council"}, {"council", "majlis"}, {"agency", "agency"}, {"agency", "badan"},
-	{"academy", "academy"}, {"academy", "akademi"}, {"group", "group"}, {"group", "pt"},
-	{"group", "sdn"}, {"group", "bhd"}, {"group", "berhad"}, {"group", "tbk"},
-	/* Malay and Indonesian generic words after a role ("Pengetua kolej,") */
-	{"kolej", "kolej"}, {"kolej", "college"}, {"sekolah", "sekolah"}, {"sekolah", "smk"},
-	{"sekolah", "sma"}, {"sekolah", "smp"}, {"sekolah", "smkn"}, {"sekolah", "sman"},
-	{"sekolah", "smpn"}, {"universiti", "universiti"}, {"universitas", "universitas"},
-	{"syarikat", "syarikat"}, {"syarikat", "sdn"}, {"syarikat", "bhd"}, {"syarikat", "berhad"},
-	{"perusahaan", "pt"}, {"perusahaan", "tbk"}, {"politeknik", "politeknik"},
-	{"jabatan", "jabatan"}, {"majlis", "majlis"}, {"dinas", "dinas"},
-	{NULL, NULL}
-};
+ * director", "the regency secretary"): LEX_KIND, tag = a word of party
+ * keys of that kind. */
+static bool kind_is(const struct lex_entry *e, const char *w, size_t n)
+{
+	return strlen(e->phrase) == n && memcmp(e->phrase, w, n) == 0;
+}
 
 bool signer_kind_word(const char *w, size_t n)
 {
-	for (int i = 0; kinds[i].generic != NULL; i++)
-		if (strlen(kinds[i].generic) == n && memcmp(kinds[i].generic, w, n) == 0)
+	for (const struct lex_entry *e = lexicon_common.lists[LEX_KIND]; e && e->phrase; e++)
+		if (kind_is(e, w, n))
 			return true;
 	return false;
 }
@@ -268,11 +239,11 @@ static bool key_has_word(const char *k, const char *w)
 /* Is party p of the kind named by generic word w? */
 static bool party_of_kind(const struct party *p, const char *w, size_t n)
 {
-	for (int i = 0; kinds[i].generic != NULL; i++) {
-		if (strlen(kinds[i].generic) != n || memcmp(kinds[i].generic, w, n) != 0)
+	for (const struct lex_entry *e = lexicon_common.lists[LEX_KIND]; e && e->phrase; e++) {
+		if (!kind_is(e, w, n))
 			continue;
 		for (int a = -1; a < p->naliases; a++)
-			if (key_has_word(a < 0 ? p->key : p->akeys[a], kinds[i].key_word))
+			if (key_has_word(a < 0 ? p->key : p->akeys[a], e->tag))
 				return true;
 	}
 	return false;

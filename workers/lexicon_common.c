@@ -412,6 +412,61 @@ static const struct lex_entry inside[] = {
 
 /* ---- signatories ---- */
 
+/* Generic words naming a kind of institution before or after a role ("the
+ * polytechnic's director", "Pengetua kolej,"); tag: a word of the party
+ * keys of that kind. */
+static const struct lex_entry kind[] = {
+	{"polytechnic", 0, "politeknik"}, {"polytechnic", 0, "poltek"},
+	{"polytechnic", 0, "polytechnic"}, {"university", 0, "universitas"},
+	{"university", 0, "universiti"}, {"university", 0, "university"},
+	{"university", 0, "uin"}, {"university", 0, "univ"},
+	{"college", 0, "college"}, {"college", 0, "kolej"},
+	{"institute", 0, "institut"}, {"institute", 0, "institute"},
+	{"school", 0, "sekolah"}, {"school", 0, "school"}, {"school", 0, "smk"},
+	{"school", 0, "smkn"}, {"school", 0, "sma"}, {"school", 0, "sman"},
+	{"school", 0, "smp"}, {"school", 0, "smpn"}, {"school", 0, "madrasah"},
+	{"regency", 0, "pemkab"}, {"regency", 0, "kabupaten"},
+	{"regency", 0, "regency"}, {"provincial", 0, "pemprov"},
+	{"provincial", 0, "provinsi"}, {"provincial", 0, "province"},
+	{"provincial", 0, "provincial"}, {"province", 0, "pemprov"},
+	{"province", 0, "provinsi"}, {"province", 0, "province"},
+	{"province", 0, "provincial"}, {"city", 0, "pemkot"}, {"city", 0, "kota"},
+	{"city", 0, "city"}, {"company", 0, "pt"}, {"company", 0, "sdn"},
+	{"company", 0, "tbk"}, {"company", 0, "company"}, {"company", 0, "ltd"},
+	{"company", 0, "inc"}, {"company", 0, "corporation"}, {"firm", 0, "pt"},
+	{"firm", 0, "sdn"}, {"firm", 0, "tbk"}, {"firm", 0, "ltd"},
+	{"firm", 0, "inc"}, {"ministry", 0, "kementerian"},
+	{"ministry", 0, "ministry"}, {"hospital", 0, "hospital"},
+	{"hospital", 0, "rs"}, {"hospital", 0, "rumah"},
+	{"foundation", 0, "yayasan"}, {"foundation", 0, "foundation"},
+	{"department", 0, "department"}, {"department", 0, "jabatan"},
+	{"department", 0, "dinas"}, {"council", 0, "council"},
+	{"council", 0, "majlis"}, {"agency", 0, "agency"}, {"agency", 0, "badan"},
+	{"academy", 0, "academy"}, {"academy", 0, "akademi"}, {"group", 0, "group"},
+	{"group", 0, "pt"}, {"group", 0, "sdn"}, {"group", 0, "bhd"},
+	{"group", 0, "berhad"}, {"group", 0, "tbk"}, {"kolej", 0, "kolej"},
+	{"kolej", 0, "college"}, {"sekolah", 0, "sekolah"}, {"sekolah", 0, "smk"},
+	{"sekolah", 0, "sma"}, {"sekolah", 0, "smp"}, {"sekolah", 0, "smkn"},
+	{"sekolah", 0, "sman"}, {"sekolah", 0, "smpn"},
+	{"universiti", 0, "universiti"}, {"universitas", 0, "universitas"},
+	{"syarikat", 0, "syarikat"}, {"syarikat", 0, "sdn"}, {"syarikat", 0, "bhd"},
+	{"syarikat", 0, "berhad"}, {"perusahaan", 0, "pt"},
+	{"perusahaan", 0, "tbk"}, {"politeknik", 0, "politeknik"},
+	{"jabatan", 0, "jabatan"}, {"majlis", 0, "majlis"}, {"dinas", 0, "dinas"}, {NULL}
+};
+
+/* Head words of a unit inside a larger institution (party keys). */
+static const struct lex_entry unitkey[] = {
+	{"badan"}, {"dinas"}, {"fakultas"}, {"faculty"}, {"direktorat"},
+	{"sekretariat"}, {"biro"}, {"bagian"}, {"jabatan"}, {"pusat"}, {"unit"},
+	{"kantor"}, {"bappeda"}, {"disdik"}, {"dispar"}, {NULL}
+};
+
+/* Party keys of regional governments. */
+static const struct lex_entry govkey[] = {
+	{"pemerintah"}, {"pemkab"}, {"pemkot"}, {"pemko"}, {"pemprov"}, {NULL}
+};
+
 /* Lower-case particles between the capitalised words of a name ("Anouk de
  * Vries", "Rahimah binti Yusof", "Ahmad bin Salleh al-Amin"). */
 static const struct lex_entry particle[] = {
@@ -434,6 +489,7 @@ const struct lexicon lexicon_common = {
 		/* location stage */
 		[LEX_OUTLET] = outlet, [LEX_TOWNPREFIX] = townprefix,
 		/* signatories */
-		[LEX_PARTICLE] = particle,
+		[LEX_PARTICLE] = particle, [LEX_KIND] = kind, [LEX_UNITKEY] = unitkey,
+		[LEX_GOVKEY] = govkey,
 	},
 };
