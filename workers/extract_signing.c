@@ -192,6 +192,15 @@ static int sign_at(const struct doc *d, const struct sent *s, int i)
 	return n;
 }
 
+/* Is the signing word at verb a renewing verb ("memperpanjang nota
+ * kesepahaman yang pertama kali diteken pada 2020"): the old date is the
+ * first signing's, the renewal is now. */
+static bool renews(const struct doc *d, const struct sent *s, int verb)
+{
+	const struct lex_entry *re = NULL;
+	return lex_match(d, verb, s->end, LEX_RENEW, &re) > 0 && re->val == 1;
+}
+
 /* Does sentence s report a signing? */
 static bool reports_signing(const struct doc *d, const struct sent *s, struct reading *rd)
 {
@@ -218,7 +227,7 @@ static bool reports_signing(const struct doc *d, const struct sent *s, struct re
 		verb = -1;
 	}
 	return verb >= 0 && coop && lex_find(d, s->first, s->end, LEX_PAST, NULL) < 0 &&
-	       !old_date(d, s);
+	       (!old_date(d, s) || renews(d, s, verb));
 }
 
 /* Does sentence s name the signers of an agreement already reported:

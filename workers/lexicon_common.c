@@ -281,7 +281,7 @@ static const struct lex_entry qualifier[] = {
 
 static const struct lex_entry coop[] = {
 	{"kerja sama"}, {"kerjasama"}, {"kemitraan"}, {"kolaborasi"},
-	{"cooperation"}, {"partnership"}, {"collaboration"}, {"memorandum"},
+	{"cooperation"}, {"partnership"}, {"collaboration"}, {"memorandum"}, {"memoranda"},
 	{"perjanjian"}, {"kesepakatan"}, {"nota"}, {"agreement"}, {"mou"},
 	{"moa"}, {"pks"}, {"loi"}, {NULL}
 };

@@ -11,6 +11,7 @@ static const struct lex_entry sign[] = {
 	{"exchanged the document*"}, {"exchanged document*"}, {"exchange of document*"},
 	{"exchange of the memorand*"}, {"exchange of memorand*"}, {"exchange of mou*"},
 	{"exchange of the mou*"}, {"exchanged copies"}, {"exchanged signed"},
+	{"exchanged a memorand*"}, {"exchanged an agreement"}, {"exchanged a mou*"},
 	{NULL}
 };
 
@@ -71,6 +72,7 @@ static const struct lex_entry cancel[] = {
 	{"revoked"}, {"scrapped"}, {"withdrew"}, {"called off"}, {"postponed"},
 	{"postpones"}, {"postponement"}, {"delayed"}, {"put off"}, {"deferred"},
 	{"suspended"}, {"nullified"}, {"annulled"}, {"invalidated"}, {"rescinded"},
+	{"null and void"}, {"nullifies"}, {"nullify"}, {"annuls"}, {"annul"}, {"voided"},
 	{NULL}
 };
 
@@ -119,7 +121,8 @@ static const struct lex_entry witness[] = {
 };
 
 static const struct lex_entry type[] = {
-	{"memorandum of understanding", AGR_MOU}, {"mou", AGR_MOU},
+	{"memorandum of understanding", AGR_MOU}, {"memoranda of understanding", AGR_MOU},
+	{"mou", AGR_MOU},
 	{"memorandum of agreement", AGR_MOA}, {"moa", AGR_MOA},
 	{"letter of intent", AGR_LOI}, {"loi", AGR_LOI},
 	{"cooperation agreement", AGR_AGREEMENT}, {"agreement", AGR_AGREEMENT},

@@ -87,6 +87,8 @@ static const struct lex_entry plan[] = {/* val 1: a condition, not a plan; tag: 
 	{"merundingkan"}, {"negosiasi"}, /* hopes */
 	{"berharap dapat"}, {"berharap bisa"}, {"mengharapkan dapat"},
 	{"semoga dapat"}, {"semoga bisa"}, {"harapannya dapat"},
+	/* ready to sign: not yet signed */
+	{"siap"}, {"siap diteken"},
 	{NULL}
 };
 
