@@ -193,6 +193,9 @@ enum lex_kind {
 	                  ("polytechnic"); tag = a word of such party keys */
 	LEX_UNITKEY,   /* party-key heads of units ("fakultas", "dinas") */
 	LEX_GOVKEY,    /* party-key heads of regional governments ("pemkab") */
+	LEX_SAYS,      /* speech verbs after a name ("mengatakan", "said"): the
+	                  person speaks in that sentence, not signs */
+	LEX_SELF,      /* pronouns for the speaker ("beliau", "he") */
 	LEX_N
 };
 

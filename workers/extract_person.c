@@ -295,6 +295,15 @@ static bool person_name_ok(const struct doc *d, int a, int b, int end)
 	       lex_match(d, a, b, LEX_QUALIFIER, NULL) == 0;
 }
 
+/* Where the titles before the name at i begin ("said Prof Dr X": the
+ * "Prof"). */
+static int title_start(const struct doc *d, const struct sent *s, int i)
+{
+	while (i > s->first && (tok_punct(&d->toks[i - 1], '.') || is_title_tok(d, i - 1, s->end)))
+		i--;
+	return i;
+}
+
 /* Does a speech cue end just before token i ("menurut Rektor ...",
  * "according to the dean", "kata Bupati ...")? Then the person speaks. */
 static bool spoken_before(const struct doc *d, const struct sent *s, int i)
@@ -348,6 +357,24 @@ static int name_after_comma(const struct doc *d, const struct sent *s, int i, in
 		return b;
 	}
 	return -1;
+}
+
+/* Is the first lower-case word after the name ending at b (over commas,
+ * degrees, and a role phrase of capitalised words and joiners: "X, Rektor
+ * Y, mengatakan") a speech verb (LEX_SAYS: "mengatakan", "berkata",
+ * "said")? Then the person speaks in this sentence, unless what is said
+ * names the speaker as a signer ("X berkata, MoU itu ditandatangani
+ * beliau bersama Y": LEX_SELF). */
+static bool says_after(const struct doc *d, const struct sent *s, int b)
+{
+	for (int j = b; j < s->end && j < b + 10; j++) {
+		const struct tok *t = &d->toks[j];
+		if (!t->word || t->cap || is_degree_tok(d, j) || lex_match(d, j, s->end, LEX_NAMEJOIN, NULL) > 0)
+			continue;
+		return lex_match(d, j, s->end, LEX_SAYS, NULL) > 0 &&
+		       lex_find(d, j, s->end, LEX_SELF, NULL) < 0;
+	}
+	return false;
 }
 
 /* A government role ("Wali Kota Banjarmasin", "Bupati Kutai Kartanegara"):
@@ -836,8 +863,6 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		pend = pstart;  /* "President of MMU": the name is before */
 	if (pend <= pstart)
 		pend = name_after_comma(d, s, role_end, &pstart);
-	bool spoke = spoken_before(d, s, before);
-	signing &= !spoke;
 	int bstart = 0, bend = (how & ROLE_NAME_FIRST) ? name_before(d, before, s->first, &bstart) : -1;
 	if (bend > 0) {
 		pstart = bstart;
@@ -847,6 +872,9 @@ static void role_at(struct doc *d, struct record *r, const struct sent *s, int i
 		if (pend < 0)
 			return;
 	}
+	bool spoke = spoken_before(d, s, before) || spoken_before(d, s, title_start(d, s, pstart)) ||
+		     says_after(d, s, pend);
+	signing &= !spoke;
 	char *raw = tokens_join(d, pstart, pend);
 	char *name = person_strip_titles(raw);
 	char *roletext = tokens_join(d, rs, inst_end);

@@ -420,6 +420,15 @@ static const struct lex_entry join[] = {
 	{"and"}, {"&"}, {NULL}
 };
 
+static const struct lex_entry says[] = {
+	{"said"}, {"says"}, {"added"}, {"noted"}, {"explained"}, {"stated"},
+	{NULL}
+};
+
+static const struct lex_entry self[] = {
+	{"he"}, {"she"}, {"we"}, {"i"}, {NULL}
+};
+
 static const struct lex_entry clause[] = {
 	{"while"}, {"whereas"}, {NULL}
 };
@@ -457,6 +466,6 @@ const struct lexicon lexicon_en = {
 		/* location stage */
 		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause, [LEX_COPULA] = copula, [LEX_ROLEMOD] = rolemod,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause, [LEX_SAYS] = says, [LEX_SELF] = self, [LEX_COPULA] = copula, [LEX_ROLEMOD] = rolemod,
 	},
 };

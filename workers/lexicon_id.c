@@ -540,6 +540,16 @@ static const struct lex_entry join[] = {
 	{"dan"}, {"serta"}, {NULL}
 };
 
+static const struct lex_entry says[] = {
+	{"mengatakan"}, {"menyampaikan"}, {"menjelaskan"}, {"mengungkapkan"},
+	{"menegaskan"}, {"menambahkan"}, {"mendukung"}, {"berharap"},
+	{"menyatakan"}, {"menuturkan"}, {NULL}
+};
+
+static const struct lex_entry self[] = {
+	{"beliau"}, {"dia"}, {"saya"}, {"kami"}, {"pihaknya"}, {NULL}
+};
+
 static const struct lex_entry clause[] = {
 	{"sedangkan"}, {"sementara"}, {NULL}
 };
@@ -567,6 +577,6 @@ const struct lexicon lexicon_id = {
 		/* location stage */
 		[LEX_AT] = at_word, [LEX_CEREMONY] = ceremony, [LEX_HERE] = here,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_JOIN] = join, [LEX_CLAUSE] = clause, [LEX_SAYS] = says, [LEX_SELF] = self,
 	},
 };

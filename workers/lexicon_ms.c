@@ -318,6 +318,10 @@ static const struct lex_entry as[] = {
 	{"selaku"}, {NULL}
 };
 
+static const struct lex_entry says[] = {
+	{"berkata"}, {"menyatakan"}, {"menjelaskan"}, {"berharap"}, {NULL}
+};
+
 static const struct lex_entry clause[] = {
 	{"manakala"}, {NULL}
 };
@@ -346,6 +350,6 @@ const struct lexicon lexicon_ms = {
 		/* location stage */
 		[LEX_CEREMONY] = ceremony,
 		/* signatories */
-		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_CLAUSE] = clause, [LEX_JOIN] = join,
+		[LEX_NOTNAME] = notname, [LEX_TITLE_NEXT] = title_next, [LEX_SPEAKER] = speaker, [LEX_AFTERSIGN] = aftersign, [LEX_AS] = as, [LEX_CLAUSE] = clause, [LEX_SAYS] = says, [LEX_JOIN] = join,
 	},
 };
