@@ -423,13 +423,22 @@ static void classify_response(struct poller *p, const char *feed_name, const str
 }
 
 /* A 301/308 moves the feed's stored URL, but not to a hop the address
- * guard refused: a feed added at run time trusts its stored URL, so a
- * refused hop stored there would be fetched unguarded next time. */
+ * guard refused, and a feed added at run time only within its origin: such
+ * a feed trusts its stored URL (the operator named it), so a new host
+ * stored there would be fetched unguarded from then on (and could later
+ * resolve to a private address). Its redirect is followed, guarded, at
+ * every poll instead, until the operator adds the new URL. */
 static void follow_permanent_redirect(struct daemon *d, struct db_feed *f, const struct fetch_result *res)
 {
 	if (res->permanent_url == NULL || strcmp(res->permanent_url, f->url) == 0 ||
 	    res->error == FETCH_ERR_REFUSED)
 		return;
+	if (config_feed(d->cfg, f->name) == NULL && !fetch_same_origin(f->url, res->permanent_url)) {
+		log_info("feed %s moved permanently to another host: %s -> %s (not stored: a feed added "
+			 "at run time keeps the URL it was added with; 'mouwatch feed add' the new URL "
+			 "to trust it)", f->name, f->url, res->permanent_url);
+		return;
+	}
 	log_notice("feed %s moved permanently: %s -> %s (stored; update the configuration too)",
 		   f->name, f->url, res->permanent_url);
 	if (db_feed_set_url(d->db, f->name, res->permanent_url) == DB_OK) {

@@ -9,9 +9,12 @@
 # nothing of it is stored, each feed's error and the log say which redirect
 # was refused; a redirect on the feed's own origin is still followed. The
 # control run with allow_private_addresses = yes shows that the [::1]
-# server is reachable, and then is reached.
+# server is reachable, and then is reached. Last, still with private
+# addresses allowed, a feed added over the socket whose 301 leads to
+# another origin keeps the URL it was added with: stored, the new host
+# would be trusted (fetched unguarded) from then on.
 . "$top_srcdir/tests/lib.sh"
-tap_plan 13
+tap_plan 15
 
 SITE="$TEST_TMP/site"
 cp -r "$top_srcdir/config/demo/site" "$SITE"
@@ -97,4 +100,18 @@ mkdir -p "$TEST_TMP/off"; config "$TEST_TMP/off/mw.conf" yes
 "$MOUWATCHD" -c "$STATE/mw.conf" --once --workers 1 --once-timeout 60 >"$STATE/daemon.log" 2>&1
 tap_match "with allow_private_addresses = yes the [::1] server is asked" '^[1-9]' "$(inner_gets)"
 tap_is "and its item is stored" 1 "$(sql "SELECT count(*) FROM articles WHERE title LIKE '%INNER-c41d%'")"
+
+# ---- a feed added at run time is not moved off its origin by a 301 ----
+"$MOUWATCHD" -c "$STATE/mw.conf" --foreground --workers 1 >"$STATE/daemon.log" 2>&1 &
+daemon2=$!
+at_exit "kill -KILL $daemon2"
+wait_for 30 test -S "$STATE/ctl.sock"
+ctl feed add elsewhere "$HTTPD_URL/redirect/301?to=$(enc "http://[::1]:$Q/w")" >/dev/null
+moved_polled() { [ "$(sql "SELECT count(*) FROM articles WHERE feed_name = 'elsewhere'")" -gt 0 ]; }
+wait_for 60 moved_polled
+tap_is "a 301 to another origin does not move a feed added at run time" "$HTTPD_URL/redirect/301" \
+    "$(sql "SELECT substr(url, 1, instr(url, '?') - 1) FROM feeds WHERE name = 'elsewhere'")"
+tap_match "the log says the move was not stored and what to do" \
+    "feed elsewhere moved permanently to another host: .*not stored.*feed add" "$(cat "$STATE/daemon.log")"
+kill -TERM "$daemon2"; wait "$daemon2"
 tap_done
