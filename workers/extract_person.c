@@ -88,6 +88,8 @@ char *person_strip_titles(const char *name)
  * capitalised word ("dr. Hasmoro", "drh. Maya"). */
 static bool is_title_tok(const struct doc *d, int i, int end)
 {
+	if (i >= end)
+		return false;  /* a role that ends its sentence has no title after it */
 	const struct tok *t = &d->toks[i];
 	bool low_dot = !t->cap && t->word && i + 2 < end && tok_punct(&d->toks[i + 1], '.') &&
 		       d->toks[i + 2].cap;
