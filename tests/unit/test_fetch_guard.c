@@ -119,7 +119,7 @@ static void test_not_addresses(void **state)
 /* The origin that decides whether a feed's redirect hop is guarded. */
 static void test_origins(void **state)
 {
-	static const struct { const char *a, *b; bool same; } cases[] = {
+	static const struct { const char *a, *b; bool same; } origins[] = {
 		{ "http://127.0.0.1:8080/feed", "http://127.0.0.1:8080/other?q", true },
 		{ "http://Example.ORG/a", "http://example.org:80/b", true },
 		{ "https://example.org/a", "http://example.org/a", false },
@@ -134,9 +134,9 @@ static void test_origins(void **state)
 	assert_string_equal(o, "http://example.org:80");
 	free(o);
 	assert_null(fetch_url_origin("::"));
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		assert_int_equal(fetch_same_origin(cases[i].a, cases[i].b),
-				 cases[i].same);
+	for (size_t i = 0; i < sizeof origins / sizeof *origins; i++)
+		assert_int_equal(fetch_same_origin(origins[i].a, origins[i].b),
+				 origins[i].same);
 }
 
 int main(void)
